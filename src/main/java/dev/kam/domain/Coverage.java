@@ -1,0 +1,44 @@
+package dev.kam.domain;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who leads which account, how hard, and which products are offered: what the simulation needs of a
+ * plan. Accounts missing from {@code leads} are uncovered.
+ *
+ * @param label    "baseline", "optimized" or a file name
+ * @param leads    account id → lead
+ * @param products account id → ids of products offered
+ */
+public record Coverage(String label, Map<String, Lead> leads, Map<String, List<String>> products) {
+    public Coverage {
+        leads = Map.copyOf(leads);
+        products = Map.copyOf(products);
+    }
+
+    /**
+     * @param soldierId lead soldier
+     * @param effort    effort as a multiple of the account's base hours
+     * @param fit       soldier–account fit 0–1
+     */
+    public record Lead(String soldierId, double effort, double fit) {
+    }
+
+    /** Today's owners at standard effort (1.0), no new products. */
+    public static Coverage baseline(Scenario s, ResponseModel model) {
+        Map<String, Soldier> soldiers = new HashMap<>();
+        for (Soldier so : s.soldiers()) soldiers.put(so.id(), so);
+        Map<String, Relationship> rel = s.relationshipIndex();
+        Map<String, Lead> leads = new HashMap<>();
+        for (Account a : s.accounts()) {
+            Soldier owner = a.owner() == null ? null : soldiers.get(a.owner());
+            if (owner == null) continue;
+            Relationship r = rel.get(Scenario.pairKey(owner.id(), a.id()));
+            double strength = r == null ? Double.NaN : r.strength();
+            leads.put(a.id(), new Lead(owner.id(), 1.0, model.fit(owner, a, strength)));
+        }
+        return new Coverage("baseline", leads, Map.of());
+    }
+}

@@ -1,0 +1,56 @@
+package dev.kam.domain;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A whole scenario: the company's tables and every parameter, validated.
+ *
+ * @param name      display name
+ * @param currency  currency code of all amounts
+ * @param baseYear  calendar year of "today"; the first planned year is baseYear + 1
+ * @param source    the scenario file as the user named it (for messages and reports)
+ */
+public record Scenario(String name, String currency, int baseYear, String source,
+                       List<Account> accounts, List<Soldier> soldiers, List<Product> products,
+                       List<Relationship> relationships,
+                       AnalysisParams analysis, StrategyParams strategy,
+                       AssignmentParams assignment, SimulationParams simulation) {
+    public Scenario {
+        Objects.requireNonNull(name, "name");
+        accounts = List.copyOf(accounts);
+        soldiers = List.copyOf(soldiers);
+        products = List.copyOf(products);
+        relationships = List.copyOf(relationships);
+    }
+
+    /** Relationships keyed by {@link #pairKey(String, String)}; build once and keep it. */
+    public Map<String, Relationship> relationshipIndex() {
+        Map<String, Relationship> m = new HashMap<>();
+        for (Relationship r : relationships) m.put(pairKey(r.soldier(), r.account()), r);
+        return m;
+    }
+
+    public static String pairKey(String soldierId, String accountId) {
+        return soldierId + "\u0000" + accountId;
+    }
+
+    public Scenario withSimulation(SimulationParams p) {
+        return new Scenario(name, currency, baseYear, source, accounts, soldiers, products, relationships,
+                analysis, strategy, assignment, p);
+    }
+
+    public Scenario withAssignment(AssignmentParams p) {
+        return new Scenario(name, currency, baseYear, source, accounts, soldiers, products, relationships,
+                analysis, strategy, p, simulation);
+    }
+
+    /** Sum of revenue over all accounts (currency/year). */
+    public double totalRevenue() {
+        double s = 0;
+        for (Account a : accounts) s += a.revenue();
+        return s;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.kam.domain;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A sales soldier (销售特种兵) who can lead accounts.
+ *
+ * @param stars          star rating 1–5
+ * @param industries     industries of expertise; {@code *} means all
+ * @param regions        regions worked in; {@code *} means all
+ * @param capacityHours  selling hours per year (&gt; 0)
+ * @param certification  highest passed certification level (通关), 0–3
+ * @param annualCost     yearly cost (currency/year), NaN when unknown
+ */
+public record Soldier(String id, String name, Layer layer, int stars, Set<String> industries,
+                      Set<String> regions, double capacityHours, int certification, double annualCost) {
+    public Soldier {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(layer, "layer");
+        industries = Set.copyOf(industries);
+        regions = Set.copyOf(regions);
+    }
+
+    public boolean knowsIndustry(String industry) {
+        return Tags.covers(industries, industry);
+    }
+
+    public boolean worksIn(String region) {
+        return Tags.covers(regions, region);
+    }
+}
