@@ -29,6 +29,7 @@ final class ArraySearch {
     private final double[] w;     // penalty per centihour over capacity
     private final int[] tabuUntil; // [a*m + s]: iteration until which a may not return to s
     private long value;
+    private double INC = 1.05, DEC = 0.98;
     private long over;
 
     private int[] best;
@@ -63,12 +64,15 @@ final class ArraySearch {
         double w0 = initialWeight();
         Arrays.fill(w, w0);
         long sinceBest = 0;
-        long restartAfter = Math.max(2_000, 20L * n);
+        long restartAfter = Math.max(2_000, (long) (Double.parseDouble(System.getProperty("kam.restart", "20")) * n));
         int evalBudget = 300_000;
         int perAccount = Math.max(1, t.options() / Math.max(1, n));
-        int sample = Math.min(n, Math.max(50, evalBudget / perAccount));
-        int swapSample = Math.max(1, Math.min(20, 2_000_000 / Math.max(1, n * 50)));
-        int tenureBase = Math.max(3, (int) Math.round(Math.sqrt(n) / 2));
+        int sample = Math.min(n, Math.max(Integer.getInteger("kam.minsample", 50), Integer.getInteger("kam.budget", evalBudget) / perAccount));
+        int swapSample = Math.max(1, Math.min(Integer.getInteger("kam.swaps", 20), 2_000_000 / Math.max(1, n * 50)));
+        int tenureBase = Math.max(3, (int) Math.round(Math.sqrt(n) * Double.parseDouble(System.getProperty("kam.tenure", "0.5"))));
+        INC = Double.parseDouble(System.getProperty("kam.inc", "1.05"));
+        DEC = Double.parseDouble(System.getProperty("kam.dec", "0.98"));
+        long its = 0;
         for (long it = 1; it <= maxIterations; it++) {
             if ((it & 15) == 0 && (System.nanoTime() > deadline || stop.getAsBoolean())) break;
             if (n == 0 || m == 0) break;
@@ -86,7 +90,9 @@ final class ArraySearch {
                 sinceBest = 0;
             }
             adaptWeights(w0);
+            its++;
         }
+        if (Boolean.getBoolean("kam.debug")) System.err.println("iterations " + its + " best " + bestValue);
         restore();
         repair();
         best = choice.clone();
@@ -223,11 +229,11 @@ final class ArraySearch {
     private void adaptWeights(double w0) {
         if (over > 0) {
             for (int s = 0; s < m; s++) {
-                if (load[s] > t.capacity[s]) w[s] *= 1.05;
+                if (load[s] > t.capacity[s]) w[s] *= INC;
             }
         } else {
             double floor = w0 * 1e-3;
-            for (int s = 0; s < m; s++) w[s] = Math.max(floor, w[s] * 0.98);
+            for (int s = 0; s < m; s++) w[s] = Math.max(floor, w[s] * DEC);
         }
     }
 
