@@ -42,8 +42,9 @@ public final class ScenarioReader {
         Problems problems = new Problems();
         String file = yaml.toString();
         Node doc = YamlTree.load(yaml, overrides, problems);
-        if (problems.hasErrors()) return new Result(null, problems);
+        if (doc == null && problems.hasErrors()) return new Result(null, problems);
         Section root = Section.root(file, doc, problems);
+        if (problems.hasErrors() && !root.present()) return new Result(null, problems);
         root.accept("extends");
 
         String name = root.string("name", defaultName(yaml));

@@ -48,7 +48,11 @@ public final class Section {
         if (node != null) {
             for (NodeTuple t : node.getValue()) {
                 if (t.getKeyNode() instanceof ScalarNode k) {
-                    entries.put(k.getValue(), t);
+                    NodeTuple first = entries.putIfAbsent(k.getValue(), t);
+                    if (first != null) {
+                        problems.error(fileOf(k, file), lineOf(k), field(k.getValue()), "key appears twice (first at line "
+                                + lineOf(first.getKeyNode()) + "); keep one");
+                    }
                 } else {
                     problems.error(fileOf(t.getKeyNode(), file), lineOf(t.getKeyNode()), path, "keys must be plain names");
                 }

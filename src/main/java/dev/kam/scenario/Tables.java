@@ -85,9 +85,10 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
         Read<Relationship> relationships = rel == null ? null : readRelationships(rel, problems);
 
         // Cross-references are checked only when the referenced table could be read, to avoid noise.
-        if (soldiers != null && accounts != null) checkOwners(sources.get("accounts"), accounts, soldiers, problems);
+        if (soldiers != null && accounts != null) checkOwners(sources.get("accounts"), accounts, soldiers, sources.get("soldiers").display(), problems);
         if (relationships != null && soldiers != null && accounts != null) {
-            checkRelationships(rel, relationships, accounts.items(), soldiers, problems);
+            checkRelationships(rel, relationships, accounts.items(), soldiers, sources.get("accounts").display(),
+                    sources.get("soldiers").display(), problems);
         }
         return new Tables(accounts == null ? List.of() : accounts.items(), soldiers == null ? List.of() : soldiers,
                 products == null ? List.of() : products, relationships == null ? List.of() : relationships.items());
@@ -305,7 +306,8 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
         if (first != null) r.error(column, "duplicate id '" + id + "' (first at line " + first + "); ids must be unique");
     }
 
-    private static void checkOwners(Source src, Read<Account> read, List<Soldier> soldiers, Problems problems) {
+    private static void checkOwners(Source src, Read<Account> read, List<Soldier> soldiers, String soldiersFile,
+                                    Problems problems) {
         Map<String, Soldier> byId = new HashMap<>();
         for (Soldier s : soldiers) byId.putIfAbsent(s.id(), s);
         List<Account> accounts = read.items();
@@ -314,13 +316,14 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
             Account a = accounts.get(i);
             if (a.owner() != null && !byId.containsKey(a.owner())) {
                 problems.error(src.display(), i < lines.size() ? lines.get(i) : 0, "owner",
-                        "'" + a.owner() + "' is not a soldier id in soldiers.csv" + idHint(a.owner(), byId.keySet()));
+                        "'" + a.owner() + "' is not the id of any soldier in " + soldiersFile + idHint(a.owner(), byId.keySet()));
             }
         }
     }
 
     private static void checkRelationships(Source src, Read<Relationship> read, List<Account> accounts,
-                                           List<Soldier> soldiers, Problems problems) {
+                                           List<Soldier> soldiers, String accountsFile, String soldiersFile,
+                                           Problems problems) {
         List<Relationship> rels = read.items();
         Set<String> soldierIds = new java.util.HashSet<>();
         for (Soldier s : soldiers) soldierIds.add(s.id());
@@ -332,11 +335,11 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
             Relationship r = rels.get(i);
             int line = i < lines.size() ? lines.get(i) : 0;
             if (!r.soldier().isEmpty() && !soldierIds.contains(r.soldier())) {
-                problems.error(src.display(), line, "soldier", "'" + r.soldier() + "' is not a soldier id in soldiers.csv"
+                problems.error(src.display(), line, "soldier", "'" + r.soldier() + "' is not the id of any soldier in " + soldiersFile
                         + idHint(r.soldier(), soldierIds));
             }
             if (!r.account().isEmpty() && !accountIds.contains(r.account())) {
-                problems.error(src.display(), line, "account", "'" + r.account() + "' is not an account id in accounts.csv"
+                problems.error(src.display(), line, "account", "'" + r.account() + "' is not the id of any account in " + accountsFile
                         + idHint(r.account(), accountIds));
             }
             Integer first = pairs.putIfAbsent(dev.kam.domain.Scenario.pairKey(r.soldier(), r.account()), line);

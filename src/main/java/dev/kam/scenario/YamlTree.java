@@ -49,7 +49,10 @@ final class YamlTree {
     private YamlTree() {
     }
 
-    /** Loads {@code yaml} with its {@code extends} chain and applies the overrides; null when unreadable. */
+    /**
+     * Loads {@code yaml} with its {@code extends} chain and applies the overrides; null when a file of
+     * the chain is unreadable. A bad override is reported and skipped; the others still apply.
+     */
     static Node load(Path yaml, List<String> overrides, Problems problems) {
         Node doc = loadChain(yaml, yaml.toString(), new ArrayList<>(), problems);
         if (problems.hasErrors()) return null;
