@@ -8,6 +8,8 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYPointerAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainCategoryPlot;
@@ -26,9 +28,12 @@ import org.jfree.data.xy.XYSeriesCollection;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Paint;
+import java.awt.Stroke;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
+import java.util.List;
 import java.util.Locale;
 
 /** The charts of the analyze stage: customer pyramid, Lorenz curve, 5A rating distribution. */
@@ -53,16 +58,29 @@ public final class AnalysisCharts {
         y.setRange(0, 105);
         y.setNumberFormatOverride(new DecimalFormat("0'%'", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         BarRenderer r = barRenderer(COUNT, REVENUE);
-        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}%",
-                new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+        double maxTier = 0;
+        for (TierSummary t : a.pyramid()) maxTier = Math.max(maxTier, t.revenue());
+        Scale scale = Scale.of(maxTier);
+        List<TierSummary> tiers = a.pyramid();
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator() {
+            @Override
+            public String generateLabel(org.jfree.data.category.CategoryDataset ds, int row, int column) {
+                double v = ds.getValue(row, column).doubleValue();
+                if (row == 0) return String.format(Locale.ROOT, "%.1f%%", v);
+                return String.format(Locale.ROOT, "%.1f%% (%s %s%s)", v,
+                        scaled(tiers.get(column).revenue(), scale), s.currency(), scale.suffix);
+            }
+        });
         r.setDefaultItemLabelsVisible(true);
+        r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+        r.setItemLabelAnchorOffset(4);
         CategoryPlot plot = new CategoryPlot(d, x, y, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         JFreeChart chart = new JFreeChart("Customer pyramid — " + s.name(), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         var p = s.analysis();
-        String rule = "Accounts ranked by revenue; key = top " + pct0(p.keyShare()) + " of cumulative revenue"
-                + (p.useThreshold() ? " or revenue ≥ " + money(s.strategy().keyAccountThreshold(), s.currency()) : "")
-                + ", mid = up to " + pct0(p.midShare()) + ", small = the rest (incl. prospects)";
+        String rule = "Ranked by revenue · key: the first " + pct0(p.keyShare()) + " of revenue"
+                + (p.useThreshold() ? " or ≥ " + money(s.strategy().keyAccountThreshold(), s.currency()) : "")
+                + " · mid: up to " + pct0(p.midShare()) + " · small: the rest and prospects";
         chart.addSubtitle(new TextTitle(rule));
         chart.addSubtitle(new TextTitle("Total revenue " + money(a.baseline().totalRevenue(), s.currency())
                 + " from " + String.format(Locale.ROOT, "%,d", a.baseline().accounts()) + " accounts"));
@@ -84,22 +102,26 @@ public final class AnalysisCharts {
         NumberAxis y = new NumberAxis("Cumulative share of revenue (%)");
         for (NumberAxis ax : new NumberAxis[] {x, y}) {
             ax.setRange(0, 100);
+            ax.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(10));
             ax.setNumberFormatOverride(new DecimalFormat("0'%'", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         }
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-        r.setSeriesPaint(0, REVENUE);
-        r.setSeriesStroke(0, new BasicStroke(2.5f));
-        r.setSeriesPaint(1, Color.GRAY);
-        r.setSeriesStroke(1, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                new float[] {6f, 4f}, 0f));
+        XYLineAndShapeRenderer r = lineRenderer(new Color[] {REVENUE, Color.GRAY}, new Stroke[] {new BasicStroke(2.5f),
+                new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)});
         XYPlot plot = new XYPlot(d, x, y, r);
         if (c.activeAccounts() > 0) {
             double px = 100.0 * (c.activeAccounts() - c.top10PctCount()) / c.activeAccounts();
             double py = 100.0 * (1 - c.top10PctShare());
+            Font font = new Font(ChartTheme.family(), Font.BOLD, 13);
             XYPointerAnnotation ann = new XYPointerAnnotation("Top " + String.format(Locale.ROOT, "%,d", c.top10PctCount())
-                    + " accounts (10%) bring " + pct1(c.top10PctShare()) + " of revenue", px, py, -Math.PI * 0.75);
+                    + " accounts (10%) bring " + pct1(c.top10PctShare()) + " of revenue", px, py, -Math.PI * 0.75) {
+                @Override
+                public Font getFont() {
+                    return font; // pinned: the chart theme shrinks annotation fonts
+                }
+            };
             ann.setTextAnchor(TextAnchor.BOTTOM_RIGHT);
-            ann.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            ann.setArrowLength(12);
+            ann.setTipRadius(4);
             ann.setArrowPaint(ACCENT);
             ann.setPaint(ACCENT);
             plot.addAnnotation(ann);
@@ -107,7 +129,7 @@ public final class AnalysisCharts {
         JFreeChart chart = new JFreeChart("Revenue concentration — " + s.name(), JFreeChart.DEFAULT_TITLE_FONT, plot,
                 true);
         chart.addSubtitle(new TextTitle(String.format(Locale.ROOT,
-                "Gini %.2f · top account %s · top 5 %s · HHI %.3f (≈ %s equal accounts) · %,d active accounts",
+                "Gini %.3f · top account %s · top 5 %s · HHI %.3f (≈ %s equal accounts) · %,d active accounts",
                 c.gini(), pct1(c.top1Share()), pct1(c.top5Share()), c.hhi(), fmtEff(c.effectiveNumber()),
                 c.activeAccounts())));
         return chart;
@@ -162,13 +184,48 @@ public final class AnalysisCharts {
         return chart;
     }
 
+    /** Flat bars in fixed colours; the colours are pinned so that a chart theme cannot repaint them. */
     private static BarRenderer barRenderer(Color... colors) {
-        BarRenderer r = new BarRenderer();
+        BarRenderer r = new BarRenderer() {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return colors[row % colors.length];
+            }
+
+            @Override
+            public Paint lookupSeriesPaint(int series) {
+                return colors[series % colors.length];
+            }
+        };
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
         r.setItemMargin(0.05);
-        for (int i = 0; i < colors.length; i++) r.setSeriesPaint(i, colors[i]);
         return r;
+    }
+
+    /** Lines in fixed colours and strokes, pinned against the chart theme. */
+    private static XYLineAndShapeRenderer lineRenderer(Color[] colors, Stroke[] strokes) {
+        return new XYLineAndShapeRenderer(true, false) {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return colors[row];
+            }
+
+            @Override
+            public Paint lookupSeriesPaint(int series) {
+                return colors[series];
+            }
+
+            @Override
+            public Stroke getItemStroke(int row, int column) {
+                return strokes[row];
+            }
+
+            @Override
+            public Stroke lookupSeriesStroke(int series) {
+                return strokes[series];
+            }
+        };
     }
 
     /** Divides money for an axis so that ticks stay short: none, thousand or million. */
@@ -178,6 +235,11 @@ public final class AnalysisCharts {
             if (max >= 10_000) return new Scale(1_000, " thousand");
             return new Scale(1, "");
         }
+    }
+
+    private static String scaled(double v, Scale scale) {
+        return new DecimalFormat(scale.divisor > 1 ? "#,##0.0" : "#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT))
+                .format(v / scale.divisor);
     }
 
     static NumberFormat thousands() {
