@@ -130,7 +130,18 @@ public final class Pipeline {
         checkOutput(options.scenario(), options.out()).ifPresent(msg -> {
             throw new IllegalArgumentException(msg);
         });
+        Lang lang = ChartTheme.lang();
+        String currency = ChartTheme.currency();
         ChartTheme.setLang(options.lang());
+        try {
+            return runStages();
+        } finally {
+            ChartTheme.setLang(lang);
+            ChartTheme.setCurrency(currency);
+        }
+    }
+
+    private Result runStages() {
 
         Scenario scenario = stage("validate", () -> {
             Scenario s = ScenarioReader.read(options.scenario(), options.overrides());
