@@ -318,6 +318,13 @@ public final class TargetsWriter {
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
         String needed = "Soldiers needed for the targets";
         String today = "Soldiers today";
+        Baseline b0 = t.baseline();
+        if (b0 != null && t.assumptions() != null) {
+            double perHead = b0.hoursPerSoldier() * t.assumptions().sellingTimeShare();
+            String c = String.valueOf(b0.year());
+            ds.addValue(perHead > 0 ? Math.ceil(b0.hoursNeededToday() / perHead - 1e-9) : 0, needed, c);
+            ds.addValue(b0.soldiers(), today, c);
+        }
         for (YearFeasibility f : t.feasibility()) {
             String c = String.valueOf(f.year());
             ds.addValue(f.headcountNeeded(), needed, c);
@@ -339,9 +346,12 @@ public final class TargetsWriter {
         Baseline b = t.baseline();
         if (b != null && t.assumptions() != null) {
             chart.addSubtitle(new TextTitle("At today's productivity: " + fmt(b.hoursPerKeyAccount(), 0)
-                    + " selling hours per key account, " + fmt(t.assumptions().hoursPerWin(), 0)
-                    + " per new win, " + fmt(b.hoursPerSoldier() * t.assumptions().keyAccountTimeShare(), 0)
-                    + " per soldier a year for key accounts"));
+                    + " h a year per key account, " + fmt(t.assumptions().hoursPerWin(), 0) + " h per new win, "
+                    + fmt(b.otherAccountHours(), 0) + " h on " + fmt(b.otherOwnedAccounts(), 0)
+                    + " owned smaller accounts; " + fmt(b.hoursPerSoldier() * t.assumptions().sellingTimeShare(), 0)
+                    + " selling hours per soldier"));
+            chart.addSubtitle(new TextTitle(b.year() + " = today's workload", new Font(ChartTheme.family(),
+                    Font.ITALIC, 11)));
         }
         return chart;
     }

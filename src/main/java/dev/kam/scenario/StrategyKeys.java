@@ -47,9 +47,10 @@ final class StrategyKeys {
         double kaHours = p.number("keyAccountHours", d.keyAccountHours(), 0, 100_000);
         double winHours = p.number("hoursPerWin", d.hoursPerWin(), 0, 100_000);
         double soldierHours = p.number("soldierHours", d.soldierHours(), 1, 100_000);
-        double timeShare = p.number("keyAccountTimeShare", d.keyAccountTimeShare(), 0.01, 1);
+        double timeShare = p.number("sellingTimeShare", d.sellingTimeShare(), 0.01, 1);
+        double otherHours = p.number("otherAccountHours", d.otherAccountHours(), 0, 100_000);
         return new StrategyParams(horizon, threshold, share, count, revenue, path, ms, steepness, midpoint,
-                freqWeight, churn, market, margin, orders, kaHours, winHours, soldierHours, timeShare);
+                freqWeight, churn, market, margin, orders, kaHours, winHours, soldierHours, timeShare, otherHours);
     }
 
     private static double wholeCount(Section s, String key) {

@@ -122,7 +122,7 @@ public final class TargetPlanner {
             List<DepartmentTarget> depts = departments(b, years, feas, freq, value, cnt);
             checks(b, goals, years, feas);
             Assumptions as = new Assumptions(g, churn, sim.conversionCovered(), sim.shareCeiling(), w,
-                    p.sCurveSteepness(), p.sCurveMidpoint(), p.hoursPerWin(), p.keyAccountTimeShare(),
+                    p.sCurveSteepness(), p.sCurveMidpoint(), p.hoursPerWin(), p.sellingTimeShare(),
                     p.growthMargin());
             return new Targets(years, b, goals, path, depts, feas, warnings, notes, as);
         }
@@ -140,7 +140,13 @@ public final class TargetPlanner {
             int hoursKnown = 0;
             int prospects = 0;
             int smaller = 0;
+            int otherOwned = 0;
+            double otherHours = 0;
             for (Account a : s.accounts()) {
+                if (!isKeyAccount(a, theta) && a.owner() != null) {
+                    otherOwned++;
+                    otherHours += a.baseHours() >= 0 ? a.baseHours() : p.otherAccountHours();
+                }
                 total += a.revenue();
                 wallet += a.wallet();
                 if (isKeyAccount(a, theta)) {
@@ -181,7 +187,8 @@ public final class TargetPlanner {
             double orderValue = kaCount > 0 ? kaRev / (kaCount * orders) : Double.NaN;
             double share = total > 0 ? kaRev / total : 0;
             return new Baseline(baseYear, kaRev, kaCount, share, total, total - kaRev, orders, orderValue, avg,
-                    ordersKnown > 0, hours, hoursKnown > 0, soldiers, cap, perSoldier, prospects, smaller, wallet);
+                    ordersKnown > 0, hours, hoursKnown > 0, soldiers, cap, perSoldier, prospects, smaller, wallet,
+                    otherOwned, otherHours);
         }
 
         // ---------------------------------------------------------------- goals
@@ -390,7 +397,7 @@ public final class TargetPlanner {
         List<YearFeasibility> feasibility(Baseline b, List<YearTarget> years, double[] cnt) {
             List<YearFeasibility> out = new ArrayList<>();
             int cumulative = 0;
-            double timeShare = p.keyAccountTimeShare();
+            double timeShare = p.sellingTimeShare();
             double available = b.soldierCapacityHours() * timeShare;
             double perHead = b.hoursPerSoldier() * timeShare;
             for (int t = 1; t <= h; t++) {
@@ -400,9 +407,10 @@ public final class TargetPlanner {
                 double remaining = Math.max(0, b.pipeline() - cumulative);
                 double expected = remaining * sim.conversionCovered();
                 cumulative += wins;
-                double hours = cnt[t] * b.hoursPerKeyAccount() + wins * p.hoursPerWin();
+                double hours = cnt[t] * b.hoursPerKeyAccount() + wins * p.hoursPerWin() + b.otherAccountHours();
                 int heads = perHead > 0 ? (int) Math.ceil(hours / perHead - EPS) : 0;
-                out.add(new YearFeasibility(baseYear + t, wins, net, repl, cumulative, remaining, expected, hours,
+                out.add(new YearFeasibility(baseYear + t, wins, net, repl, cumulative, remaining, expected,
+                        b.otherAccountHours(), hours,
                         available, heads, b.soldiers(), years.get(t - 1).growth()));
             }
             return out;
@@ -442,10 +450,13 @@ public final class TargetPlanner {
                 YearFeasibility worst = over.stream()
                         .max((x, y) -> Integer.compare(x.headcountNeeded(), y.headcountNeeded())).orElse(f);
                 warnings.add(new TargetWarning("capacity", f.year() + " needs " + num(f.hoursNeeded(), 0)
-                        + " selling hours on key accounts (" + plural(years.get(f.year() - baseYear - 1).keyAccountCount(),
+                        + " selling hours (" + plural(years.get(f.year() - baseYear - 1).keyAccountCount(),
                         "key account") + " × " + num(b.hoursPerKeyAccount(), 0) + " h + " + plural(f.winsNeeded(), "win")
-                        + " × " + num(p.hoursPerWin(), 0) + " h) = " + plural(f.headcountNeeded(), "soldier") + " at "
-                        + num(b.hoursPerSoldier() * p.keyAccountTimeShare(), 0) + " h each, but there are "
+                        + " × " + num(p.hoursPerWin(), 0) + " h"
+                        + (b.otherAccountHours() > 0 ? " + " + num(b.otherAccountHours(), 0) + " h on "
+                        + plural(b.otherOwnedAccounts(), "owned smaller account") : "")
+                        + ") = " + plural(f.headcountNeeded(), "soldier") + " at "
+                        + num(b.hoursPerSoldier() * p.sellingTimeShare(), 0) + " h each, but there are "
                         + f.headcountAvailable() + " (" + num(f.hoursAvailable(), 0) + " h): hire "
                         + (f.headcountNeeded() - f.headcountAvailable()) + " by " + f.year() + "; short in "
                         + over.size() + " of " + h + (h == 1 ? " year" : " years") + ", at most "

@@ -60,7 +60,7 @@ class StrategyKeysTest {
                   assumedMarketGrowth: 0.04
                   growthMargin: 0.02
                   defaultOrdersPerAccount: 24
-                  productivity: {keyAccountHours: 150, hoursPerWin: 80, soldierHours: 1500, keyAccountTimeShare: 0.8}
+                  productivity: {keyAccountHours: 150, hoursPerWin: 80, soldierHours: 1500, sellingTimeShare: 0.8, otherAccountHours: 60}
                 """), List.of());
         assertEquals("", text(r.problems().all()));
         StrategyParams p = r.scenario().strategy();
@@ -80,7 +80,8 @@ class StrategyKeysTest {
         assertEquals(150, p.keyAccountHours());
         assertEquals(80, p.hoursPerWin());
         assertEquals(1500, p.soldierHours());
-        assertEquals(0.8, p.keyAccountTimeShare());
+        assertEquals(0.8, p.sellingTimeShare());
+        assertEquals(60, p.otherAccountHours());
     }
 
     @Test
@@ -105,7 +106,7 @@ class StrategyKeysTest {
                   sCurve: {steepness: 0, midpoint: 1}
                   growthSplit: {ordersPerAccount: 2}
                   expectedChurn: 1
-                  productivity: {soldierHours: 0, keyAccountTimeShare: 0}
+                  productivity: {soldierHours: 0, sellingTimeShare: 0}
                   horizon: 10
                 """);
         assertEquals("""
@@ -120,7 +121,7 @@ class StrategyKeysTest {
                 11: strategy.growthSplit.ordersPerAccount: (2) must be between 0 and 1
                 12: strategy.expectedChurn: (1) must be between 0 and 0.99
                 13: strategy.productivity.soldierHours: (0) must be between 1 and 100000
-                13: strategy.productivity.keyAccountTimeShare: (0) must be between 0.01 and 1
+                13: strategy.productivity.sellingTimeShare: (0) must be between 0.01 and 1
                 14: strategy.horizon: unknown key""", text(ps).replaceAll(" \\((did you mean|known:).*\\)$", ""));
     }
 

@@ -156,7 +156,7 @@ class TargetPropertiesTest {
                     + t.assumptions().expectedChurn() * prev) + 1, c.toString());
             cumulative += f.winsNeeded();
             assertEquals(cumulative, f.cumulativeWins());
-            assertTrue(f.headcountNeeded() * t.baseline().hoursPerSoldier() * t.assumptions().keyAccountTimeShare()
+            assertTrue(f.headcountNeeded() * t.baseline().hoursPerSoldier() * t.assumptions().sellingTimeShare()
                     + 1e-6 >= f.hoursNeeded(), c.toString());
             prev = y.keyAccountCount();
         }
