@@ -345,13 +345,13 @@ public final class TargetsWriter {
                 JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         Baseline b = t.baseline();
         if (b != null && t.assumptions() != null) {
-            chart.addSubtitle(new TextTitle("At today's productivity: " + fmt(b.hoursPerKeyAccount(), 0)
-                    + " h a year per key account, " + fmt(t.assumptions().hoursPerWin(), 0) + " h per new win, "
+            chart.addSubtitle(new TextTitle("Today's productivity: " + fmt(b.hoursPerKeyAccount(), 0)
+                    + " h per key account, " + fmt(t.assumptions().hoursPerWin(), 0) + " h per win, "
                     + fmt(b.otherAccountHours(), 0) + " h on " + fmt(b.otherOwnedAccounts(), 0)
-                    + " owned smaller accounts; " + fmt(b.hoursPerSoldier() * t.assumptions().sellingTimeShare(), 0)
-                    + " selling hours per soldier"));
-            chart.addSubtitle(new TextTitle(b.year() + " = today's workload", new Font(ChartTheme.family(),
-                    Font.ITALIC, 11)));
+                    + " owned smaller accounts"));
+            chart.addSubtitle(new TextTitle(fmt(b.hoursPerSoldier() * t.assumptions().sellingTimeShare(), 0)
+                    + " selling hours per soldier a year; " + b.year() + " = today's workload",
+                    new Font(ChartTheme.family(), Font.ITALIC, 11)));
         }
         return chart;
     }
