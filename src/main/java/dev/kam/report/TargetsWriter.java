@@ -155,6 +155,9 @@ public final class TargetsWriter {
             bm.put("pipelineProspects", b.pipelineProspects());
             bm.put("pipelineAccounts", b.pipelineAccounts());
             bm.put("totalWallet", b.totalWallet());
+            bm.put("otherOwnedAccounts", b.otherOwnedAccounts());
+            bm.put("otherAccountHours", b.otherAccountHours());
+            bm.put("hoursNeededToday", b.hoursNeededToday());
             m.put("baseline", bm);
         }
         if (t.goals() != null) {
@@ -192,6 +195,7 @@ public final class TargetsWriter {
                 ym.put("replacements", f.replacements());
                 ym.put("pipelineRemaining", f.pipelineRemaining());
                 ym.put("expectedConversions", f.expectedConversions());
+                ym.put("otherHours", f.otherHours());
                 ym.put("hoursNeeded", f.hoursNeeded());
                 ym.put("hoursAvailable", f.hoursAvailable());
                 ym.put("headcountNeeded", f.headcountNeeded());
