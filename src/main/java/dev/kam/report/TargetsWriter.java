@@ -309,6 +309,20 @@ public final class TargetsWriter {
         chart.addSubtitle(new TextTitle("KA revenue = count × orders per account × order value; "
                 + t.path() + " path to " + (t.years().isEmpty() ? "" : t.last().year())
                 + (b != null ? "; grey bar " + b.year() + " = today" : "")));
+        if (t.path().equals("milestones") && !s.strategy().milestones().isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            for (var ms : s.strategy().milestones()) {
+                List<String> v = new ArrayList<>();
+                if (!Double.isNaN(ms.keyAccountRevenue())) {
+                    v.add(fmt(ms.keyAccountRevenue() / scale.divisor, scale.decimals) + " " + scale.word);
+                }
+                if (!Double.isNaN(ms.keyAccountCount())) v.add(fmt(ms.keyAccountCount(), 0) + " KAs");
+                if (!Double.isNaN(ms.keyAccountShare())) v.add(fmt(100 * ms.keyAccountShare(), 0) + "% share");
+                parts.add(ms.year() + ": " + String.join(", ", v));
+            }
+            chart.addSubtitle(new TextTitle("Milestones — " + String.join("; ", parts),
+                    new Font(ChartTheme.family(), Font.ITALIC, 11)));
+        }
         if (t.assumptions() != null && Math.abs(t.assumptions().frequencyWeight() - 0.5) < 1e-12) {
             chart.addSubtitle(new TextTitle("Orders per account and order value grow alike (growthSplit.ordersPerAccount = 0.5): "
                     + "their lines overlap",
