@@ -148,6 +148,11 @@ public final class Csv {
                         + " at byte " + bad + "), though encoding: gbk was set");
                 return null;
             }
+            String utf8 = strict(bytes, 0, StandardCharsets.UTF_8);
+            if (utf8 != null && !isAscii(bytes)) {
+                problems.warning(file, 0, "", "encoding: gbk is set, but the file is valid UTF-8; its text may be "
+                        + "garbled (e.g. '" + clip(firstNonAsciiLine(text)) + "'); remove the encoding setting if it is UTF-8");
+            }
             return new Decoded(text, "GBK");
         }
         String text = strict(bytes, 0, StandardCharsets.UTF_8);
@@ -191,6 +196,22 @@ public final class Csv {
             if (r.isUnderflow()) return Math.max(start, bytes.length - 1);
             out.clear();
         }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) return false;
+        }
+        return true;
+    }
+
+    private static String firstNonAsciiLine(String text) {
+        for (String line : text.split("\\R")) {
+            for (int i = 0; i < line.length(); i++) {
+                if (line.charAt(i) > 0x7F) return line;
+            }
+        }
+        return "";
     }
 
     private static int indexOf(byte[] bytes, byte b) {
@@ -251,7 +272,7 @@ public final class Csv {
                     }
                     if (!closed) {
                         problems.error(file, quoteLine, "", "a quoted field opened here is never closed (missing \")");
-                        return finish(file, headerLine, header, rows, charset, problems);
+                        return abort(file, headerLine, header, rows, charset);
                     }
                     // text between the closing quote and the next separator is kept, but it is an error
                     int junkStart = i;
@@ -287,7 +308,7 @@ public final class Csv {
             }
             if (fields.size() > MAX_COLUMNS) {
                 problems.error(file, rowLine, "", "row has more than " + MAX_COLUMNS + " fields");
-                return finish(file, headerLine, header, rows, charset, problems);
+                return abort(file, headerLine, header, rows, charset);
             }
             if (fields.size() == 1 && fields.get(0).isBlank()) continue;
             if (header == null) {
@@ -297,7 +318,7 @@ public final class Csv {
                 if (rows.size() >= MAX_ROWS) {
                     problems.error(file, rowLine, "", "more than " + MAX_ROWS + " data rows; a table may have at most "
                             + MAX_ROWS);
-                    return finish(file, headerLine, header, rows, charset, problems);
+                    return abort(file, headerLine, header, rows, charset);
                 }
                 rows.add(new Row(rowLine, fields.toArray(new String[0])));
             }
@@ -312,6 +333,11 @@ public final class Csv {
             return null;
         }
         return new Table(file, headerLine, header, rows, charset);
+    }
+
+    /** After a problem that stops parsing: what was read so far, with no further complaint. */
+    private static Table abort(String file, int headerLine, String[] header, List<Row> rows, String charset) {
+        return header == null ? null : new Table(file, headerLine, header, rows, charset);
     }
 
     static String clip(String s) {

@@ -85,8 +85,8 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
         Read<Relationship> relationships = rel == null ? null : readRelationships(rel, problems);
 
         // Cross-references are checked only when the referenced table could be read, to avoid noise.
-        if (soldiers != null && accounts != null) checkOwners(sources.get("accounts"), accounts, soldiers, sources.get("soldiers").display(), problems);
-        if (relationships != null && soldiers != null && accounts != null) {
+        if (soldiers != null && !soldiers.isEmpty() && accounts != null) checkOwners(sources.get("accounts"), accounts, soldiers, sources.get("soldiers").display(), problems);
+        if (relationships != null && soldiers != null && accounts != null && !soldiers.isEmpty() && !accounts.items().isEmpty()) {
             checkRelationships(rel, relationships, accounts.items(), soldiers, sources.get("accounts").display(),
                     sources.get("soldiers").display(), problems);
         }
