@@ -121,6 +121,17 @@ public final class Csv {
             problems.error(file, 0, "", "is UTF-16 text; save it as 'CSV UTF-8 (comma delimited)' or set encoding: gbk");
             return null;
         }
+        if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
+            problems.error(file, 0, "", "is an Excel workbook (.xlsx) or another zip file, not CSV; in Excel use "
+                    + "Save As > 'CSV UTF-8 (comma delimited)'");
+            return null;
+        }
+        if (bytes.length >= 4 && bytes[0] == (byte) 0xD0 && bytes[1] == (byte) 0xCF && bytes[2] == 0x11
+                && bytes[3] == (byte) 0xE0) {
+            problems.error(file, 0, "", "is an old Excel workbook (.xls), not CSV; in Excel use Save As > "
+                    + "'CSV UTF-8 (comma delimited)'");
+            return null;
+        }
         if (nul >= 0) {
             problems.error(file, lineAt(bytes, nul), "", "contains binary data (a NUL byte at byte " + nul
                     + "); a table must be CSV text");

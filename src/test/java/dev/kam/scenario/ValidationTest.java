@@ -112,7 +112,7 @@ class ValidationTest {
 
     @Test
     void duplicateAndBlankColumnNames() {
-        f.write("soldiers.csv", "id,name,stars,capacityHours,stars,\nS1,a,3,1000,3,\nS2,b,3,1000,3,\n");
+        f.write("soldiers.csv", "id,name,stars,capacityHours,stars,,regions\nS1,a,3,1000,3,,*\nS2,b,3,1000,3,,*\n");
         assertProblems("soldiers.csv:1: stars: column appears twice in the header (columns 3 and 5)",
                 "soldiers.csv:1: column 6 has no name in the header");
     }
@@ -156,7 +156,7 @@ class ValidationTest {
     @Test
     void negativeAmountsAndCapacities() {
         f.write("accounts.csv", Fixture.accountsWith("A4,D,energy,east,-5,-1,0.1,,,-3,-2,,,,,-4"));
-        f.write("soldiers.csv", Fixture.SOLDIERS + "S3,c,base,2,,,-100,0,-1\n");
+        f.write("soldiers.csv", Fixture.SOLDIERS + "S3,c,base,2,,*,-100,0,-1\n");
         f.write("products.csv", Fixture.PRODUCTS + "P3,c,digital,-10,0.2,,-1,\n");
         assertProblems("accounts.csv:5: revenue: (-5) must be at least 0 (0 for a prospect)",
                 "accounts.csv:5: wallet: (-1) must be at least 0",
@@ -171,7 +171,7 @@ class ValidationTest {
 
     @Test
     void zeroCapacityAndBaseHours() {
-        f.write("soldiers.csv", Fixture.SOLDIERS + "S3,c,base,2,,,0,0,\n");
+        f.write("soldiers.csv", Fixture.SOLDIERS + "S3,c,base,2,,*,0,0,\n");
         f.write("accounts.csv", Fixture.accountsWith("A4,D,energy,east,1,2,0.1,,,,,,,,,0"));
         assertProblems("accounts.csv:5: baseHours: (0) must be more than 0; leave it empty for the tier default",
                 "soldiers.csv:4: capacityHours: (0) must be more than 0: a soldier needs selling hours to lead accounts");
@@ -190,7 +190,7 @@ class ValidationTest {
 
     @Test
     void integerRanges() {
-        f.write("soldiers.csv", Fixture.SOLDIERS + "S3,c,base,6,,,100,4,\nS4,d,base,2.5,,,100,,\n");
+        f.write("soldiers.csv", Fixture.SOLDIERS + "S3,c,base,6,,*,100,4,\nS4,d,base,2.5,,*,100,,\n");
         f.write("products.csv", Fixture.PRODUCTS + "P3,c,digital,10,0.2,,1.5,6\nP4,d,digital,10,0.2,,1,4A\n");
         assertProblems("products.csv:4: capacity: (1.5) must be a whole number",
                 "products.csv:4: minRating: (6) must be a 5A rating between 1 and 5",
@@ -212,7 +212,7 @@ class ValidationTest {
     @Test
     void duplicateIds() {
         f.write("accounts.csv", Fixture.accountsWith("A2,dup,energy,east,1,2,0.1"));
-        f.write("soldiers.csv", Fixture.SOLDIERS + "S1,again,base,2,,,100,,\n");
+        f.write("soldiers.csv", Fixture.SOLDIERS + "S1,again,base,2,,*,100,,\n");
         f.write("products.csv", Fixture.PRODUCTS + "P2,again,digital,1,0.1,,1,\n");
         assertProblems("accounts.csv:5: id: duplicate id 'A2' (first at line 3); ids must be unique",
                 "products.csv:4: id: duplicate id 'P2' (first at line 3); ids must be unique",
@@ -251,7 +251,7 @@ class ValidationTest {
 
     @Test
     void emptyRequiredTables() {
-        f.write("soldiers.csv", "id,name,stars,capacityHours\n");
+        f.write("soldiers.csv", "id,name,stars,regions,capacityHours\n");
         f.write("products.csv", "");
         assertProblems("products.csv: is empty; it needs a header row naming its columns",
                 "soldiers.csv:1: has a header but no rows; at least one soldier is needed");
@@ -273,7 +273,7 @@ class ValidationTest {
     @Test
     void stageAndLayerWords() {
         f.write("accounts.csv", Fixture.accountsWith("A4,D,energy,east,1,2,0.1,,,,,,,activ", "A5,E,energy,east,1,2,0.1,,,,,,,AT_RISK"));
-        f.write("soldiers.csv", Fixture.SOLDIERS + "S3,c,branch,2,,,100,,\n");
+        f.write("soldiers.csv", Fixture.SOLDIERS + "S3,c,branch,2,,*,100,,\n");
         assertProblems("accounts.csv:5: stage: 'activ' must be one of prospect, active, at-risk (did you mean 'active'?)",
                 "soldiers.csv:4: layer: 'branch' must be one of base, project, hq (known: base, project, hq)");
     }
@@ -295,6 +295,38 @@ class ValidationTest {
         f.write("accounts.csv", Fixture.accountsWith("A4,D,energy,east,1,2,0.1,,,,,\"digital,cloud\""));
         assertEquals(List.of("accounts.csv:5: warning: needs: 'digital,cloud' is one tag containing a comma; separate tags with ';'"),
                 f.problems());
+    }
+
+    @Test
+    void soldiersWithoutRegionsAreAWarning() {
+        f.write("soldiers.csv", Fixture.SOLDIERS + "S3,c,base,2,energy,,100,,\n");
+        ScenarioReader.Result r = f.validate();
+        assertFalse(r.problems().hasErrors());
+        assertEquals(List.of("soldiers.csv:4: warning: regions: is empty: the soldier works in no region and may be "
+                + "eligible for no account; write * for all regions"), f.problems());
+        f.write("soldiers.csv", "id,name,stars,capacityHours\nS1,a,3,1000\nS2,b,3,1000\n");
+        assertEquals(List.of("soldiers.csv:1: warning: regions: column is missing: soldiers work in no region and may be "
+                + "eligible for no account; add it, with * for all regions"), f.problems());
+    }
+
+    @Test
+    void excelWorkbooksAreRecognised() {
+        f.bytes("accounts.csv", new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0});
+        f.bytes("products.csv", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0});
+        assertProblems("accounts.csv: is an Excel workbook (.xlsx) or another zip file, not CSV; in Excel use Save As > "
+                        + "'CSV UTF-8 (comma delimited)'",
+                "products.csv: is an old Excel workbook (.xls), not CSV; in Excel use Save As > 'CSV UTF-8 (comma delimited)'");
+    }
+
+    @Test
+    void manyUnknownIdsStillReportEveryOneButHintOnlyTheFirst() {
+        StringBuilder sb = new StringBuilder(Fixture.ACCOUNTS);
+        for (int i = 0; i < 60; i++) sb.append("X").append(i).append(",n,i,r,1,2,0.1,,,,,,S").append(i + 3).append(",,,\n");
+        f.write("accounts.csv", sb.toString());
+        List<String> ps = f.problems();
+        assertEquals(60, ps.size());
+        assertTrue(ps.get(0).endsWith("(did you mean 'S1'?)"), ps.get(0));
+        assertEquals("accounts.csv:64: owner: 'S62' is not the id of any soldier in soldiers.csv", ps.get(59));
     }
 
     @Test
