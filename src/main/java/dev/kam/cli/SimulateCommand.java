@@ -1,14 +1,145 @@
 package dev.kam.cli;
 
+import dev.kam.domain.Coverage;
+import dev.kam.domain.ResponseModel;
+import dev.kam.domain.Scenario;
+import dev.kam.report.OutputDir;
+import dev.kam.report.SimulationWriter;
+import dev.kam.simulation.Metric;
+import dev.kam.simulation.PlanComparison;
+import dev.kam.simulation.Sensitivity;
+import dev.kam.simulation.SimulationOptions;
+import dev.kam.simulation.SimulationResult;
+import dev.kam.simulation.Simulator;
+import dev.kam.simulation.Stats;
+import dev.kam.simulation.TargetHit;
+import dev.kam.strategy.Targets;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** Placeholder until the stage is built. */
-@Command(name = "simulate", description = "(not built yet)")
+/** {@code kam simulate}: the Monte Carlo trajectory under a plan, against the yearly targets. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {"Monte Carlo simulation of the multi-year trajectory under a plan (today's owners at "
+                + "standard effort when no --plan is given): percentiles of revenue, key-account count and share, "
+                + "the probability of meeting each yearly target, a plan-vs-baseline comparison with common random "
+                + "numbers, and a ±20% sensitivity tornado.",
+                "Writes OUT/simulation/: percentiles.csv, targets-hit.csv, summary.json, fan charts, "
+                        + "target-hit-probability, tornado, and with --plan uplift.csv and uplift histograms."})
 public final class SimulateCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file.")
+    Path scenarioFile;
+
+    @Option(names = "--paths", paramLabel = "N", description = "Monte Carlo paths (default: simulation.paths, 10000).")
+    Integer paths;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Master seed (default: simulation.seed, 1).")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads (default: simulation.threads, else all cores). Never changes the numbers.")
+    Integer threads;
+
+    @Option(names = "--plan", paramLabel = "FILE", description = "plan.json from 'kam assign' (default: the baseline).")
+    Path plan;
+
+    @Option(names = "--tornado-paths", paramLabel = "N", defaultValue = "1000",
+            description = "Paths per run of the sensitivity tornado, 25 runs (default: ${DEFAULT-VALUE}; 0 = skip).")
+    int tornadoPaths;
+
+    @Mixin
+    ScenarioOptions scenarioOptions;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        throw new UsageException("'simulate' is not built yet");
+        Scenario scenario = scenarioOptions.load(scenarioFile);
+        SimulationOptions options = options(scenario, paths, seed, threads);
+        if (tornadoPaths < 0) throw new UsageException("--tornado-paths (" + tornadoPaths + ") must be at least 0");
+        Targets targets = InterimTargets.plan(scenario);
+        Coverage baseline = Coverage.baseline(scenario, new ResponseModel(scenario.simulation()));
+
+        PlanComparison comparison = null;
+        SimulationResult result;
+        Coverage simulated = baseline;
+        try {
+            if (plan != null) {
+                simulated = PlanInput.read(plan, scenario);
+                comparison = Simulator.compare(scenario, targets, baseline, simulated, options);
+                result = comparison.plan();
+            } else {
+                result = Simulator.run(scenario, targets, baseline, options);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Sensitivity.Tornado tornado = tornadoPaths == 0 ? null
+                : Sensitivity.tornado(scenario, simulated, options.withPaths(Math.min(options.paths(), tornadoPaths)), 0.2);
+
+        Path folder;
+        try (OutputDir dir = OutputDir.open(scenarioOptions.out, "simulation")) {
+            SimulationWriter.write(dir, new SimulationWriter.Input(scenario.name(), scenario.currency(), result,
+                    targets, comparison, tornado));
+            folder = dir.commit();
+        }
+        printSummary(spec.commandLine().getOut(), scenario, result, comparison, folder);
+        return Main.OK;
+    }
+
+    static SimulationOptions options(Scenario s, Integer paths, Long seed, Integer threads) {
+        SimulationOptions o = SimulationOptions.of(s.simulation());
+        if (paths != null) {
+            if (paths < 1) throw new UsageException("--paths (" + paths + ") must be at least 1");
+            o = o.withPaths(paths);
+        }
+        if (seed != null) o = o.withSeed(seed);
+        if (threads != null) {
+            if (threads < 1) throw new UsageException("--threads (" + threads + ") must be at least 1");
+            o = o.withThreads(threads);
+        }
+        return o;
+    }
+
+    private static void printSummary(PrintWriter out, Scenario s, SimulationResult r, PlanComparison c, Path folder) {
+        int last = r.horizon() - 1;
+        int year = r.years()[last];
+        String cur = s.currency();
+        Stats ka = r.stats(Metric.KEY_ACCOUNT_REVENUE, last);
+        out.printf(Locale.ROOT, "Simulated %,d paths x %d years (%,d account-years) in %.2f s: %.1f million account-years/s on %d threads.%n",
+                r.paths(), r.horizon(), r.accountYears(), r.seconds(), r.accountYearsPerSecond() / 1e6,
+                r.options().threads());
+        out.printf(Locale.ROOT, "%d key-account revenue (plan: %s): median %s %s, P10 %s, P90 %s.%n", year,
+                r.planLabel(), cur, money(ka.p50()), money(ka.p10()), money(ka.p90()));
+        double p = r.hitProbability(Metric.KEY_ACCOUNT_REVENUE.code(), year);
+        if (!Double.isNaN(p)) {
+            double target = 0;
+            for (TargetHit h : r.targetHits()) {
+                if (h.year() == year && h.metric().equals(Metric.KEY_ACCOUNT_REVENUE.code())) target = h.target();
+            }
+            out.printf(Locale.ROOT, "Probability of reaching the %d key-account revenue target (%s %s): %.1f%%.%n",
+                    year, cur, money(target), 100 * p);
+        }
+        if (c != null) {
+            Stats up = c.upliftStats(Metric.KEY_ACCOUNT_REVENUE, last);
+            out.printf(Locale.ROOT, "Plan vs baseline (same paths): %d KA revenue uplift median %s %s (P10 %s, P90 %s), "
+                            + "plan ahead on %.1f%% of paths.%n", year, cur, money(up.p50()), money(up.p10()),
+                    money(up.p90()), 100 * c.probabilityBetter(Metric.KEY_ACCOUNT_REVENUE, last));
+        }
+        out.println("Wrote " + folder);
+        out.flush();
+    }
+
+    static String money(double v) {
+        if (Math.abs(v) >= 1e6) return String.format(Locale.ROOT, "%,.1fM", v / 1e6);
+        return String.format(Locale.ROOT, "%,.0f", v);
     }
 }

@@ -1,0 +1,491 @@
+package dev.kam.report;
+
+import dev.kam.simulation.GoalTiming;
+import dev.kam.simulation.Metric;
+import dev.kam.simulation.PlanComparison;
+import dev.kam.simulation.Sensitivity;
+import dev.kam.simulation.SimulationResult;
+import dev.kam.simulation.Stats;
+import dev.kam.simulation.TargetHit;
+import dev.kam.strategy.Targets;
+import dev.kam.strategy.YearTarget;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.statistics.HistogramDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes the simulation stage (SPEC §6) into an {@link OutputDir}: percentiles.csv, targets-hit.csv,
+ * summary.json, fan charts, the target-hit chart, and when given the plan comparison (uplift.csv,
+ * uplift histograms) and the sensitivity tornado (sensitivity.csv, tornado chart).
+ *
+ * <p>Everything except the timing fields of summary.json ({@code threads}, {@code seconds},
+ * {@code accountYearsPerSecond}) is a function of the results alone, so the same seed gives the same bytes.
+ */
+public final class SimulationWriter {
+    private static final Color BAND_OUTER = new Color(0xC6DBEF);
+    private static final Color BAND_INNER = new Color(0x6BAED6);
+    private static final Color MEDIAN = new Color(0x08306B);
+    private static final Color TARGET = new Color(0xD62728);
+    private static final Color BASELINE = new Color(0x7F7F7F);
+
+    private SimulationWriter() {
+    }
+
+    /**
+     * Everything the stage writes.
+     *
+     * @param scenarioName display name of the scenario
+     * @param currency     currency code for labels
+     * @param result       the simulated plan
+     * @param targets      yearly targets, null for none
+     * @param comparison   baseline vs plan, null when only one plan was simulated
+     * @param tornado      sensitivity, null when not run
+     */
+    public record Input(String scenarioName, String currency, SimulationResult result, Targets targets,
+                       PlanComparison comparison, Sensitivity.Tornado tornado) {
+    }
+
+    public static void write(OutputDir dir, Input in) {
+        SimulationResult r = in.result();
+        percentiles(r).write(dir.file("percentiles.csv"));
+        targetsHit(r).write(dir.file("targets-hit.csv"));
+        fan(dir, in, Metric.KEY_ACCOUNT_REVENUE, "fan-key-account-revenue", "Key-account revenue");
+        fan(dir, in, Metric.KEY_ACCOUNT_COUNT, "fan-key-account-count", "Number of key accounts");
+        fan(dir, in, Metric.KEY_ACCOUNT_SHARE, "fan-key-account-share", "Key-account share of revenue");
+        fan(dir, in, Metric.TOTAL_REVENUE, "fan-total-revenue", "Total revenue");
+        if (!r.targetHits().isEmpty()) hitChart(dir, r);
+        if (in.comparison() != null) {
+            uplift(in.comparison()).write(dir.file("uplift.csv"));
+            upliftHistograms(dir, in);
+        }
+        if (in.tornado() != null) {
+            sensitivity(in.tornado()).write(dir.file("sensitivity.csv"));
+            tornadoChart(dir, in);
+        }
+        Json.write(dir.file("summary.json"), summary(in));
+    }
+
+    // ---- tables -------------------------------------------------------------------------------------
+
+    static CsvOut percentiles(SimulationResult r) {
+        CsvOut csv = new CsvOut("year", "metric", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "mean", "stderr");
+        int[] years = r.years();
+        for (int y = 0; y < years.length; y++) {
+            for (Metric m : Metric.values()) {
+                Stats s = r.stats(m, y);
+                csv.row(years[y], m.code(), s.p5(), s.p10(), s.p25(), s.p50(), s.p75(), s.p90(), s.p95(),
+                        s.mean(), s.stderr());
+            }
+        }
+        return csv;
+    }
+
+    static CsvOut targetsHit(SimulationResult r) {
+        CsvOut csv = new CsvOut("year", "metric", "target", "probability");
+        for (TargetHit h : r.targetHits()) csv.row(h.year(), h.metric(), h.target(), h.probability());
+        return csv;
+    }
+
+    static CsvOut uplift(PlanComparison c) {
+        CsvOut csv = new CsvOut("year", "metric", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "mean", "stderr",
+                "probabilityBetter");
+        int[] years = c.plan().years();
+        for (int y = 0; y < years.length; y++) {
+            for (Metric m : Metric.values()) {
+                Stats s = c.upliftStats(m, y);
+                csv.row(years[y], m.code(), s.p5(), s.p10(), s.p25(), s.p50(), s.p75(), s.p90(), s.p95(),
+                        s.mean(), s.stderr(), c.probabilityBetter(m, y));
+            }
+        }
+        return csv;
+    }
+
+    static CsvOut sensitivity(Sensitivity.Tornado t) {
+        CsvOut csv = new CsvOut("parameter", "base", "low", "high", "lowMedian", "highMedian", "baseMedian", "swing");
+        for (Sensitivity.Bar b : t.bars()) {
+            csv.row(b.parameter(), b.base(), b.low(), b.high(), b.lowMedian(), b.highMedian(), t.baseMedian(), b.swing());
+        }
+        return csv;
+    }
+
+    // ---- summary.json -------------------------------------------------------------------------------
+
+    static Map<String, Object> summary(Input in) {
+        SimulationResult r = in.result();
+        int last = r.horizon() - 1;
+        int finalYear = r.years()[last];
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scenario", in.scenarioName());
+        m.put("currency", in.currency());
+        m.put("plan", r.planLabel());
+        m.put("baseYear", r.baseYear());
+        m.put("firstYear", r.years()[0]);
+        m.put("finalYear", finalYear);
+        m.put("paths", r.paths());
+        m.put("seed", r.options().seed());
+        m.put("threads", r.options().threads());
+        m.put("accountYears", r.accountYears());
+        m.put("seconds", round(r.seconds(), 4));
+        m.put("accountYearsPerSecond", Math.round(r.accountYearsPerSecond()));
+        m.put("droppedArrivals", r.droppedArrivals());
+
+        Map<String, Object> today = new LinkedHashMap<>();
+        for (Metric x : Metric.values()) today.put(x.code(), num(r.today(x)));
+        m.put("today", today);
+
+        Map<String, Object> fin = new LinkedHashMap<>();
+        for (Metric x : Metric.values()) fin.put(x.code(), stats(r.stats(x, last)));
+        m.put("finalYearDistribution", fin);
+
+        Map<String, Object> goal = new LinkedHashMap<>();
+        YearTarget t = in.targets() == null || in.targets().years().isEmpty() ? null : in.targets().last();
+        if (t != null) {
+            goal.put("year", t.year());
+            goal.put("keyAccountRevenue", num(t.keyAccountRevenue()));
+            goal.put("keyAccountCount", num(t.keyAccountCount()));
+            goal.put("keyAccountShare", num(t.keyAccountShare()));
+            goal.put("probabilityKeyAccountRevenue", num(r.hitProbability(Metric.KEY_ACCOUNT_REVENUE.code(), finalYear)));
+            goal.put("probabilityKeyAccountCount", num(r.hitProbability(Metric.KEY_ACCOUNT_COUNT.code(), finalYear)));
+            goal.put("probabilityKeyAccountShare", num(r.hitProbability(Metric.KEY_ACCOUNT_SHARE.code(), finalYear)));
+            goal.put("probabilityAllKeyAccountTargets", num(r.hitProbability(TargetHit.ALL, finalYear)));
+        }
+        GoalTiming g = r.goalTiming();
+        if (g != null) {
+            Map<String, Object> first = new LinkedHashMap<>();
+            first.put("definition", "first year whose key-account revenue is at or above the final-year target");
+            first.put("target", num(g.target()));
+            first.put("medianYear", g.medianYear());
+            first.put("neverWithinHorizon", num(g.never()));
+            List<Map<String, Object>> by = new ArrayList<>();
+            for (int y = 0; y < g.years().length; y++) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("year", g.years()[y]);
+                e.put("probabilityFirstMet", num(g.firstMet()[y]));
+                e.put("probabilityMetBy", num(g.metBy()[y]));
+                by.add(e);
+            }
+            first.put("byYear", by);
+            goal.put("firstYearMet", first);
+        }
+        m.put("endGoal", goal);
+
+        PlanComparison c = in.comparison();
+        if (c != null) {
+            Map<String, Object> cmp = new LinkedHashMap<>();
+            cmp.put("baseline", c.baseline().planLabel());
+            cmp.put("plan", c.plan().planLabel());
+            cmp.put("method", "both plans simulated on the same paths with common random numbers; "
+                    + "uplift = plan − baseline per path");
+            cmp.put("finalYearKeyAccountRevenueUplift", stats(c.upliftStats(Metric.KEY_ACCOUNT_REVENUE, last)));
+            cmp.put("finalYearGrossProfitUplift", stats(c.upliftStats(Metric.GROSS_PROFIT, last)));
+            cmp.put("firstYearGrossProfitUplift", stats(c.upliftStats(Metric.GROSS_PROFIT, 0)));
+            cmp.put("cumulativeGrossProfitUplift", stats(Stats.of(c.cumulativeProfitUplift())));
+            cmp.put("probabilityPlanBetterFinalYearKeyAccountRevenue",
+                    num(c.probabilityBetter(Metric.KEY_ACCOUNT_REVENUE, last)));
+            cmp.put("differenceOfMediansFinalYearKeyAccountRevenue",
+                    num(c.plan().stats(Metric.KEY_ACCOUNT_REVENUE, last).p50()
+                            - c.baseline().stats(Metric.KEY_ACCOUNT_REVENUE, last).p50()));
+            if (t != null) {
+                cmp.put("baselineProbabilityKeyAccountRevenue",
+                        num(c.baseline().hitProbability(Metric.KEY_ACCOUNT_REVENUE.code(), finalYear)));
+                cmp.put("planProbabilityKeyAccountRevenue",
+                        num(c.plan().hitProbability(Metric.KEY_ACCOUNT_REVENUE.code(), finalYear)));
+            }
+            m.put("comparison", cmp);
+        }
+
+        Sensitivity.Tornado tor = in.tornado();
+        if (tor != null) {
+            Map<String, Object> sen = new LinkedHashMap<>();
+            sen.put("measure", "final-year median key-account revenue");
+            sen.put("step", tor.step());
+            sen.put("paths", tor.paths());
+            sen.put("seed", tor.seed());
+            sen.put("baseMedian", num(tor.baseMedian()));
+            List<Map<String, Object>> bars = new ArrayList<>();
+            for (Sensitivity.Bar b : tor.bars()) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("parameter", b.parameter());
+                e.put("base", num(b.base()));
+                e.put("low", num(b.low()));
+                e.put("high", num(b.high()));
+                e.put("lowMedian", num(b.lowMedian()));
+                e.put("highMedian", num(b.highMedian()));
+                bars.add(e);
+            }
+            sen.put("bars", bars);
+            m.put("sensitivity", sen);
+        }
+        return m;
+    }
+
+    private static Map<String, Object> stats(Stats s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        double[] p = s.percentiles();
+        String[] names = {"p5", "p10", "p25", "p50", "p75", "p90", "p95"};
+        for (int i = 0; i < p.length; i++) m.put(names[i], num(p[i]));
+        m.put("mean", num(s.mean()));
+        m.put("stderr", num(s.stderr()));
+        return m;
+    }
+
+    /** JSON has no NaN: missing values are null. */
+    private static Double num(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static double round(double v, int decimals) {
+        double f = Math.pow(10, decimals);
+        return Math.round(v * f) / f;
+    }
+
+    // ---- charts -------------------------------------------------------------------------------------
+
+    /** Money shown in millions when large, with thousands separators. */
+    private record Scale(double divisor, String unit) {
+        static Scale money(double max, String currency) {
+            if (max >= 1e6) return new Scale(1e6, currency + " million");
+            return new Scale(1, currency);
+        }
+    }
+
+    private static NumberFormat grouped(int decimals) {
+        DecimalFormat f = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals),
+                DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return f;
+    }
+
+    private static NumberAxis yearAxis() {
+        NumberAxis x = new NumberAxis("Year");
+        x.setTickUnit(new NumberTickUnit(1, new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+        x.setAutoRangeIncludesZero(false);
+        return x;
+    }
+
+    static void fan(OutputDir dir, Input in, Metric metric, String name, String title) {
+        SimulationResult r = in.result();
+        int[] years = r.years();
+        boolean share = metric == Metric.KEY_ACCOUNT_SHARE;
+        boolean money = metric == Metric.TOTAL_REVENUE || metric == Metric.KEY_ACCOUNT_REVENUE
+                || metric == Metric.GROSS_PROFIT;
+        double max = r.today(metric);
+        for (int y = 0; y < years.length; y++) max = Math.max(max, r.stats(metric, y).p95());
+        Scale scale = money ? Scale.money(max, in.currency()) : new Scale(share ? 0.01 : 1, "");
+        double d = scale.divisor();
+
+        YIntervalSeries outer = new YIntervalSeries("P5–P95 (90% of paths)");
+        YIntervalSeries inner = new YIntervalSeries("P25–P75 (50% of paths)");
+        XYSeries median = new XYSeries("Median");
+        double t0 = r.today(metric) / d;
+        outer.add(r.baseYear(), t0, t0, t0);
+        inner.add(r.baseYear(), t0, t0, t0);
+        median.add(r.baseYear(), t0);
+        for (int y = 0; y < years.length; y++) {
+            Stats s = r.stats(metric, y);
+            outer.add(years[y], s.p50() / d, s.p5() / d, s.p95() / d);
+            inner.add(years[y], s.p50() / d, s.p25() / d, s.p75() / d);
+            median.add(years[y], s.p50() / d);
+        }
+        YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
+        bands.addSeries(outer);
+        bands.addSeries(inner);
+        XYSeriesCollection lines = new XYSeriesCollection();
+        lines.addSeries(median);
+        XYSeries target = targetSeries(in.targets(), metric, d);
+        if (target != null) lines.addSeries(target);
+
+        String unit = share ? "%" : money ? scale.unit() + " per year" : "accounts";
+        NumberAxis yAxis = new NumberAxis(title + " (" + unit + ")");
+        yAxis.setNumberFormatOverride(grouped(share || (money && d > 1) ? 1 : 0));
+        yAxis.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(bands, yearAxis(), yAxis, null);
+        DeviationRenderer band = new DeviationRenderer(true, false);
+        band.setAlpha(1.0f);
+        band.setSeriesFillPaint(0, BAND_OUTER);
+        band.setSeriesFillPaint(1, BAND_INNER);
+        band.setSeriesPaint(0, BAND_OUTER);
+        band.setSeriesPaint(1, BAND_INNER);
+        band.setSeriesStroke(0, new BasicStroke(0.5f));
+        band.setSeriesStroke(1, new BasicStroke(0.5f));
+        plot.setRenderer(0, band);
+        plot.setDataset(1, lines);
+        XYLineAndShapeRenderer lr = new XYLineAndShapeRenderer(true, false);
+        lr.setSeriesPaint(0, MEDIAN);
+        lr.setSeriesStroke(0, new BasicStroke(2.5f));
+        lr.setSeriesPaint(1, TARGET);
+        lr.setSeriesStroke(1, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
+                new float[] {8f, 5f}, 0f));
+        plot.setRenderer(1, lr);
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+        JFreeChart chart = new JFreeChart(title + " — " + r.paths() + " simulated paths, plan: " + r.planLabel(),
+                JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        ChartFiles.write(chart, dir, name);
+    }
+
+    private static XYSeries targetSeries(Targets targets, Metric metric, double d) {
+        if (targets == null || targets.years().isEmpty()) return null;
+        XYSeries s = new XYSeries("Target");
+        for (YearTarget t : targets.years()) {
+            double v = switch (metric) {
+                case KEY_ACCOUNT_REVENUE -> t.keyAccountRevenue();
+                case KEY_ACCOUNT_COUNT -> t.keyAccountCount();
+                case KEY_ACCOUNT_SHARE -> t.keyAccountShare();
+                case TOTAL_REVENUE -> t.totalRevenue();
+                default -> Double.NaN;
+            };
+            if (!Double.isNaN(v)) s.add(t.year(), v / d);
+        }
+        return s.getItemCount() == 0 ? null : s;
+    }
+
+    static void hitChart(OutputDir dir, SimulationResult r) {
+        Map<String, XYSeries> series = new LinkedHashMap<>();
+        Map<String, String> label = Map.of(Metric.KEY_ACCOUNT_REVENUE.code(), "KA revenue target",
+                Metric.KEY_ACCOUNT_COUNT.code(), "KA count target", Metric.KEY_ACCOUNT_SHARE.code(), "KA share target",
+                Metric.TOTAL_REVENUE.code(), "Total revenue target", TargetHit.ALL, "All three KA targets at once");
+        for (String code : List.of(Metric.KEY_ACCOUNT_REVENUE.code(), Metric.KEY_ACCOUNT_COUNT.code(),
+                Metric.KEY_ACCOUNT_SHARE.code(), Metric.TOTAL_REVENUE.code(), TargetHit.ALL)) {
+            series.put(code, new XYSeries(label.get(code)));
+        }
+        for (TargetHit h : r.targetHits()) series.get(h.metric()).add(h.year(), h.probability() * 100);
+        XYSeriesCollection ds = new XYSeriesCollection();
+        for (XYSeries s : series.values()) if (s.getItemCount() > 0) ds.addSeries(s);
+        NumberAxis y = new NumberAxis("Probability of meeting the year's target (%)");
+        y.setRange(0, 100);
+        XYLineAndShapeRenderer lr = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < ds.getSeriesCount(); i++) lr.setSeriesStroke(i, new BasicStroke(2f));
+        lr.setSeriesPaint(ds.getSeriesCount() - 1, Color.BLACK);
+        XYPlot plot = new XYPlot(ds, yearAxis(), y, lr);
+        JFreeChart chart = new JFreeChart("Probability of meeting each yearly target — " + r.paths() + " paths",
+                JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        ChartFiles.write(chart, dir, "target-hit-probability");
+    }
+
+    static void upliftHistograms(OutputDir dir, Input in) {
+        PlanComparison c = in.comparison();
+        int last = c.plan().horizon() - 1;
+        histogram(dir, in.currency(), c.uplift(Metric.KEY_ACCOUNT_REVENUE, last), "uplift-key-account-revenue",
+                "Plan minus baseline: key-account revenue in " + c.plan().years()[last],
+                "Uplift in key-account revenue");
+        histogram(dir, in.currency(), c.cumulativeProfitUplift(), "uplift-gross-profit",
+                "Plan minus baseline: gross profit summed over " + c.plan().horizon() + " years",
+                "Cumulative gross-profit uplift");
+    }
+
+    private static void histogram(OutputDir dir, String currency, double[] values, String name, String title,
+                                  String axis) {
+        Stats s = Stats.of(values);
+        double max = Math.max(Math.abs(s.p5()), Math.abs(s.p95()));
+        Scale scale = Scale.money(max, currency);
+        double d = scale.divisor();
+        double[] v = new double[values.length];
+        for (int i = 0; i < v.length; i++) v[i] = values[i] / d;
+        HistogramDataset ds = new HistogramDataset();
+        double lo = Stats.percentileSorted(sorted(v), 0.001);
+        double hi = Stats.percentileSorted(sorted(v), 0.999);
+        if (hi <= lo) {
+            hi = lo + 1;
+            lo = lo - 1;
+        }
+        ds.addSeries("Paths (common random numbers)", clip(v, lo, hi), 50, lo, hi);
+        NumberAxis x = new NumberAxis(axis + " (" + scale.unit() + ")");
+        x.setNumberFormatOverride(grouped(d > 1 ? 1 : 0));
+        NumberAxis y = new NumberAxis("Number of paths");
+        XYBarRenderer br = new XYBarRenderer(0.05);
+        br.setBarPainter(new StandardXYBarPainter());
+        br.setShadowVisible(false);
+        br.setSeriesPaint(0, BAND_INNER);
+        XYPlot plot = new XYPlot(ds, x, y, br);
+        marker(plot, s.p50() / d, "median " + grouped(1).format(s.p50() / d), MEDIAN, false);
+        marker(plot, s.p5() / d, "P5", MEDIAN, true);
+        marker(plot, s.p95() / d, "P95", MEDIAN, true);
+        marker(plot, 0, "no change", BASELINE, true);
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        ChartFiles.write(chart, dir, name);
+    }
+
+    private static double[] sorted(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s;
+    }
+
+    /** Values outside [lo, hi] are put on the edge bins, so every path is counted. */
+    private static double[] clip(double[] v, double lo, double hi) {
+        double[] c = new double[v.length];
+        for (int i = 0; i < v.length; i++) c[i] = Math.max(lo, Math.min(hi, v[i]));
+        return c;
+    }
+
+    private static void marker(XYPlot plot, double at, String text, Color color, boolean dashed) {
+        ValueMarker m = new ValueMarker(at);
+        m.setPaint(color);
+        m.setStroke(dashed ? new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
+                new float[] {5f, 4f}, 0f) : new BasicStroke(2f));
+        m.setLabel(text);
+        m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        plot.addDomainMarker(m);
+    }
+
+    static void tornadoChart(OutputDir dir, Input in) {
+        Sensitivity.Tornado t = in.tornado();
+        double max = 0;
+        for (Sensitivity.Bar b : t.bars()) {
+            max = Math.max(max, Math.max(Math.abs(b.lowMedian() - t.baseMedian()), Math.abs(b.highMedian() - t.baseMedian())));
+        }
+        Scale scale = Scale.money(Math.max(max, Math.abs(t.baseMedian())), in.currency());
+        double d = scale.divisor();
+        int pct = (int) Math.round(t.step() * 100);
+        DefaultCategoryDataset ds = new DefaultCategoryDataset();
+        for (Sensitivity.Bar b : t.bars()) {
+            ds.addValue((b.lowMedian() - t.baseMedian()) / d, "parameter −" + pct + "%", b.parameter());
+            ds.addValue((b.highMedian() - t.baseMedian()) / d, "parameter +" + pct + "%", b.parameter());
+        }
+        NumberAxis v = new NumberAxis("Change in final-year median KA revenue (" + scale.unit()
+                + "; base " + grouped(1).format(t.baseMedian() / d) + ")");
+        v.setNumberFormatOverride(grouped(d > 1 ? 1 : 0));
+        BarRenderer br = new BarRenderer();
+        br.setBarPainter(new StandardBarPainter());
+        br.setShadowVisible(false);
+        br.setItemMargin(0.0);
+        br.setSeriesPaint(0, new Color(0xE6550D));
+        br.setSeriesPaint(1, new Color(0x3182BD));
+        CategoryPlot plot = new CategoryPlot(ds, new CategoryAxis("simulation parameter"), v, br);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.addRangeMarker(new ValueMarker(0, Color.BLACK, new BasicStroke(1f)));
+        JFreeChart chart = new JFreeChart("Sensitivity of final-year median KA revenue to ±" + pct
+                + "% in each parameter (" + t.paths() + " paths per run)", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        ChartFiles.write(chart, dir, "tornado");
+    }
+}

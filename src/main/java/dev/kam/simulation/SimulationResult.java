@@ -1,0 +1,125 @@
+package dev.kam.simulation;
+
+import java.util.List;
+
+/**
+ * The outcome of one simulation: per path, year and metric one value (memory paths × years × 5
+ * doubles, independent of the number of accounts), the statistics computed from them, the target-hit
+ * probabilities and the run's figures.
+ */
+public final class SimulationResult {
+    private final String planLabel;
+    private final int baseYear;
+    private final int[] years;
+    private final SimulationOptions options;
+    private final double[][][] values;
+    private final Stats[][] stats;
+    private final double[] today;
+    private final List<TargetHit> hits;
+    private final GoalTiming timing;
+    private final long accountYears;
+    private final double seconds;
+    private final long droppedArrivals;
+
+    SimulationResult(String planLabel, int baseYear, SimulationOptions options, double[][][] values,
+                     double[] today, List<TargetHit> hits, GoalTiming timing, long accountYears, double seconds,
+                     long droppedArrivals) {
+        this.planLabel = planLabel;
+        this.baseYear = baseYear;
+        this.options = options;
+        this.values = values;
+        this.today = today;
+        this.hits = List.copyOf(hits);
+        this.timing = timing;
+        this.accountYears = accountYears;
+        this.seconds = seconds;
+        this.droppedArrivals = droppedArrivals;
+        int h = values[0].length;
+        years = new int[h];
+        for (int y = 0; y < h; y++) years[y] = baseYear + 1 + y;
+        stats = new Stats[Metric.values().length][h];
+        for (Metric m : Metric.values()) {
+            for (int y = 0; y < h; y++) stats[m.ordinal()][y] = Stats.of(values[m.ordinal()][y]);
+        }
+    }
+
+    /** The plan's label ("baseline", a file name, ...). */
+    public String planLabel() {
+        return planLabel;
+    }
+
+    public int baseYear() {
+        return baseYear;
+    }
+
+    /** Calendar years simulated: baseYear + 1 … baseYear + horizon. */
+    public int[] years() {
+        return years.clone();
+    }
+
+    public int horizon() {
+        return years.length;
+    }
+
+    public SimulationOptions options() {
+        return options;
+    }
+
+    public int paths() {
+        return options.paths();
+    }
+
+    /** Statistics of a metric in year index y (0 = baseYear + 1). */
+    public Stats stats(Metric m, int y) {
+        return stats[m.ordinal()][y];
+    }
+
+    /** The metric's value on every path in year index y (a copy; index = path). */
+    public double[] values(Metric m, int y) {
+        return values[m.ordinal()][y].clone();
+    }
+
+    double[] valuesView(Metric m, int y) {
+        return values[m.ordinal()][y];
+    }
+
+    /** The metric in the base year, from the scenario as it is today. */
+    public double today(Metric m) {
+        return today[m.ordinal()];
+    }
+
+    /** Probability of meeting each yearly target; empty when no targets were given. */
+    public List<TargetHit> targetHits() {
+        return hits;
+    }
+
+    /** The hit probability of one metric in one calendar year, or NaN when there is no such target. */
+    public double hitProbability(String metric, int year) {
+        for (TargetHit t : hits) if (t.year() == year && t.metric().equals(metric)) return t.probability();
+        return Double.NaN;
+    }
+
+    /** When the end goal is first met; null when no key-account revenue target was given. */
+    public GoalTiming goalTiming() {
+        return timing;
+    }
+
+    /** Account slots simulated, summed over years and paths (scenario accounts plus arrived prospects). */
+    public long accountYears() {
+        return accountYears;
+    }
+
+    /** Wall time of the path loop (seconds). */
+    public double seconds() {
+        return seconds;
+    }
+
+    public double accountYearsPerSecond() {
+        return seconds > 0 ? accountYears / seconds : Double.NaN;
+    }
+
+    /** New prospects dropped because a path's reserved pool was full (expected 0). */
+    public long droppedArrivals() {
+        return droppedArrivals;
+    }
+}

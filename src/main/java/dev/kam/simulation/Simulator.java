@@ -1,0 +1,171 @@
+package dev.kam.simulation;
+
+import dev.kam.domain.Account;
+import dev.kam.domain.Coverage;
+import dev.kam.domain.Scenario;
+import dev.kam.strategy.Targets;
+import dev.kam.strategy.YearTarget;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The Monte Carlo model of SPEC §5 run over many paths under one plan, against the yearly targets.
+ * No I/O. Paths are spread over a fixed pool of threads in blocks taken from a shared counter; each
+ * path's random streams depend only on (seed, path index), and each path writes only its own slots
+ * of the result, so the numbers are identical for any thread count.
+ */
+public final class Simulator {
+    private static final int BLOCK = 16;
+
+    private Simulator() {
+    }
+
+    /**
+     * Simulates the plan.
+     *
+     * @param targets the yearly targets to judge against; null for none
+     * @param plan    who covers which account (e.g. {@link Coverage#baseline})
+     */
+    public static SimulationResult run(Scenario scenario, Targets targets, Coverage plan, SimulationOptions options) {
+        CompiledModel model = new CompiledModel(scenario, plan);
+        int paths = options.paths();
+        double[][][] out = new double[Metric.values().length][model.years][paths];
+        int threads = Math.min(options.threads(), Math.max(1, (paths + BLOCK - 1) / BLOCK));
+        long start = System.nanoTime();
+        long[] counts = runPaths(model, options.seed(), paths, threads, out);
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        int baseYear = scenario.baseYear();
+        List<TargetHit> hits = targets == null ? List.of() : targetHits(out, baseYear, targets);
+        GoalTiming timing = targets == null || targets.years().isEmpty() ? null : goalTiming(out, baseYear, targets);
+        return new SimulationResult(plan.label(), baseYear, options, out, today(scenario), hits, timing,
+                counts[0], seconds, counts[1]);
+    }
+
+    /** Simulates the baseline and the plan with common random numbers (same seed, aligned streams). */
+    public static PlanComparison compare(Scenario scenario, Targets targets, Coverage baseline, Coverage plan,
+                                         SimulationOptions options) {
+        SimulationResult b = run(scenario, targets, baseline, options);
+        SimulationResult p = run(scenario, targets, plan, options);
+        return new PlanComparison(b, p);
+    }
+
+    private static long[] runPaths(CompiledModel model, long seed, int paths, int threads, double[][][] out) {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "kam-sim");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<long[]>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    PathWorker w = new PathWorker(model);
+                    for (int from = next.getAndAdd(BLOCK); from < paths; from = next.getAndAdd(BLOCK)) {
+                        int to = Math.min(paths, from + BLOCK);
+                        for (int p = from; p < to; p++) w.run(seed, p, out);
+                        if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
+                    }
+                    return new long[] {w.accountYears, w.dropped};
+                }));
+            }
+            long[] sum = new long[2];
+            for (Future<long[]> f : futures) {
+                long[] c = f.get();
+                sum[0] += c[0];
+                sum[1] += c[1];
+            }
+            return sum;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("simulation interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException("simulation failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The metrics of the base year, from the scenario's revenue and margins today. */
+    static double[] today(Scenario s) {
+        double threshold = s.strategy().keyAccountThreshold();
+        double total = 0;
+        double ka = 0;
+        double count = 0;
+        double profit = 0;
+        for (Account a : s.accounts()) {
+            total += a.revenue();
+            profit += a.revenue() * a.margin();
+            if (a.revenue() >= threshold && a.revenue() > 0) {
+                ka += a.revenue();
+                count++;
+            }
+        }
+        return new double[] {total, ka, count, total > 0 ? ka / total : 0.0, profit};
+    }
+
+    private static List<TargetHit> targetHits(double[][][] out, int baseYear, Targets targets) {
+        List<TargetHit> hits = new ArrayList<>();
+        int h = out[0].length;
+        int paths = out[0][0].length;
+        for (int y = 0; y < h; y++) {
+            YearTarget t = targets.year(baseYear + 1 + y);
+            if (t == null) continue;
+            double[] goal = {t.keyAccountRevenue(), t.keyAccountCount(), t.keyAccountShare(), t.totalRevenue()};
+            Metric[] metric = {Metric.KEY_ACCOUNT_REVENUE, Metric.KEY_ACCOUNT_COUNT, Metric.KEY_ACCOUNT_SHARE,
+                    Metric.TOTAL_REVENUE};
+            for (int k = 0; k < goal.length; k++) {
+                if (Double.isNaN(goal[k])) continue;
+                hits.add(new TargetHit(t.year(), metric[k].code(), goal[k],
+                        Stats.fractionAtLeast(out[metric[k].ordinal()][y], goal[k])));
+            }
+            int all = 0;
+            for (int p = 0; p < paths; p++) {
+                boolean ok = true;
+                for (int k = 0; k < 3; k++) {
+                    if (!Double.isNaN(goal[k]) && out[metric[k].ordinal()][y][p] < goal[k]) ok = false;
+                }
+                if (ok) all++;
+            }
+            hits.add(new TargetHit(t.year(), TargetHit.ALL, Double.NaN, (double) all / paths));
+        }
+        return hits;
+    }
+
+    private static GoalTiming goalTiming(double[][][] out, int baseYear, Targets targets) {
+        double goal = targets.last().keyAccountRevenue();
+        if (Double.isNaN(goal)) return null;
+        int h = out[0].length;
+        int paths = out[0][0].length;
+        double[][] ka = out[Metric.KEY_ACCOUNT_REVENUE.ordinal()];
+        int[] firstCount = new int[h];
+        int never = 0;
+        for (int p = 0; p < paths; p++) {
+            int first = -1;
+            for (int y = 0; y < h && first < 0; y++) if (ka[y][p] >= goal) first = y;
+            if (first < 0) never++;
+            else firstCount[first]++;
+        }
+        int[] years = new int[h];
+        double[] firstMet = new double[h];
+        double[] metBy = new double[h];
+        Integer median = null;
+        int cum = 0;
+        for (int y = 0; y < h; y++) {
+            years[y] = baseYear + 1 + y;
+            cum += firstCount[y];
+            firstMet[y] = (double) firstCount[y] / paths;
+            metBy[y] = (double) cum / paths;
+            if (median == null && 2L * cum >= paths) median = years[y];
+        }
+        return new GoalTiming(goal, years, firstMet, metBy, (double) never / paths, median);
+    }
+}
