@@ -376,7 +376,7 @@ public final class Analyzer {
         double orders = a.orders();
         if (rev > 0 && r.ordersRatio > 0 && !Double.isNaN(orders) && !Double.isNaN(peerOrders)
                 && orders < r.ordersRatio * peerOrders) {
-            keep.add("buys " + num(orders) + " times a year, under " + pct(r.ordersRatio) + " of the " + num(peerOrders)
+            keep.add("buys " + num(orders) + (orders == 1 ? " time" : " times") + " a year, under " + pct(r.ordersRatio) + " of the " + num(peerOrders)
                     + " of similar-sized accounts");
         }
         if (!keep.isEmpty()) {

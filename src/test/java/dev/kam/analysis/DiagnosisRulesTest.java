@@ -51,7 +51,7 @@ class DiagnosisRulesTest {
     void keepReasonsAreCombined() {
         Analyzer.Verdict v = diagnose(a(500, 1000, 0.1, 1, Stage.AT_RISK, null), 10);
         assertEquals(Diagnosis.CANNOT_KEEP, v.diagnosis());
-        assertTrue(v.reason().startsWith("stage at-risk; credit 0.10 below 0.40; buys 1 times a year"), v.reason());
+        assertTrue(v.reason().startsWith("stage at-risk; credit 0.10 below 0.40; buys 1 time a year"), v.reason());
     }
 
     @Test
