@@ -10,6 +10,7 @@ import dev.kam.simulation.TargetHit;
 import dev.kam.strategy.Targets;
 import dev.kam.strategy.YearTarget;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -34,6 +35,9 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Paint;
+import java.awt.Stroke;
+import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
@@ -58,7 +62,71 @@ public final class SimulationWriter {
     private static final Color TARGET = new Color(0xD62728);
     private static final Color BASELINE = new Color(0x7F7F7F);
 
+    private static final Stroke DASHED = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
+            new float[] {8f, 5f}, 0f);
+
     private SimulationWriter() {
+    }
+
+    // The chart theme clears series paints and strokes, so the renderers answer the lookups themselves.
+
+    private static final class FixedLineRenderer extends XYLineAndShapeRenderer {
+        private final Paint[] paints;
+        private final Stroke[] strokes;
+
+        FixedLineRenderer(boolean shapes, Paint[] paints, Stroke[] strokes) {
+            super(true, shapes);
+            this.paints = paints;
+            this.strokes = strokes;
+        }
+
+        @Override
+        public Paint lookupSeriesPaint(int series) {
+            return series < paints.length ? paints[series] : super.lookupSeriesPaint(series);
+        }
+
+        @Override
+        public Stroke lookupSeriesStroke(int series) {
+            return series < strokes.length ? strokes[series] : super.lookupSeriesStroke(series);
+        }
+    }
+
+    private static final class FixedDeviationRenderer extends DeviationRenderer {
+        private final Paint[] paints;
+        private final Stroke[] strokes;
+
+        FixedDeviationRenderer(Paint[] paints, Stroke[] strokes) {
+            super(true, false);
+            this.paints = paints;
+            this.strokes = strokes;
+        }
+
+        @Override
+        public Paint lookupSeriesPaint(int series) {
+            return series < paints.length ? paints[series] : super.lookupSeriesPaint(series);
+        }
+
+        @Override
+        public Paint lookupSeriesFillPaint(int series) {
+            return lookupSeriesPaint(series);
+        }
+
+        /** A filled box in the legend, so that a band reads as a band. */
+        @Override
+        public LegendItem getLegendItem(int datasetIndex, int series) {
+            LegendItem li = super.getLegendItem(datasetIndex, series);
+            if (li == null) return null;
+            LegendItem box = new LegendItem(li.getLabel(), null, null, null,
+                    new Rectangle2D.Double(-8, -5, 16, 10), lookupSeriesPaint(series));
+            box.setSeriesIndex(series);
+            box.setDatasetIndex(datasetIndex);
+            return box;
+        }
+
+        @Override
+        public Stroke lookupSeriesStroke(int series) {
+            return series < strokes.length ? strokes[series] : super.lookupSeriesStroke(series);
+        }
     }
 
     /**
@@ -97,14 +165,21 @@ public final class SimulationWriter {
 
     // ---- tables -------------------------------------------------------------------------------------
 
+    /** A number in plain notation (no exponent), 9 significant digits, for CSV cells; NaN is empty. */
+    static String plain(double v) {
+        if (!Double.isFinite(v)) return Double.isNaN(v) ? "" : CsvOut.num(v);
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(9)).stripTrailingZeros().toPlainString();
+    }
+
     static CsvOut percentiles(SimulationResult r) {
         CsvOut csv = new CsvOut("year", "metric", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "mean", "stderr");
         int[] years = r.years();
         for (int y = 0; y < years.length; y++) {
             for (Metric m : Metric.values()) {
                 Stats s = r.stats(m, y);
-                csv.row(years[y], m.code(), s.p5(), s.p10(), s.p25(), s.p50(), s.p75(), s.p90(), s.p95(),
-                        s.mean(), s.stderr());
+                csv.row(years[y], m.code(), plain(s.p5()), plain(s.p10()), plain(s.p25()), plain(s.p50()),
+                        plain(s.p75()), plain(s.p90()), plain(s.p95()), plain(s.mean()), plain(s.stderr()));
             }
         }
         return csv;
@@ -112,7 +187,7 @@ public final class SimulationWriter {
 
     static CsvOut targetsHit(SimulationResult r) {
         CsvOut csv = new CsvOut("year", "metric", "target", "probability");
-        for (TargetHit h : r.targetHits()) csv.row(h.year(), h.metric(), h.target(), h.probability());
+        for (TargetHit h : r.targetHits()) csv.row(h.year(), h.metric(), plain(h.target()), plain(h.probability()));
         return csv;
     }
 
@@ -123,8 +198,9 @@ public final class SimulationWriter {
         for (int y = 0; y < years.length; y++) {
             for (Metric m : Metric.values()) {
                 Stats s = c.upliftStats(m, y);
-                csv.row(years[y], m.code(), s.p5(), s.p10(), s.p25(), s.p50(), s.p75(), s.p90(), s.p95(),
-                        s.mean(), s.stderr(), c.probabilityBetter(m, y));
+                csv.row(years[y], m.code(), plain(s.p5()), plain(s.p10()), plain(s.p25()), plain(s.p50()),
+                        plain(s.p75()), plain(s.p90()), plain(s.p95()), plain(s.mean()), plain(s.stderr()),
+                        plain(c.probabilityBetter(m, y)));
             }
         }
         return csv;
@@ -133,7 +209,8 @@ public final class SimulationWriter {
     static CsvOut sensitivity(Sensitivity.Tornado t) {
         CsvOut csv = new CsvOut("parameter", "base", "low", "high", "lowMedian", "highMedian", "baseMedian", "swing");
         for (Sensitivity.Bar b : t.bars()) {
-            csv.row(b.parameter(), b.base(), b.low(), b.high(), b.lowMedian(), b.highMedian(), t.baseMedian(), b.swing());
+            csv.row(b.parameter(), plain(b.base()), plain(b.low()), plain(b.high()), plain(b.lowMedian()),
+                    plain(b.highMedian()), plain(t.baseMedian()), plain(b.swing()));
         }
         return csv;
     }
@@ -329,24 +406,17 @@ public final class SimulationWriter {
         yAxis.setNumberFormatOverride(grouped(share || (money && d > 1) ? 1 : 0));
         yAxis.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(bands, yearAxis(), yAxis, null);
-        DeviationRenderer band = new DeviationRenderer(true, false);
+        Stroke thin = new BasicStroke(0.5f);
+        DeviationRenderer band = new FixedDeviationRenderer(new Paint[] {BAND_OUTER, BAND_INNER},
+                new Stroke[] {thin, thin});
         band.setAlpha(1.0f);
-        band.setSeriesFillPaint(0, BAND_OUTER);
-        band.setSeriesFillPaint(1, BAND_INNER);
-        band.setSeriesPaint(0, BAND_OUTER);
-        band.setSeriesPaint(1, BAND_INNER);
-        band.setSeriesStroke(0, new BasicStroke(0.5f));
-        band.setSeriesStroke(1, new BasicStroke(0.5f));
         plot.setRenderer(0, band);
         plot.setDataset(1, lines);
-        XYLineAndShapeRenderer lr = new XYLineAndShapeRenderer(true, false);
-        lr.setSeriesPaint(0, MEDIAN);
-        lr.setSeriesStroke(0, new BasicStroke(2.5f));
-        lr.setSeriesPaint(1, TARGET);
-        lr.setSeriesStroke(1, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
-                new float[] {8f, 5f}, 0f));
+        XYLineAndShapeRenderer lr = new FixedLineRenderer(false, new Paint[] {MEDIAN, TARGET},
+                new Stroke[] {new BasicStroke(2.5f), DASHED});
         plot.setRenderer(1, lr);
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         JFreeChart chart = new JFreeChart(title + " — " + r.paths() + " simulated paths, plan: " + r.planLabel(),
                 JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartFiles.write(chart, dir, name);
@@ -382,9 +452,15 @@ public final class SimulationWriter {
         for (XYSeries s : series.values()) if (s.getItemCount() > 0) ds.addSeries(s);
         NumberAxis y = new NumberAxis("Probability of meeting the year's target (%)");
         y.setRange(0, 100);
-        XYLineAndShapeRenderer lr = new XYLineAndShapeRenderer(true, true);
-        for (int i = 0; i < ds.getSeriesCount(); i++) lr.setSeriesStroke(i, new BasicStroke(2f));
-        lr.setSeriesPaint(ds.getSeriesCount() - 1, Color.BLACK);
+        Paint[] paints = new Paint[ds.getSeriesCount()];
+        Stroke[] strokes = new Stroke[ds.getSeriesCount()];
+        Color[] palette = {MEDIAN, new Color(0x31A354), new Color(0xE6550D), new Color(0x756BB1)};
+        for (int i = 0; i < paints.length; i++) {
+            boolean all = ds.getSeries(i).getKey().equals(label.get(TargetHit.ALL));
+            paints[i] = all ? Color.BLACK : palette[i % palette.length];
+            strokes[i] = all ? DASHED : new BasicStroke(2f);
+        }
+        XYLineAndShapeRenderer lr = new FixedLineRenderer(true, paints, strokes);
         XYPlot plot = new XYPlot(ds, yearAxis(), y, lr);
         JFreeChart chart = new JFreeChart("Probability of meeting each yearly target — " + r.paths() + " paths",
                 JFreeChart.DEFAULT_TITLE_FONT, plot, true);
@@ -421,10 +497,14 @@ public final class SimulationWriter {
         NumberAxis x = new NumberAxis(axis + " (" + scale.unit() + ")");
         x.setNumberFormatOverride(grouped(d > 1 ? 1 : 0));
         NumberAxis y = new NumberAxis("Number of paths");
-        XYBarRenderer br = new XYBarRenderer(0.05);
+        XYBarRenderer br = new XYBarRenderer(0.05) {
+            @Override
+            public Paint lookupSeriesPaint(int series) {
+                return BAND_INNER;
+            }
+        };
         br.setBarPainter(new StandardXYBarPainter());
         br.setShadowVisible(false);
-        br.setSeriesPaint(0, BAND_INNER);
         XYPlot plot = new XYPlot(ds, x, y, br);
         marker(plot, s.p50() / d, "median " + grouped(1).format(s.p50() / d), MEDIAN, false);
         marker(plot, s.p5() / d, "P5", MEDIAN, true);
@@ -475,12 +555,15 @@ public final class SimulationWriter {
         NumberAxis v = new NumberAxis("Change in final-year median KA revenue (" + scale.unit()
                 + "; base " + grouped(1).format(t.baseMedian() / d) + ")");
         v.setNumberFormatOverride(grouped(d > 1 ? 1 : 0));
-        BarRenderer br = new BarRenderer();
+        BarRenderer br = new BarRenderer() {
+            @Override
+            public Paint lookupSeriesPaint(int series) {
+                return series == 0 ? new Color(0xE6550D) : new Color(0x3182BD);
+            }
+        };
         br.setBarPainter(new StandardBarPainter());
         br.setShadowVisible(false);
         br.setItemMargin(0.0);
-        br.setSeriesPaint(0, new Color(0xE6550D));
-        br.setSeriesPaint(1, new Color(0x3182BD));
         CategoryPlot plot = new CategoryPlot(ds, new CategoryAxis("simulation parameter"), v, br);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.addRangeMarker(new ValueMarker(0, Color.BLACK, new BasicStroke(1f)));
