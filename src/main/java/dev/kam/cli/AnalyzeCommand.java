@@ -1,14 +1,49 @@
 package dev.kam.cli;
 
+import dev.kam.analysis.Analysis;
+import dev.kam.analysis.Analyzer;
+import dev.kam.domain.Scenario;
+import dev.kam.report.AnalysisWriter;
+import dev.kam.report.OutputDir;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** Placeholder until the stage is built. */
-@Command(name = "analyze", description = "(not built yet)")
+/** {@code kam analyze}: customer pyramid, concentration, structure health, 5A rating and lifecycle diagnosis. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Diagnose the customer base: the customer pyramid (key / mid / small), revenue "
+                + "concentration (top shares, HHI, Gini), the key-account baseline and structure health against the "
+                + "strategy goals, the 5A rating of every account and its lifecycle diagnosis "
+                + "(cannot win 进不来 / cannot grow 做不大 / cannot keep 留不住).",
+                "Writes DIR/analysis/accounts.csv, summary.json and the charts pyramid, lorenz and ratings (PNG and SVG)."})
 public final class AnalyzeCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario YAML file.")
+    Path scenario;
+
+    @Mixin
+    ScenarioOptions options;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        throw new UsageException("'analyze' is not built yet");
+        Scenario s = options.load(scenario);
+        Analysis a = Analyzer.analyze(s);
+        Path target;
+        try (OutputDir dir = OutputDir.open(options.out, "analysis")) {
+            AnalysisWriter.write(s, a, dir);
+            target = dir.commit();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        for (String line : AnalysisWriter.summaryLines(s, a, target)) out.println(line);
+        out.flush();
+        return Main.OK;
     }
 }

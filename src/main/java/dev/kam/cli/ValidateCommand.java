@@ -1,14 +1,64 @@
 package dev.kam.cli;
 
+import dev.kam.domain.Account;
+import dev.kam.domain.Scenario;
+import dev.kam.scenario.Problem;
+import dev.kam.scenario.ScenarioException;
+import dev.kam.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Placeholder until the stage is built. */
-@Command(name = "validate", description = "(not built yet)")
+/**
+ * {@code kam validate}: reads the scenario and every table and reports every problem at once, each as
+ * {@code file:line: field: message}, on stderr. Exit 2 when any is an error; otherwise warnings (if
+ * any) on stderr and a one-line summary on stdout, exit 0.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Check a scenario and its CSV tables; print every problem as file:line: field: message.",
+                "Problems go to stderr; the OK summary to stdout. Exit 0 when clean (warnings allowed), 2 on any error."})
 public final class ValidateCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario YAML file.")
+    Path scenario;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a scenario key, e.g. --set simulation.churn.covered=0.05 (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        throw new UsageException("'validate' is not built yet");
+        ScenarioReader.Result r = ScenarioReader.validate(scenario, overrides);
+        if (r.problems().hasErrors()) throw new ScenarioException(r.problems().all());
+        PrintWriter err = spec.commandLine().getErr();
+        List<Problem> warnings = r.problems().all();
+        for (Problem p : warnings) err.println(p);
+        err.flush();
+        Scenario s = r.scenario();
+        int prospects = 0;
+        int atRisk = 0;
+        int mustCover = 0;
+        for (Account a : s.accounts()) {
+            if (a.isProspect()) prospects++;
+            if (a.stage() == dev.kam.domain.Stage.AT_RISK) atRisk++;
+            if (a.mustCover()) mustCover++;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("OK " + scenario + ": " + s.accounts().size() + " accounts (" + prospects + " prospects, " + atRisk
+                + " at risk, " + mustCover + " must be covered), " + s.soldiers().size() + " soldiers, "
+                + s.products().size() + " products, " + s.relationships().size() + " relationships"
+                + (warnings.isEmpty() ? "" : "; " + warnings.size() + (warnings.size() == 1 ? " warning" : " warnings")) + ".");
+        out.flush();
+        return Main.OK;
     }
 }

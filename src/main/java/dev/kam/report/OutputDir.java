@@ -91,6 +91,26 @@ public final class OutputDir implements AutoCloseable {
         }
     }
 
+    /**
+     * Replaces the folder {@code target} by the finished folder {@code source} (same file system): the old
+     * folder is renamed aside, the new one renamed in, then the old one deleted. {@code target} never
+     * holds a mix of old and new files (between the two renames it is briefly absent).
+     */
+    public static void replaceDir(Path source, Path target) {
+        try {
+            Path old = null;
+            if (Files.exists(target)) {
+                old = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
+                deleteTree(old);
+                move(target, old);
+            }
+            move(source, target);
+            if (old != null) deleteTree(old);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Writes a file through a temporary sibling and an atomic rename. */
     public static void writeAtomically(Path file, byte[] content) {
         try {

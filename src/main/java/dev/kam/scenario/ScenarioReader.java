@@ -5,17 +5,9 @@ import dev.kam.domain.AssignmentParams;
 import dev.kam.domain.Scenario;
 import dev.kam.domain.SimulationParams;
 import dev.kam.domain.StrategyParams;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.composer.Composer;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import org.snakeyaml.engine.v2.nodes.Node;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -25,7 +17,7 @@ import java.util.List;
  */
 public final class ScenarioReader {
     /** Largest scenario YAML accepted (bytes). */
-    public static final long MAX_YAML_BYTES = 1L << 20;
+    public static final long MAX_YAML_BYTES = YamlTree.MAX_BYTES;
 
     private ScenarioReader() {
     }
@@ -49,18 +41,21 @@ public final class ScenarioReader {
     public static Result validate(Path yaml, List<String> overrides) {
         Problems problems = new Problems();
         String file = yaml.toString();
-        Node doc = loadYaml(yaml, problems);
-        if (problems.hasErrors()) return new Result(null, problems);
+        Node doc = YamlTree.load(yaml, overrides, problems);
+        if (doc == null && problems.hasErrors()) return new Result(null, problems);
         Section root = Section.root(file, doc, problems);
+        if (problems.hasErrors() && !root.present()) return new Result(null, problems);
+        root.accept("extends");
 
-        String name = root.string("name", yaml.getFileName().toString());
+        String name = root.string("name", defaultName(yaml));
         String currency = root.string("currency", "CNY");
         int baseYear = root.integer("baseYear", java.time.Year.now().getValue(), 1900, 2200);
+        String enc = root.choice("encoding", "auto", Csv.Encoding.NAMES);
         StrategyParams strategy = StrategyKeys.read(root.section("strategy"));
         AnalysisParams analysis = AnalysisKeys.read(root.section("analysis"));
         AssignmentParams assignment = AssignmentKeys.read(root.section("assignment"));
         SimulationParams simulation = SimulationKeys.read(root.section("simulation"));
-        Tables tables = Tables.read(yaml, root.section("tables"), problems);
+        Tables tables = Tables.read(yaml, root.section("tables"), Csv.Encoding.parse(enc), problems);
         root.finish();
         if (problems.hasErrors()) return new Result(null, problems);
         Scenario s = new Scenario(name, currency, baseYear, file, tables.accounts(), tables.soldiers(),
@@ -68,40 +63,12 @@ public final class ScenarioReader {
         return new Result(s, problems);
     }
 
-    static Node loadYaml(Path yaml, Problems problems) {
-        String file = yaml.toString();
-        if (!Files.isRegularFile(yaml)) {
-            problems.error(file, 0, "", Files.exists(yaml) ? "is not a file" : "file not found");
-            return null;
-        }
-        try {
-            long size = Files.size(yaml);
-            if (size > MAX_YAML_BYTES) {
-                problems.error(file, 0, "", "file is " + size + " bytes; a scenario YAML may be at most "
-                        + MAX_YAML_BYTES + " bytes");
-                return null;
-            }
-            String text = Files.readString(yaml, StandardCharsets.UTF_8);
-            if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
-            LoadSettings settings = LoadSettings.builder()
-                    .setLabel(file)
-                    .setAllowDuplicateKeys(false)
-                    .setMaxAliasesForCollections(20)
-                    .setAllowRecursiveKeys(false)
-                    .setCodePointLimit((int) MAX_YAML_BYTES)
-                    .build();
-            Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
-            return composer.getSingleNode().orElse(null);
-        } catch (java.nio.charset.MalformedInputException e) {
-            problems.error(file, 0, "", "is not UTF-8 text");
-        } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
-            problems.error(file, line, "", "YAML syntax: " + e.getProblem());
-        } catch (YamlEngineException e) {
-            problems.error(file, 0, "", "YAML: " + e.getMessage());
-        } catch (IOException e) {
-            problems.error(file, 0, "", "cannot read: " + e.getMessage());
-        }
-        return null;
+    /** The scenario's folder name when the file is called scenario.yaml, else the file name without extension. */
+    private static String defaultName(Path yaml) {
+        String f = yaml.getFileName() == null ? "scenario" : yaml.getFileName().toString();
+        String stem = f.replaceFirst("\\.(ya?ml)$", "");
+        Path dir = yaml.toAbsolutePath().getParent();
+        if (stem.equals("scenario") && dir != null && dir.getFileName() != null) return dir.getFileName().toString();
+        return stem;
     }
 }

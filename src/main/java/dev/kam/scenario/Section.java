@@ -40,7 +40,7 @@ public final class Section {
      * @param line     1-based line of the mapping (for messages about it as a whole)
      */
     public Section(String file, String path, MappingNode node, int line, Problems problems) {
-        this.file = file;
+        this.file = node == null ? file : fileOf(node, file);
         this.path = path;
         this.node = node;
         this.line = line;
@@ -48,9 +48,13 @@ public final class Section {
         if (node != null) {
             for (NodeTuple t : node.getValue()) {
                 if (t.getKeyNode() instanceof ScalarNode k) {
-                    entries.put(k.getValue(), t);
+                    NodeTuple first = entries.putIfAbsent(k.getValue(), t);
+                    if (first != null) {
+                        problems.error(fileOf(k, file), lineOf(k), field(k.getValue()), "key appears twice (first at line "
+                                + lineOf(first.getKeyNode()) + "); keep one");
+                    }
                 } else {
-                    problems.error(file, lineOf(t.getKeyNode()), path, "keys must be plain names");
+                    problems.error(fileOf(t.getKeyNode(), file), lineOf(t.getKeyNode()), path, "keys must be plain names");
                 }
             }
         }
@@ -60,14 +64,35 @@ public final class Section {
     public static Section root(String file, Node document, Problems problems) {
         if (document == null) return new Section(file, "", null, 1, problems);
         if (!(document instanceof MappingNode m)) {
-            problems.error(file, lineOf(document), "", "the scenario must be a YAML mapping of keys to values");
+            problems.error(fileOf(document, file), lineOf(document), "", "the scenario must be a YAML mapping of keys to values");
             return new Section(file, "", null, 1, problems);
         }
         return new Section(file, "", m, lineOf(m), problems);
     }
 
+    /** Source label of nodes made from {@code --set} overrides (reported without a line). */
+    public static final String OVERRIDE = "--set";
+
+    /** 1-based line of a node; 0 for nodes from {@code --set}. */
     public static int lineOf(Node n) {
-        return n.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+        return n.getStartMark().map(m -> OVERRIDE.equals(m.getName()) ? 0 : m.getLine() + 1).orElse(0);
+    }
+
+    /** The file a node was read from (its mark's label), or {@code def} when unknown. */
+    public static String fileOf(Node n, String def) {
+        return n.getStartMark().map(m -> m.getName()).filter(x -> x != null && !x.isEmpty()).orElse(def);
+    }
+
+    /** The file the key (or, when absent, this mapping) was declared in. */
+    public String fileOf(String key) {
+        NodeTuple t = entries.get(key);
+        return t == null ? file : fileOf(t.getKeyNode(), file);
+    }
+
+    /** True when the key is present and its value is a mapping (the key is not marked as known). */
+    public boolean isMapping(String key) {
+        NodeTuple t = entries.get(key);
+        return t != null && t.getValueNode() instanceof MappingNode;
     }
 
     public String file() {
@@ -109,11 +134,11 @@ public final class Section {
 
     /** Reports an error at a key of this section. */
     public void error(String key, String message) {
-        problems.error(file, lineOf(key), field(key), message);
+        problems.error(fileOf(key), lineOf(key), field(key), message);
     }
 
     public void warning(String key, String message) {
-        problems.warning(file, lineOf(key), field(key), message);
+        problems.warning(fileOf(key), lineOf(key), field(key), message);
     }
 
     private Node value(String key) {
@@ -274,7 +299,7 @@ public final class Section {
             if (v != null && !(v instanceof ScalarNode s && (s.getValue().isBlank() || s.getValue().equals("~")))) {
                 error(key, "expected a mapping of keys to values");
             }
-            child = new Section(file, field(key), null, lineOf(key), problems);
+            child = new Section(fileOf(key), field(key), null, lineOf(key), problems);
         }
         children.add(child);
         return child;
@@ -296,7 +321,7 @@ public final class Section {
                 children.add(child);
                 out.add(child);
             } else {
-                problems.error(file, lineOf(item), field(key) + "[" + i + "]", "expected a mapping of keys to values");
+                problems.error(fileOf(item, file), lineOf(item), field(key) + "[" + i + "]", "expected a mapping of keys to values");
             }
             i++;
         }
@@ -315,7 +340,7 @@ public final class Section {
                 if (item instanceof ScalarNode s) {
                     out.add(s.getValue().trim());
                 } else {
-                    problems.error(file, lineOf(item), field(key), "expected a plain value in the list");
+                    problems.error(fileOf(item, file), lineOf(item), field(key), "expected a plain value in the list");
                 }
             }
         } else {
@@ -338,7 +363,7 @@ public final class Section {
     public void finish() {
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
             if (!known.contains(e.getKey())) {
-                problems.error(file, lineOf(e.getValue().getKeyNode()), field(e.getKey()),
+                problems.error(fileOf(e.getValue().getKeyNode(), file), lineOf(e.getValue().getKeyNode()), field(e.getKey()),
                         "unknown key" + Hints.didYouMean(e.getKey(), known));
             }
         }

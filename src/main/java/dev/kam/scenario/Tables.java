@@ -1,23 +1,363 @@
 package dev.kam.scenario;
 
 import dev.kam.domain.Account;
+import dev.kam.domain.Layer;
 import dev.kam.domain.Product;
 import dev.kam.domain.Relationship;
 import dev.kam.domain.Soldier;
+import dev.kam.domain.Stage;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
-/** The CSV tables of a scenario. */
-record Tables(List<Account> accounts, List<Soldier> soldiers, List<Product> products,
-              List<Relationship> relationships) {
+/**
+ * The CSV tables of a scenario (SPEC §3), read into domain records and cross-checked: duplicate ids,
+ * owners and relationships that name unknown soldiers or accounts, empty required tables.
+ *
+ * <p>Under {@code tables:} each table is a path relative to the YAML file that declares it, or a
+ * mapping {@code {file: PATH, encoding: gbk}}. Absent entries default to {@code accounts.csv},
+ * {@code soldiers.csv}, {@code products.csv} beside the scenario, and {@code relationships.csv}
+ * when such a file exists there.
+ */
+public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Product> products,
+                    List<Relationship> relationships) {
 
-    /** Reads the tables named under {@code tables:} (placeholder until the CSV readers land). */
-    static Tables read(Path yaml, Section tables, Problems problems) {
-        tables.accept("accounts");
-        tables.accept("soldiers");
-        tables.accept("products");
-        tables.accept("relationships");
-        return new Tables(List.of(), List.of(), List.of(), List.of());
+    /** Default credit of an account whose {@code credit} cell is empty (SPEC §3). */
+    public static final double DEFAULT_CREDIT = 0.8;
+    /** Default difficulty of an account whose {@code difficulty} cell is empty (SPEC §3). */
+    public static final double DEFAULT_DIFFICULTY = 0.5;
+    /** Hours in a year: no soldier sells more. */
+    public static final double HOURS_PER_YEAR = 8760;
+
+    private static CsvRows.Column req(String n) {
+        return new CsvRows.Column(n, true);
     }
+
+    private static CsvRows.Column opt(String n) {
+        return new CsvRows.Column(n, false);
+    }
+
+    public static final List<CsvRows.Column> ACCOUNT_COLUMNS = List.of(req("id"), req("name"), req("industry"),
+            req("region"), req("revenue"), req("wallet"), req("margin"), opt("credit"), opt("difficulty"),
+            opt("serviceHours"), opt("orders"), opt("needs"), opt("owner"), opt("stage"), opt("mustCover"),
+            opt("baseHours"));
+    public static final List<CsvRows.Column> SOLDIER_COLUMNS = List.of(req("id"), req("name"), opt("layer"),
+            req("stars"), opt("industries"), opt("regions"), req("capacityHours"), opt("certification"),
+            opt("annualCost"));
+    public static final List<CsvRows.Column> PRODUCT_COLUMNS = List.of(req("id"), req("name"), req("needs"),
+            req("price"), req("margin"), opt("serviceShare"), req("capacity"), opt("minRating"));
+    public static final List<CsvRows.Column> RELATIONSHIP_COLUMNS = List.of(req("soldier"), req("account"),
+            opt("strength"), opt("hours"), opt("value"));
+
+    /** Names of the tables under {@code tables:}. */
+    public static final List<String> NAMES = List.of("accounts", "soldiers", "products", "relationships");
+
+    private static final double MAX = Double.MAX_VALUE;
+
+    /** Records read from a table, with the line each came from (for cross-check messages). */
+    record Read<T>(List<T> items, List<Integer> lines) {
+    }
+
+    /** Where a table comes from. */
+    private record Source(Path path, String display, Csv.Encoding encoding, boolean optional) {
+    }
+
+    /**
+     * Reads the tables declared under {@code tables} (a section of the merged scenario).
+     *
+     * @param topYaml  the scenario file named on the command line (default location of tables)
+     * @param encoding the scenario-wide encoding (top-level {@code encoding:})
+     */
+    static Tables read(Path topYaml, Section tables, Csv.Encoding encoding, Problems problems) {
+        Map<String, Source> sources = new HashMap<>();
+        for (String name : NAMES) sources.put(name, source(topYaml, tables, name, encoding));
+
+        List<Soldier> soldiers = readSoldiers(sources.get("soldiers"), problems);
+        Read<Account> accounts = readAccounts(sources.get("accounts"), problems);
+        List<Product> products = readProducts(sources.get("products"), problems);
+        Source rel = sources.get("relationships");
+        Read<Relationship> relationships = rel == null ? null : readRelationships(rel, problems);
+
+        // Cross-references are checked only when the referenced table could be read, to avoid noise.
+        if (soldiers != null && accounts != null) checkOwners(sources.get("accounts"), accounts, soldiers, sources.get("soldiers").display(), problems);
+        if (relationships != null && soldiers != null && accounts != null) {
+            checkRelationships(rel, relationships, accounts.items(), soldiers, sources.get("accounts").display(),
+                    sources.get("soldiers").display(), problems);
+        }
+        return new Tables(accounts == null ? List.of() : accounts.items(), soldiers == null ? List.of() : soldiers,
+                products == null ? List.of() : products, relationships == null ? List.of() : relationships.items());
+    }
+
+    private static Source source(Path topYaml, Section tables, String name, Csv.Encoding scenarioEncoding) {
+        Path topDir = parent(topYaml);
+        boolean optional = name.equals("relationships");
+        String rel;
+        Path base;
+        Csv.Encoding enc = scenarioEncoding;
+        if (tables.isMapping(name)) {
+            Section t = tables.section(name);
+            rel = t.string("file", null);
+            String e = t.choice("encoding", null, Csv.Encoding.NAMES);
+            if (e != null) enc = Csv.Encoding.parse(e);
+            if (rel == null) {
+                t.error("file", "is required: the CSV file of the " + name + " table");
+                return null;
+            }
+            base = dirOf(t.fileOf("file"), topDir);
+            optional = false;
+        } else {
+            rel = tables.string(name, null);
+            if (rel == null) {
+                Path def = topDir.resolve(name + ".csv");
+                if (optional && !Files.exists(def)) return null;
+                return new Source(def, display(def), enc, false);
+            }
+            base = dirOf(tables.fileOf(name), topDir);
+            optional = false;
+        }
+        Path p = base.resolve(rel).normalize();
+        return new Source(p, display(p), enc, optional);
+    }
+
+    private static Path parent(Path p) {
+        Path d = p.getParent();
+        return d == null ? Path.of("") : d;
+    }
+
+    /** The folder against which a path declared in {@code file} resolves; {@code --set} paths resolve in the working directory. */
+    private static Path dirOf(String file, Path fallback) {
+        if (file == null) return fallback;
+        if (file.equals(Section.OVERRIDE)) return Path.of("");
+        return parent(Path.of(file));
+    }
+
+    private static String display(Path p) {
+        String s = p.toString();
+        return s.isEmpty() ? "." : s;
+    }
+
+    private static CsvRows open(Source src, List<CsvRows.Column> columns, String what, Problems problems) {
+        if (src == null) return null;
+        Csv.Table t = Csv.read(src.path(), src.display(), src.encoding(), problems);
+        if (t == null) return null;
+        CsvRows r = CsvRows.bind(t, columns, problems);
+        if (t.rows().isEmpty()) {
+            problems.error(src.display(), t.headerLine(), "", "has a header but no rows; at least one " + what
+                    + " is needed");
+        }
+        return r;
+    }
+
+    static Read<Account> readAccounts(Source src, Problems problems) {
+        CsvRows r = open(src, ACCOUNT_COLUMNS, "account", problems);
+        if (r == null) return null;
+        List<Account> out = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Csv.Row row : r.rows()) {
+            r.at(row);
+            String id = r.required("id");
+            unique(r, "id", id, seen);
+            String name = r.required("name");
+            String industry = r.required("industry");
+            String region = r.required("region");
+            double revenue = r.number("revenue", true, 0, 0, MAX, "must be at least 0 (0 for a prospect)");
+            double wallet = r.number("wallet", true, 0, 0, MAX, "must be at least 0");
+            if (!Double.isNaN(revenue) && !Double.isNaN(wallet) && revenue > wallet) {
+                r.error("wallet", "(" + Problem.show(wallet) + ") must be at least revenue (" + Problem.show(revenue)
+                        + "): the wallet is the account's whole yearly spend in our category");
+            }
+            double margin = r.number("margin", true, 0, 0, 1, "must be between 0 and 1 (e.g. 0.25 for 25%)");
+            double credit = r.number("credit", false, DEFAULT_CREDIT, 0, 1, "must be between 0 and 1");
+            double difficulty = r.number("difficulty", false, DEFAULT_DIFFICULTY, 0, 1, "must be between 0 and 1");
+            double serviceHours = r.number("serviceHours", false, Double.NaN, 0, MAX, "must be at least 0");
+            double orders = r.number("orders", false, Double.NaN, 0, MAX, "must be at least 0");
+            Set<String> needs = r.tags("needs");
+            String owner = r.cell("owner");
+            Stage stage = null;
+            String stageText = r.cell("stage");
+            double rev = Double.isNaN(revenue) ? 0 : revenue;
+            if (stageText != null) {
+                stage = Stage.parse(stageText.toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-'));
+                if (stage == null) {
+                    r.error("stage", "'" + CsvRows.clip(stageText) + "' must be one of prospect, active, at-risk"
+                            + Hints.didYouMean(stageText, List.of("prospect", "active", "at-risk")));
+                } else if (stage == Stage.PROSPECT && rev > 0) {
+                    r.warning("stage", "is prospect but revenue is " + Problem.show(rev)
+                            + "; a prospect has no revenue with us yet");
+                } else if (stage != Stage.PROSPECT && rev == 0) {
+                    r.warning("stage", "is " + stage.code() + " but revenue is 0; is it a prospect?");
+                }
+            }
+            if (stage == null) stage = rev > 0 ? Stage.ACTIVE : Stage.PROSPECT;
+            boolean mustCover = r.bool("mustCover", false);
+            double baseHours = r.number("baseHours", false, Double.NaN, 0, HOURS_PER_YEAR,
+                    "must be between 0 and 8760 (hours in a year)");
+            if (baseHours == 0) {
+                r.error("baseHours", "(0) must be more than 0; leave it empty for the tier default");
+                baseHours = Double.NaN;
+            }
+            out.add(new Account(id, name, industry, region, nan0(revenue), nan0(wallet), nan0(margin), credit,
+                    difficulty, serviceHours, orders, needs, owner, stage, mustCover, baseHours));
+            lines.add(row.line());
+        }
+        return new Read<>(out, lines);
+    }
+
+    static List<Soldier> readSoldiers(Source src, Problems problems) {
+        CsvRows r = open(src, SOLDIER_COLUMNS, "soldier", problems);
+        if (r == null) return null;
+        List<Soldier> out = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Csv.Row row : r.rows()) {
+            r.at(row);
+            String id = r.required("id");
+            unique(r, "id", id, seen);
+            String name = r.required("name");
+            Layer layer = Layer.BASE;
+            String layerText = r.cell("layer");
+            if (layerText != null) {
+                Layer l = Layer.parse(layerText);
+                if (l == null) {
+                    r.error("layer", "'" + CsvRows.clip(layerText) + "' must be one of base, project, hq"
+                            + Hints.didYouMean(layerText, List.of("base", "project", "hq")));
+                } else {
+                    layer = l;
+                }
+            }
+            int stars = r.integer("stars", true, 1, 1, 5, "must be between 1 and 5");
+            Set<String> industries = r.tags("industries");
+            Set<String> regions = r.tags("regions");
+            double capacity = r.number("capacityHours", true, 0, 0, HOURS_PER_YEAR,
+                    "must be between 0 and 8760 (hours in a year)");
+            if (capacity == 0 && r.cell("capacityHours") != null) {
+                r.error("capacityHours", "(0) must be more than 0: a soldier needs selling hours to lead accounts");
+            }
+            int certification = r.integer("certification", false, 0, 0, 3, "must be between 0 and 3");
+            double cost = r.number("annualCost", false, Double.NaN, 0, MAX, "must be at least 0");
+            out.add(new Soldier(id, name, layer, stars, industries, regions, nan0(capacity), certification, cost));
+        }
+        return out;
+    }
+
+    static List<Product> readProducts(Source src, Problems problems) {
+        CsvRows r = open(src, PRODUCT_COLUMNS, "product", problems);
+        if (r == null) return null;
+        List<Product> out = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Csv.Row row : r.rows()) {
+            r.at(row);
+            String id = r.required("id");
+            unique(r, "id", id, seen);
+            String name = r.required("name");
+            Set<String> needs = r.tags("needs");
+            if (needs.isEmpty() && r.hasColumn("needs")) {
+                r.error("needs", "is empty; a product must address at least one need tag");
+            }
+            double price = r.number("price", true, 0, 0, MAX, "must be at least 0");
+            double margin = r.number("margin", true, 0, 0, 1, "must be between 0 and 1 (e.g. 0.3 for 30%)");
+            double serviceShare = r.number("serviceShare", false, 0, 0, 1, "must be between 0 and 1");
+            int capacity = r.integer("capacity", true, 0, 0, Integer.MAX_VALUE, "must be at least 0");
+            int minRating = minRating(r);
+            out.add(new Product(id, name, needs, nan0(price), nan0(margin), serviceShare, capacity, minRating));
+        }
+        return out;
+    }
+
+    /** minRating as 1–5 or 1A–5A. */
+    private static int minRating(CsvRows r) {
+        String text = r.cell("minRating");
+        if (text != null && text.length() == 2 && Character.toUpperCase(text.charAt(1)) == 'A'
+                && text.charAt(0) >= '1' && text.charAt(0) <= '5') {
+            return text.charAt(0) - '0';
+        }
+        return r.integer("minRating", false, 1, 1, 5, "must be a 5A rating between 1 and 5");
+    }
+
+    static Read<Relationship> readRelationships(Source src, Problems problems) {
+        Csv.Table t = Csv.read(src.path(), src.display(), src.encoding(), problems);
+        if (t == null) return new Read<>(List.of(), List.of());
+        CsvRows r = CsvRows.bind(t, RELATIONSHIP_COLUMNS, problems);
+        List<Relationship> out = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        for (Csv.Row row : r.rows()) {
+            r.at(row);
+            String soldier = r.required("soldier");
+            String account = r.required("account");
+            double strength = r.number("strength", false, Double.NaN, 0, 1, "must be between 0 and 1");
+            double hours = r.number("hours", false, Double.NaN, 0, HOURS_PER_YEAR,
+                    "must be between 0 and 8760 (hours in a year)");
+            double value = r.number("value", false, Double.NaN, 0, MAX, "must be at least 0");
+            out.add(new Relationship(soldier, account, strength, hours, value));
+            lines.add(row.line());
+        }
+        return new Read<>(out, lines);
+    }
+
+    private static void unique(CsvRows r, String column, String id, Map<String, Integer> seen) {
+        if (id.isEmpty()) return;
+        Integer first = seen.putIfAbsent(id, r.line());
+        if (first != null) r.error(column, "duplicate id '" + id + "' (first at line " + first + "); ids must be unique");
+    }
+
+    private static void checkOwners(Source src, Read<Account> read, List<Soldier> soldiers, String soldiersFile,
+                                    Problems problems) {
+        Map<String, Soldier> byId = new HashMap<>();
+        for (Soldier s : soldiers) byId.putIfAbsent(s.id(), s);
+        List<Account> accounts = read.items();
+        List<Integer> lines = read.lines();
+        for (int i = 0; i < accounts.size(); i++) {
+            Account a = accounts.get(i);
+            if (a.owner() != null && !byId.containsKey(a.owner())) {
+                problems.error(src.display(), i < lines.size() ? lines.get(i) : 0, "owner",
+                        "'" + a.owner() + "' is not the id of any soldier in " + soldiersFile + idHint(a.owner(), byId.keySet()));
+            }
+        }
+    }
+
+    private static void checkRelationships(Source src, Read<Relationship> read, List<Account> accounts,
+                                           List<Soldier> soldiers, String accountsFile, String soldiersFile,
+                                           Problems problems) {
+        List<Relationship> rels = read.items();
+        Set<String> soldierIds = new java.util.HashSet<>();
+        for (Soldier s : soldiers) soldierIds.add(s.id());
+        Set<String> accountIds = new java.util.HashSet<>();
+        for (Account a : accounts) accountIds.add(a.id());
+        List<Integer> lines = read.lines();
+        Map<String, Integer> pairs = new HashMap<>();
+        for (int i = 0; i < rels.size(); i++) {
+            Relationship r = rels.get(i);
+            int line = i < lines.size() ? lines.get(i) : 0;
+            if (!r.soldier().isEmpty() && !soldierIds.contains(r.soldier())) {
+                problems.error(src.display(), line, "soldier", "'" + r.soldier() + "' is not the id of any soldier in " + soldiersFile
+                        + idHint(r.soldier(), soldierIds));
+            }
+            if (!r.account().isEmpty() && !accountIds.contains(r.account())) {
+                problems.error(src.display(), line, "account", "'" + r.account() + "' is not the id of any account in " + accountsFile
+                        + idHint(r.account(), accountIds));
+            }
+            Integer first = pairs.putIfAbsent(dev.kam.domain.Scenario.pairKey(r.soldier(), r.account()), line);
+            if (first != null) {
+                problems.error(src.display(), line, "account", "the pair (" + r.soldier() + ", " + r.account()
+                        + ") appears twice (first at line " + first + ")");
+            }
+        }
+    }
+
+    private static String idHint(String wrong, Set<String> ids) {
+        if (ids.size() > 10_000) return "";
+        String c = Hints.closest(wrong, ids);
+        return c == null ? "" : " (did you mean '" + c + "'?)";
+    }
+
+    private static double nan0(double v) {
+        return Double.isNaN(v) ? 0 : v;
+    }
+
 }

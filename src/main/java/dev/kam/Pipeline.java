@@ -1,0 +1,280 @@
+package dev.kam;
+
+import dev.kam.domain.Account;
+import dev.kam.domain.Product;
+import dev.kam.domain.Scenario;
+import dev.kam.domain.Soldier;
+import dev.kam.report.ChartTheme;
+import dev.kam.report.HtmlReport;
+import dev.kam.report.Lang;
+import dev.kam.report.OutputDir;
+import dev.kam.report.Summary;
+import dev.kam.scenario.ScenarioReader;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The whole job of {@code kam plan}: validate → analyze → targets → assign → simulate → report, each
+ * stage taking the previous stages' results as values (SPEC §2).
+ *
+ * <p>Outputs: every stage writes its folder into a hidden staging folder under {@code out}; only when
+ * all stages and the report have succeeded are the stage folders swapped into {@code out} (each by
+ * rename) and {@code report.html} renamed into place. A failed run leaves {@code out} as it was. An
+ * {@code out} that would replace an input file is refused before anything runs.
+ */
+public final class Pipeline {
+    /** Stage folders a run may write under {@code out}, and the report file. */
+    public static final List<String> OUTPUTS = List.of("analysis", "targets", "plan", "simulation", "report.html");
+
+    /**
+     * What to run.
+     *
+     * @param scenario  the scenario YAML file
+     * @param overrides {@code key.path=value} overrides applied before validation
+     * @param out       output folder
+     * @param lang      label language of charts and report
+     */
+    public record Options(Path scenario, List<String> overrides, Path out, Lang lang) {
+        public Options {
+            overrides = List.copyOf(overrides);
+            if (lang == null) lang = Lang.EN;
+        }
+    }
+
+    /** Progress of a run; the command line prints it on stderr. */
+    public interface Listener {
+        /** A stage starts ({@code index} counts from 1 of {@code count}). */
+        void started(String stage, int index, int count);
+
+        /** A stage finished after {@code seconds}; {@code detail} is a short result line (may be empty). */
+        void finished(String stage, double seconds, String detail);
+
+        Listener SILENT = new Listener() {
+            @Override
+            public void started(String stage, int index, int count) {
+            }
+
+            @Override
+            public void finished(String stage, double seconds, String detail) {
+            }
+        };
+    }
+
+    /**
+     * The outcome of a run.
+     *
+     * @param scenario the scenario as read
+     * @param out      the output folder
+     * @param report   the report file
+     * @param stages   the stages that ran, in order
+     * @param summary  the headline figures (NaN where a stage did not run)
+     * @param timings  seconds per stage
+     * @param warnings warnings for the user (e.g. no CJK font)
+     */
+    public record Result(Scenario scenario, Path out, Path report, List<String> stages, Summary summary,
+                         Map<String, Double> timings, List<String> warnings) {
+    }
+
+    private final Options options;
+    private final Listener listener;
+    private final Map<String, Double> timings = new LinkedHashMap<>();
+    private final List<String> stages = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private int index;
+
+    private Pipeline(Options options, Listener listener) {
+        this.options = options;
+        this.listener = listener == null ? Listener.SILENT : listener;
+    }
+
+    /** The stages this build runs, in order. */
+    public static List<String> stageNames() {
+        return List.of("validate", "report");
+    }
+
+    /** Runs every stage; throws ScenarioException on bad input and IllegalArgumentException on a bad --out. */
+    public static Result run(Options options, Listener listener) {
+        return new Pipeline(options, listener).run();
+    }
+
+    private Result run() {
+        checkOutput(options.scenario(), options.out()).ifPresent(msg -> {
+            throw new IllegalArgumentException(msg);
+        });
+        ChartTheme.setLang(options.lang());
+
+        Scenario scenario = stage("validate", () -> {
+            Scenario s = ScenarioReader.read(options.scenario(), options.overrides());
+            return new Step<>(s, s.accounts().size() + " accounts, " + s.soldiers().size() + " soldiers, "
+                    + s.products().size() + " products");
+        });
+        ChartTheme.setCurrency(scenario.currency());
+        fontWarning(scenario).ifPresent(warnings::add);
+
+        Path out = options.out();
+        Path staging = createStaging(out);
+        try {
+            Path report = stage("report", () -> {
+                HtmlReport.Input in = reportInput(scenario, staging);
+                Path file = HtmlReport.write(in, staging.resolve("report.html"));
+                return new Step<>(file, "");
+            });
+            Summary summary = Summary.of(reportInput(scenario, staging), scenario);
+            publish(staging, out);
+            return new Result(scenario, out, out.resolve(report.getFileName()), List.copyOf(stages), summary,
+                    new LinkedHashMap<>(timings), List.copyOf(warnings));
+        } finally {
+            deleteQuietly(staging);
+        }
+    }
+
+    private HtmlReport.Input reportInput(Scenario scenario, Path root) {
+        return new HtmlReport.Input(scenario, root, options.lang(), timings, warnings, version());
+    }
+
+    /** A stage's value and a short line for the progress output. */
+    private record Step<T>(T value, String detail) {
+    }
+
+    private interface StageBody<T> {
+        Step<T> run();
+    }
+
+    private <T> T stage(String name, StageBody<T> body) {
+        index++;
+        listener.started(name, index, stageNames().size());
+        long t0 = System.nanoTime();
+        Step<T> step = body.run();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        timings.put(name, seconds);
+        stages.add(name);
+        listener.finished(name, seconds, step.detail());
+        return step.value();
+    }
+
+    /** kam's version (from the jar manifest, "dev" when run from classes). */
+    public static String version() {
+        String v = Pipeline.class.getPackage().getImplementationVersion();
+        return "kam " + (v == null ? "dev" : v);
+    }
+
+    private static Optional<String> fontWarning(Scenario s) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Account a : s.accounts()) names.add(a.name());
+        for (Soldier so : s.soldiers()) names.add(so.name());
+        for (Product p : s.products()) names.add(p.name());
+        names.add(s.name());
+        return ChartTheme.missingGlyphWarning(names);
+    }
+
+    // ------------------------------------------------------------------ outputs
+
+    /**
+     * Why {@code out} may not be used for this scenario, or empty when it may: it must not be a file, and
+     * none of the folders and files a run replaces ({@link #OUTPUTS}) may hold an input file (the scenario
+     * YAML or a table it names).
+     */
+    public static Optional<String> checkOutput(Path scenario, Path out) {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            return Optional.of("--out " + out + " is a file, not a folder");
+        }
+        Path outAbs = normal(out);
+        for (Path input : inputFiles(scenario)) {
+            Path in = normal(input);
+            for (String o : OUTPUTS) {
+                Path replaced = outAbs.resolve(o);
+                if (in.equals(replaced) || in.startsWith(replaced)) {
+                    return Optional.of("--out " + out + " would overwrite the input file " + input
+                            + " (kam plan replaces " + replaced + "); choose another output folder");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The scenario file and the table files it names (best effort: unreadable YAML yields just the file). */
+    static List<Path> inputFiles(Path scenario) {
+        List<Path> files = new ArrayList<>();
+        files.add(scenario);
+        try {
+            String text = Files.readString(scenario, StandardCharsets.UTF_8);
+            if (text.length() > 1 << 20) return files;
+            LoadSettings settings = LoadSettings.builder().setMaxAliasesForCollections(20).build();
+            Object doc = new Load(settings).loadFromString(text.startsWith("\uFEFF") ? text.substring(1) : text);
+            if (doc instanceof Map<?, ?> m && m.get("tables") instanceof Map<?, ?> tables) {
+                Path dir = scenario.toAbsolutePath().getParent();
+                for (Object v : tables.values()) {
+                    if (v instanceof String s && !s.isBlank()) files.add(dir.resolve(s));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the scenario reader reports unreadable files; here only the YAML itself is protected
+        }
+        return files;
+    }
+
+    private static Path normal(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        try {
+            return Files.exists(abs) ? abs.toRealPath() : realParent(abs);
+        } catch (IOException e) {
+            return abs;
+        }
+    }
+
+    private static Path realParent(Path abs) throws IOException {
+        Path parent = abs.getParent();
+        if (parent == null) return abs;
+        Path real = Files.exists(parent) ? parent.toRealPath() : realParent(parent);
+        return real.resolve(abs.getFileName());
+    }
+
+    private static Path createStaging(Path out) {
+        try {
+            Files.createDirectories(out);
+            return Files.createTempDirectory(out, ".kam-run-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create output folder " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Moves every finished stage folder and the report from staging into {@code out}. */
+    private static void publish(Path staging, Path out) {
+        for (String name : OUTPUTS) {
+            Path from = staging.resolve(name);
+            if (!Files.exists(from)) continue;
+            if (Files.isDirectory(from)) {
+                OutputDir.replaceDir(from, out.resolve(name));
+            } else {
+                try {
+                    OutputDir.writeAtomically(out.resolve(name), Files.readAllBytes(from));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + out.resolve(name) + ": " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a leftover hidden staging folder is harmless and is not read by later runs
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package dev.kam.report;
+
+import dev.kam.analysis.AccountAssessment;
+import dev.kam.analysis.Analysis;
+import dev.kam.analysis.Concentration;
+import dev.kam.analysis.Diagnosis;
+import dev.kam.analysis.Health;
+import dev.kam.analysis.KeyAccountBaseline;
+import dev.kam.analysis.TierSummary;
+import dev.kam.domain.Account;
+import dev.kam.domain.AnalysisParams;
+import dev.kam.domain.Scenario;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes the analyze stage (SPEC §6) into its output folder: {@code accounts.csv}, {@code summary.json} and
+ * the charts {@code pyramid}, {@code lorenz} and {@code ratings} as PNG and SVG.
+ */
+public final class AnalysisWriter {
+    public static final String ACCOUNTS = "accounts.csv";
+    public static final String SUMMARY = "summary.json";
+    public static final List<String> CHARTS = List.of("pyramid", "lorenz", "ratings");
+    static final String[] CRITERIA = {"revenue", "profit", "credit", "efficiency", "ease"};
+
+    private AnalysisWriter() {
+    }
+
+    /** Writes every file into {@code dir} (the caller commits it); returns the file names written. */
+    public static List<String> write(Scenario s, Analysis a, OutputDir dir) {
+        List<String> files = new ArrayList<>();
+        accountsCsv(s, a).write(dir.file(ACCOUNTS));
+        files.add(ACCOUNTS);
+        Json.write(dir.file(SUMMARY), summary(s, a));
+        files.add(SUMMARY);
+        ChartFiles.write(AnalysisCharts.pyramid(s, a), dir, "pyramid");
+        ChartFiles.write(AnalysisCharts.lorenz(s, a), dir, "lorenz");
+        ChartFiles.write(AnalysisCharts.ratings(s, a), dir, "ratings");
+        for (String c : CHARTS) {
+            files.add(c + ".png");
+            files.add(c + ".svg");
+        }
+        return files;
+    }
+
+    /** One row per account, largest revenue first. */
+    public static CsvOut accountsCsv(Scenario s, Analysis a) {
+        CsvOut csv = new CsvOut("id", "name", "industry", "region", "stage", "owner", "rank", "revenue", "wallet",
+                "shareOfWallet", "tier", "score", "revenueScore", "profitScore", "creditScore", "efficiencyScore",
+                "easeScore", "rating", "ratedOn", "diagnosis", "reason");
+        Map<String, Account> byId = new HashMap<>();
+        for (Account acc : s.accounts()) byId.put(acc.id(), acc);
+        List<AccountAssessment> rows = new ArrayList<>(a.accounts());
+        rows.sort(Comparator.comparingInt(AccountAssessment::rank));
+        for (AccountAssessment r : rows) {
+            Account acc = byId.get(r.accountId());
+            AccountAssessment.Criteria c = r.criteria();
+            csv.row(r.accountId(), acc == null ? "" : acc.name(), acc == null ? "" : acc.industry(),
+                    acc == null ? "" : acc.region(), acc == null ? "" : acc.stage().code(),
+                    acc == null || acc.owner() == null ? "" : acc.owner(), r.rank(), r.revenue(), r.wallet(),
+                    round(r.shareOfWallet()), r.tier().code(), round(r.score()), round(c.revenue()), round(c.profit()),
+                    round(c.credit()), round(c.efficiency()), round(c.ease()), r.ratingLabel(),
+                    r.ratedOnPotential() ? "potential" : "revenue", r.diagnosis().name(), r.reason());
+        }
+        return csv;
+    }
+
+    /** The content of summary.json: pyramid, concentration, baseline, health, rating and diagnosis counts. */
+    public static Map<String, Object> summary(Scenario s, Analysis a) {
+        AnalysisParams p = s.analysis();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scenario", s.name());
+        m.put("currency", s.currency());
+        m.put("baseYear", s.baseYear());
+
+        Map<String, Object> pyr = new LinkedHashMap<>();
+        pyr.put("keyShare", p.keyShare());
+        pyr.put("midShare", p.midShare());
+        pyr.put("useThreshold", p.useThreshold());
+        pyr.put("keyAccountThreshold", s.strategy().keyAccountThreshold());
+        List<Map<String, Object>> tiers = new ArrayList<>();
+        for (TierSummary t : a.pyramid()) {
+            Map<String, Object> tm = new LinkedHashMap<>();
+            tm.put("tier", t.tier().code());
+            tm.put("count", t.count());
+            tm.put("countShare", round(t.countShare()));
+            tm.put("revenue", t.revenue());
+            tm.put("revenueShare", round(t.revenueShare()));
+            tm.put("minRevenue", nan(t.minRevenue()));
+            tm.put("maxRevenue", nan(t.maxRevenue()));
+            tiers.add(tm);
+        }
+        pyr.put("tiers", tiers);
+        m.put("pyramid", pyr);
+
+        Concentration c = a.concentration();
+        Map<String, Object> cm = new LinkedHashMap<>();
+        cm.put("activeAccounts", c.activeAccounts());
+        cm.put("totalRevenue", c.totalRevenue());
+        cm.put("top1Share", round(c.top1Share()));
+        cm.put("top5Share", round(c.top5Share()));
+        cm.put("top10PctCount", c.top10PctCount());
+        cm.put("top10PctShare", round(c.top10PctShare()));
+        cm.put("hhi", round(c.hhi()));
+        cm.put("effectiveNumber", nan(Double.isFinite(c.effectiveNumber()) ? round(c.effectiveNumber()) : Double.NaN));
+        cm.put("gini", round(c.gini()));
+        m.put("concentration", cm);
+
+        KeyAccountBaseline b = a.baseline();
+        Map<String, Object> bm = new LinkedHashMap<>();
+        bm.put("threshold", b.threshold());
+        bm.put("count", b.count());
+        bm.put("revenue", b.revenue());
+        bm.put("share", round(b.share()));
+        bm.put("totalRevenue", b.totalRevenue());
+        bm.put("accounts", b.accounts());
+        bm.put("activeAccounts", b.activeAccounts());
+        bm.put("prospects", b.prospects());
+        bm.put("ordersPerAccount", nan(b.ordersPerAccount()));
+        bm.put("orderValue", nan(b.orderValue()));
+        m.put("keyAccountBaseline", bm);
+
+        Health h = a.health();
+        Map<String, Object> hm = new LinkedHashMap<>();
+        hm.put("verdict", h.verdict().name());
+        hm.put("summary", h.summary());
+        hm.put("keyAccountLed", h.keyAccountLed());
+        List<Map<String, Object>> gaps = new ArrayList<>();
+        for (Health.GoalGap g : h.gaps()) {
+            Map<String, Object> gm = new LinkedHashMap<>();
+            gm.put("metric", g.metric());
+            gm.put("today", round(g.today()));
+            gm.put("goal", g.goal());
+            gm.put("gap", round(g.gap()));
+            gm.put("requiredYearlyGrowth", nan(round(g.requiredYearlyGrowth())));
+            gaps.add(gm);
+        }
+        hm.put("goalGaps", gaps);
+        hm.put("findings", h.findings());
+        m.put("health", hm);
+
+        Map<String, Object> rm = new LinkedHashMap<>();
+        rm.put("normalization", p.normalization());
+        Map<String, Object> wm = new LinkedHashMap<>();
+        double[] w = p.ratingWeights();
+        for (int i = 0; i < CRITERIA.length; i++) wm.put(CRITERIA[i], w[i]);
+        rm.put("weights", wm);
+        Map<String, Object> cuts = new LinkedHashMap<>();
+        double[] cu = p.ratingCuts();
+        for (int i = 0; i < cu.length; i++) cuts.put((i + 2) + "A", cu[i]);
+        rm.put("cuts", cuts);
+        int[] counts = a.ratingCounts();
+        double[] rev = a.ratingRevenue();
+        Map<String, Object> cnt = new LinkedHashMap<>();
+        Map<String, Object> rv = new LinkedHashMap<>();
+        for (int i = 4; i >= 0; i--) {
+            cnt.put((i + 1) + "A", counts[i]);
+            rv.put((i + 1) + "A", rev[i]);
+        }
+        rm.put("counts", cnt);
+        rm.put("revenue", rv);
+        long onPotential = a.accounts().stream().filter(AccountAssessment::ratedOnPotential).count();
+        rm.put("ratedOnPotential", onPotential);
+        m.put("ratings", rm);
+
+        Map<String, Object> dm = new LinkedHashMap<>();
+        for (Map.Entry<Diagnosis, Integer> e : a.diagnosisCounts().entrySet()) dm.put(e.getKey().name(), e.getValue());
+        m.put("diagnoses", dm);
+        return m;
+    }
+
+    /** A short human summary for the terminal (one line per topic). */
+    public static List<String> summaryLines(Scenario s, Analysis a, Path written) {
+        List<String> out = new ArrayList<>();
+        KeyAccountBaseline b = a.baseline();
+        String cur = s.currency();
+        out.add(String.format(Locale.ROOT, "Analysis of %s: %,d accounts (%,d active, %,d prospects), revenue %s",
+                s.name(), b.accounts(), b.activeAccounts(), b.prospects(), AnalysisCharts.money(b.totalRevenue(), cur)));
+        StringBuilder py = new StringBuilder("Pyramid:       ");
+        for (TierSummary t : a.pyramid()) {
+            if (py.length() > 15) py.append(" | ");
+            py.append(String.format(Locale.ROOT, "%s %,d accounts (%.1f%%) %.1f%% of revenue", t.tier().code(),
+                    t.count(), t.countShare() * 100, t.revenueShare() * 100));
+        }
+        out.add(py.toString());
+        Concentration c = a.concentration();
+        out.add(String.format(Locale.ROOT,
+                "Concentration: top-1 %.1f%%, top-5 %.1f%%, top-10%% (%,d accounts) %.1f%%, HHI %.3f, Gini %.2f",
+                c.top1Share() * 100, c.top5Share() * 100, c.top10PctCount(), c.top10PctShare() * 100, c.hhi(), c.gini()));
+        out.add(String.format(Locale.ROOT, "Key accounts:  %,d at >= %s bring %s (%.1f%% of revenue)", b.count(),
+                AnalysisCharts.money(b.threshold(), cur), AnalysisCharts.money(b.revenue(), cur), b.share() * 100));
+        Health h = a.health();
+        out.add("Health:        " + h.summary());
+        for (String f : h.findings()) out.add("               - " + f);
+        int[] counts = a.ratingCounts();
+        StringBuilder r = new StringBuilder("5A ratings:    ");
+        for (int i = 4; i >= 0; i--) {
+            r.append(i + 1).append("A ").append(String.format(Locale.ROOT, "%,d", counts[i]));
+            if (i > 0) r.append(" · ");
+        }
+        out.add(r.toString());
+        StringBuilder d = new StringBuilder("Diagnosis:     ");
+        boolean first = true;
+        for (Map.Entry<Diagnosis, Integer> e : a.diagnosisCounts().entrySet()) {
+            if (!first) d.append(" · ");
+            first = false;
+            d.append(e.getKey().label()).append(" (").append(e.getKey().chinese()).append(") ")
+                    .append(String.format(Locale.ROOT, "%,d", e.getValue()));
+        }
+        out.add(d.toString());
+        if (written != null) {
+            out.add("Wrote " + written + ": " + ACCOUNTS + ", " + SUMMARY + ", charts "
+                    + String.join(", ", CHARTS) + " (.png, .svg)");
+        }
+        return out;
+    }
+
+    private static double round(double v) {
+        if (!Double.isFinite(v)) return v;
+        return Math.round(v * 1e6) / 1e6;
+    }
+
+    private static Object nan(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+}

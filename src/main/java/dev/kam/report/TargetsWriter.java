@@ -1,0 +1,379 @@
+package dev.kam.report;
+
+import dev.kam.domain.Scenario;
+import dev.kam.strategy.Baseline;
+import dev.kam.strategy.DepartmentTarget;
+import dev.kam.strategy.Goal;
+import dev.kam.strategy.Targets;
+import dev.kam.strategy.TargetWarning;
+import dev.kam.strategy.YearFeasibility;
+import dev.kam.strategy.YearTarget;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes the targets stage into {@code OUT/targets}: targets.csv, departments.csv, departments.txt,
+ * summary.json and the charts targets.png/svg (yearly KA revenue with its three factors) and
+ * headcount.png/svg (soldiers needed vs today).
+ */
+public final class TargetsWriter {
+    public static final String STAGE = "targets";
+    private static final Color BAR = new Color(0x2F, 0x5D, 0x8A);
+    private static final Color TODAY = new Color(0x9A, 0xA9, 0xB8);
+    private static final Color COUNT = new Color(0xD9, 0x7B, 0x29);
+    private static final Color FREQ = new Color(0x3A, 0x9A, 0x5B);
+    private static final Color VALUE = new Color(0xB0, 0x3A, 0x48);
+
+    private TargetsWriter() {
+    }
+
+    /** Writes every output atomically into {@code root/targets}; returns that folder. */
+    public static Path write(Targets targets, Scenario scenario, Path root) {
+        try (OutputDir dir = OutputDir.open(root, STAGE)) {
+            targetsCsv(targets).write(dir.file("targets.csv"));
+            departmentsCsv(targets).write(dir.file("departments.csv"));
+            dir.writeString("departments.txt", departmentsText(targets, scenario));
+            Json.write(dir.file("summary.json"), summary(targets, scenario));
+            ChartFiles.write(targetsChart(targets, scenario), dir, "targets");
+            ChartFiles.write(headcountChart(targets, scenario), dir, "headcount");
+            return dir.commit();
+        }
+    }
+
+    static CsvOut targetsCsv(Targets t) {
+        CsvOut csv = new CsvOut("year", "keyAccountRevenue", "keyAccountCount", "ordersPerAccount", "orderValue",
+                "keyAccountShare", "growth", "totalRevenue", "otherRevenue", "winsNeeded", "hoursNeeded",
+                "headcountNeeded", "headcountAvailable");
+        for (YearTarget y : t.years()) {
+            YearFeasibility f = t.feasibility(y.year());
+            csv.row(y.year(), y.keyAccountRevenue(), y.keyAccountCount(), y.ordersPerAccount(), y.orderValue(),
+                    y.keyAccountShare(), y.growth(), y.totalRevenue(), y.totalRevenue() - y.keyAccountRevenue(),
+                    f == null ? null : f.winsNeeded(), f == null ? null : f.hoursNeeded(),
+                    f == null ? null : f.headcountNeeded(), f == null ? null : f.headcountAvailable());
+        }
+        return csv;
+    }
+
+    static CsvOut departmentsCsv(Targets t) {
+        CsvOut csv = new CsvOut("year", "department", "metric", "baseline", "target", "change", "text");
+        for (DepartmentTarget d : t.departments()) {
+            csv.row(d.year(), d.department(), d.metric(), d.baseline(), d.target(), d.change(), d.text());
+        }
+        return csv;
+    }
+
+    /** The department targets as readable text, year by year, with the warnings at the end. */
+    public static String departmentsText(Targets t, Scenario s) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Department targets — ").append(s.name()).append(" (").append(t.path()).append(" path)\n");
+        sb.append("KA revenue = key-account count × orders per account × order value\n");
+        for (YearTarget y : t.years()) {
+            sb.append('\n').append(y.year()).append(": key-account revenue ")
+                    .append(money(s, y.keyAccountRevenue())).append(" = ")
+                    .append(fmt(y.keyAccountCount(), 0)).append(" accounts × ")
+                    .append(fmt(y.ordersPerAccount(), 2)).append(" orders × ")
+                    .append(money(s, y.orderValue())).append('\n');
+            for (DepartmentTarget d : t.departments(y.year())) sb.append("  - ").append(d.text()).append('\n');
+        }
+        if (!t.warnings().isEmpty()) {
+            sb.append("\nWarnings\n");
+            for (TargetWarning w : t.warnings()) sb.append("  - ").append(w).append('\n');
+        }
+        return sb.toString();
+    }
+
+    static Map<String, Object> summary(Targets t, Scenario s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scenario", s.name());
+        m.put("currency", s.currency());
+        m.put("baseYear", s.baseYear());
+        m.put("horizonYears", t.years().size());
+        m.put("keyAccountThreshold", s.strategy().keyAccountThreshold());
+        Map<String, Object> path = new LinkedHashMap<>();
+        path.put("kind", t.path());
+        if (t.path().equals("s-curve") && t.assumptions() != null) {
+            path.put("steepness", t.assumptions().sCurveSteepness());
+            path.put("midpoint", t.assumptions().sCurveMidpoint());
+        }
+        if (t.path().equals("milestones")) {
+            List<Map<String, Object>> ms = new ArrayList<>();
+            for (var x : s.strategy().milestones()) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("year", x.year());
+                e.put("keyAccountRevenue", clean(x.keyAccountRevenue()));
+                e.put("keyAccountCount", clean(x.keyAccountCount()));
+                e.put("keyAccountRevenueShare", clean(x.keyAccountShare()));
+                ms.add(e);
+            }
+            path.put("milestones", ms);
+        }
+        if (t.goals() != null) path.put("yearlyGrowth", clean(t.goals().yearlyGrowth()));
+        m.put("path", path);
+        Baseline b = t.baseline();
+        if (b != null) {
+            Map<String, Object> bm = new LinkedHashMap<>();
+            bm.put("year", b.year());
+            bm.put("keyAccountRevenue", b.keyAccountRevenue());
+            bm.put("keyAccountCount", b.keyAccountCount());
+            bm.put("keyAccountShare", b.keyAccountShare());
+            bm.put("totalRevenue", b.totalRevenue());
+            bm.put("otherRevenue", b.otherRevenue());
+            bm.put("ordersPerAccount", b.ordersPerAccount());
+            bm.put("ordersFromData", b.ordersFromData());
+            bm.put("orderValue", clean(b.orderValue()));
+            bm.put("averageKeyAccountRevenue", clean(b.averageKeyAccountRevenue()));
+            bm.put("hoursPerKeyAccount", b.hoursPerKeyAccount());
+            bm.put("hoursFromData", b.hoursFromData());
+            bm.put("soldiers", b.soldiers());
+            bm.put("soldierCapacityHours", b.soldierCapacityHours());
+            bm.put("hoursPerSoldier", b.hoursPerSoldier());
+            bm.put("pipelineProspects", b.pipelineProspects());
+            bm.put("pipelineAccounts", b.pipelineAccounts());
+            bm.put("totalWallet", b.totalWallet());
+            m.put("baseline", bm);
+        }
+        if (t.goals() != null) {
+            Map<String, Object> gm = new LinkedHashMap<>();
+            gm.put("keyAccountRevenue", goal(t.goals().keyAccountRevenue()));
+            gm.put("keyAccountCount", goal(t.goals().keyAccountCount()));
+            gm.put("keyAccountRevenueShare", goal(t.goals().keyAccountShare()));
+            gm.put("totalRevenue", t.goals().totalRevenue());
+            m.put("goals", gm);
+        }
+        if (t.assumptions() != null) m.put("assumptions", t.assumptions());
+        List<Map<String, Object>> warnings = new ArrayList<>();
+        for (TargetWarning w : t.warnings()) {
+            Map<String, Object> wm = new LinkedHashMap<>();
+            wm.put("check", w.check());
+            wm.put("message", w.message());
+            warnings.add(wm);
+        }
+        m.put("warnings", warnings);
+        m.put("notes", t.notes());
+        List<Map<String, Object>> years = new ArrayList<>();
+        for (YearTarget y : t.years()) {
+            Map<String, Object> ym = new LinkedHashMap<>();
+            ym.put("year", y.year());
+            ym.put("keyAccountRevenue", y.keyAccountRevenue());
+            ym.put("keyAccountCount", y.keyAccountCount());
+            ym.put("ordersPerAccount", y.ordersPerAccount());
+            ym.put("orderValue", y.orderValue());
+            ym.put("keyAccountShare", y.keyAccountShare());
+            ym.put("totalRevenue", y.totalRevenue());
+            ym.put("growth", clean(y.growth()));
+            YearFeasibility f = t.feasibility(y.year());
+            if (f != null) {
+                ym.put("winsNeeded", f.winsNeeded());
+                ym.put("replacements", f.replacements());
+                ym.put("pipelineRemaining", f.pipelineRemaining());
+                ym.put("expectedConversions", f.expectedConversions());
+                ym.put("hoursNeeded", f.hoursNeeded());
+                ym.put("hoursAvailable", f.hoursAvailable());
+                ym.put("headcountNeeded", f.headcountNeeded());
+                ym.put("headcountAvailable", f.headcountAvailable());
+            }
+            years.add(ym);
+        }
+        m.put("years", years);
+        return m;
+    }
+
+    private static Map<String, Object> goal(Goal g) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("value", clean(g.value()));
+        m.put("source", g.source());
+        m.put("derived", g.derived());
+        if (!g.how().isEmpty()) m.put("how", g.how());
+        return m;
+    }
+
+    private static Double clean(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
+    }
+
+    // ------------------------------------------------------------------------ charts
+
+    /** Yearly KA revenue as bars, with the three factors as indexes on a second axis. */
+    static JFreeChart targetsChart(Targets t, Scenario s) {
+        Baseline b = t.baseline();
+        double max = 0;
+        for (YearTarget y : t.years()) max = Math.max(max, y.keyAccountRevenue());
+        if (b != null) max = Math.max(max, b.keyAccountRevenue());
+        Scale scale = Scale.of(max);
+
+        DefaultCategoryDataset bars = new DefaultCategoryDataset();
+        DefaultCategoryDataset lines = new DefaultCategoryDataset();
+        String revenueSeries = "Key-account revenue (bars, left axis)";
+        String todayLabel = b == null ? null : b.year() + " today";
+        if (b != null) bars.addValue(b.keyAccountRevenue() / scale.divisor, revenueSeries, todayLabel);
+        for (YearTarget y : t.years()) {
+            bars.addValue(y.keyAccountRevenue() / scale.divisor, revenueSeries, String.valueOf(y.year()));
+        }
+        // Index base: today when there are key accounts today, else the first year that has some.
+        double bN = Double.NaN;
+        double bF = Double.NaN;
+        double bV = Double.NaN;
+        String baseName = null;
+        if (b != null && b.keyAccountCount() > 0) {
+            bN = b.keyAccountCount();
+            bF = b.ordersPerAccount();
+            bV = b.orderValue();
+            baseName = String.valueOf(b.year());
+        } else {
+            for (YearTarget y : t.years()) {
+                if (y.keyAccountCount() > 0 && y.orderValue() > 0) {
+                    bN = y.keyAccountCount();
+                    bF = y.ordersPerAccount();
+                    bV = y.orderValue();
+                    baseName = String.valueOf(y.year());
+                    break;
+                }
+            }
+        }
+        String sCount = "Key-account count (index)";
+        String sFreq = "Orders per account (index)";
+        String sValue = "Order value (index)";
+        if (baseName != null) {
+            if (b != null && b.keyAccountCount() > 0) {
+                lines.addValue(100, sCount, todayLabel);
+                lines.addValue(100, sFreq, todayLabel);
+                lines.addValue(100, sValue, todayLabel);
+            }
+            for (YearTarget y : t.years()) {
+                String c = String.valueOf(y.year());
+                lines.addValue(100 * y.keyAccountCount() / bN, sCount, c);
+                lines.addValue(100 * y.ordersPerAccount() / bF, sFreq, c);
+                lines.addValue(100 * y.orderValue() / bV, sValue, c);
+            }
+        }
+
+        CategoryAxis x = new CategoryAxis("Year");
+        x.setCategoryMargin(0.25);
+        if (t.years().size() > 14) x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        NumberAxis left = new NumberAxis("Key-account revenue (" + scale.unit(s.currency()) + " per year)");
+        left.setNumberFormatOverride(thousands(scale.decimals));
+        NumberAxis right = new NumberAxis("Index (" + (baseName == null ? "base" : baseName) + " = 100)");
+        right.setNumberFormatOverride(thousands(0));
+        right.setAutoRangeIncludesZero(false);
+
+        BarRenderer br = new BarRenderer();
+        br.setBarPainter(new StandardBarPainter());
+        br.setShadowVisible(false);
+        br.setSeriesPaint(0, BAR);
+        br.setMaximumBarWidth(0.07);
+        br.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", thousands(scale.decimals)));
+        br.setDefaultItemLabelsVisible(t.years().size() <= 15);
+        br.setDefaultItemLabelFont(new Font(ChartTheme.family(), Font.PLAIN, 10));
+        CategoryPlot plot = new CategoryPlot(bars, x, left, br);
+        LineAndShapeRenderer lr = new LineAndShapeRenderer(true, true);
+        Color[] colors = {COUNT, FREQ, VALUE};
+        for (int i = 0; i < 3; i++) {
+            lr.setSeriesPaint(i, colors[i]);
+            lr.setSeriesStroke(i, new BasicStroke(2.5f));
+        }
+        plot.setDataset(1, lines);
+        plot.setRangeAxis(1, right);
+        plot.mapDatasetToRangeAxis(1, 1);
+        plot.setRenderer(1, lr);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+
+        JFreeChart chart = new JFreeChart("Key-account revenue targets and their three factors",
+                JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.addSubtitle(new TextTitle("KA revenue = count × orders per account × order value; "
+                + t.path() + " path to " + (t.years().isEmpty() ? "" : t.last().year())
+                + (b != null ? "; bar " + b.year() + " = today" : "")));
+        return chart;
+    }
+
+    /** Soldiers needed each year at today's productivity against soldiers today. */
+    static JFreeChart headcountChart(Targets t, Scenario s) {
+        DefaultCategoryDataset ds = new DefaultCategoryDataset();
+        String needed = "Soldiers needed for the targets";
+        String today = "Soldiers today";
+        for (YearFeasibility f : t.feasibility()) {
+            String c = String.valueOf(f.year());
+            ds.addValue(f.headcountNeeded(), needed, c);
+            ds.addValue(f.headcountAvailable(), today, c);
+        }
+        CategoryAxis x = new CategoryAxis("Year");
+        if (t.feasibility().size() > 14) x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        NumberAxis y = new NumberAxis("Soldiers (headcount)");
+        y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        y.setNumberFormatOverride(thousands(0));
+        BarRenderer br = new BarRenderer();
+        br.setBarPainter(new StandardBarPainter());
+        br.setShadowVisible(false);
+        br.setSeriesPaint(0, COUNT);
+        br.setSeriesPaint(1, TODAY);
+        br.setItemMargin(0.05);
+        br.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", thousands(0)));
+        br.setDefaultItemLabelsVisible(t.feasibility().size() <= 15);
+        br.setDefaultItemLabelFont(new Font(ChartTheme.family(), Font.PLAIN, 10));
+        CategoryPlot plot = new CategoryPlot(ds, x, y, br);
+        JFreeChart chart = new JFreeChart("Soldiers needed for the key-account targets vs soldiers today",
+                JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        Baseline b = t.baseline();
+        if (b != null && t.assumptions() != null) {
+            chart.addSubtitle(new TextTitle("At today's productivity: " + fmt(b.hoursPerKeyAccount(), 0)
+                    + " selling hours per key account, " + fmt(t.assumptions().hoursPerWin(), 0)
+                    + " per new win, " + fmt(b.hoursPerSoldier() * t.assumptions().keyAccountTimeShare(), 0)
+                    + " per soldier a year for key accounts"));
+        }
+        return chart;
+    }
+
+    /** Divides large amounts into thousands or millions so axis labels stay short. */
+    private record Scale(double divisor, String word, int decimals) {
+        static Scale of(double max) {
+            if (max >= 1e8) return new Scale(1e6, "million", 0);
+            if (max >= 1e7) return new Scale(1e6, "million", 1);
+            if (max >= 1e5) return new Scale(1e3, "thousand", 0);
+            return new Scale(1, "", 0);
+        }
+
+        String unit(String currency) {
+            String c = currency == null || currency.isBlank() ? "" : currency;
+            if (word.isEmpty()) return c.isEmpty() ? "amount" : c;
+            return (c.isEmpty() ? "" : c + " ") + word;
+        }
+    }
+
+    private static NumberFormat thousands(int decimals) {
+        DecimalFormat f = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals),
+                DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return f;
+    }
+
+    private static String fmt(double v, int decimals) {
+        if (Double.isNaN(v)) return "n/a";
+        return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+    }
+
+    private static String money(Scenario s, double v) {
+        String n = Math.abs(v) >= 100 || v == 0 ? fmt(v, 0) : fmt(v, 2);
+        return s.currency() == null || s.currency().isBlank() ? n : s.currency() + " " + n;
+    }
+}

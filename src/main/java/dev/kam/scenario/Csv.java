@@ -1,0 +1,320 @@
+package dev.kam.scenario;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads one CSV table into header and rows, each row with the 1-based line it starts on (so line
+ * numbers stay right across quoted fields that span lines). RFC 4180: comma-separated, fields
+ * quoted with {@code "} and {@code ""} inside quotes, LF, CRLF or CR line ends. Blank lines are
+ * skipped. Text is UTF-8 (with or without BOM) or GBK, chosen by {@link Encoding}.
+ *
+ * <p>Inputs are bounded: a file above {@link #MAX_BYTES}, a table above {@link #MAX_ROWS} data rows,
+ * a row above {@link #MAX_COLUMNS} fields or a field above {@link #MAX_FIELD_CHARS} characters is
+ * refused with a problem before more memory is spent on it.
+ */
+public final class Csv {
+    /** Largest CSV file accepted, in bytes (64 MiB). */
+    public static final long MAX_BYTES = 64L << 20;
+    /** Most data rows accepted in one table. */
+    public static final int MAX_ROWS = 1_000_000;
+    /** Most fields in one row. */
+    public static final int MAX_COLUMNS = 200;
+    /** Longest field accepted, in characters. */
+    public static final int MAX_FIELD_CHARS = 65_536;
+
+    /** How the bytes of a table are turned into text. */
+    public enum Encoding {
+        /** UTF-8 when the bytes are valid UTF-8 (or start with its BOM), else GBK when valid GBK. */
+        AUTO,
+        UTF8,
+        GBK;
+
+        /** Parses {@code auto}, {@code utf-8}/{@code utf8}, {@code gbk}/{@code gb2312}/{@code gb18030}/{@code cp936}; null when unknown. */
+        public static Encoding parse(String text) {
+            return switch (text.trim().toLowerCase(Locale.ROOT).replace("_", "-")) {
+                case "auto" -> AUTO;
+                case "utf-8", "utf8" -> UTF8;
+                case "gbk", "gb2312", "gb18030", "cp936", "windows-936" -> GBK;
+                default -> null;
+            };
+        }
+
+        public static final List<String> NAMES = List.of("auto", "utf-8", "gbk");
+    }
+
+    /** One data row: its fields and the line it starts on. */
+    public record Row(int line, String[] fields) {
+    }
+
+    /**
+     * A parsed table. {@code charset} is the encoding actually used (for messages), null when the
+     * file could not be read.
+     */
+    public record Table(String file, int headerLine, String[] header, List<Row> rows, String charset) {
+    }
+
+    private Csv() {
+    }
+
+    /**
+     * Reads a CSV file; problems (missing file, limits, bad bytes, quoting) go to {@code problems}
+     * under the name {@code file}. Returns null when nothing usable could be read.
+     */
+    public static Table read(Path path, String file, Encoding encoding, Problems problems) {
+        if (!Files.exists(path)) {
+            problems.error(file, 0, "", "file not found");
+            return null;
+        }
+        if (!Files.isRegularFile(path)) {
+            problems.error(file, 0, "", "is not a file");
+            return null;
+        }
+        byte[] bytes;
+        try {
+            long size = Files.size(path);
+            if (size > MAX_BYTES) {
+                problems.error(file, 0, "", "file is " + size + " bytes; a table may be at most " + MAX_BYTES
+                        + " bytes (64 MiB)");
+                return null;
+            }
+            try (InputStream in = Files.newInputStream(path)) {
+                bytes = in.readNBytes((int) MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
+                problems.error(file, 0, "", "file is larger than " + MAX_BYTES + " bytes (64 MiB), the limit for a table");
+                return null;
+            }
+        } catch (IOException e) {
+            problems.error(file, 0, "", "cannot read: " + e.getMessage());
+            return null;
+        }
+        return parse(bytes, file, encoding, problems);
+    }
+
+    /** Decodes and parses bytes already in memory (see {@link #read}). */
+    public static Table parse(byte[] bytes, String file, Encoding encoding, Problems problems) {
+        Decoded d = decode(bytes, file, encoding, problems);
+        if (d == null) return null;
+        return parseText(d.text, file, d.charset, problems);
+    }
+
+    private record Decoded(String text, String charset) {
+    }
+
+    static Decoded decode(byte[] bytes, String file, Encoding encoding, Problems problems) {
+        int nul = indexOf(bytes, (byte) 0);
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+            problems.error(file, 0, "", "is UTF-16 text; save it as 'CSV UTF-8 (comma delimited)' or set encoding: gbk");
+            return null;
+        }
+        if (nul >= 0) {
+            problems.error(file, lineAt(bytes, nul), "", "contains binary data (a NUL byte at byte " + nul
+                    + "); a table must be CSV text");
+            return null;
+        }
+        boolean bom = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
+        int start = bom ? 3 : 0;
+        if (encoding == Encoding.UTF8 || bom) {
+            String text = strict(bytes, start, StandardCharsets.UTF_8);
+            if (text == null) {
+                int bad = firstInvalid(bytes, start, StandardCharsets.UTF_8);
+                problems.error(file, lineAt(bytes, bad), "", "is not valid UTF-8 text (bad byte 0x"
+                        + hex(bytes[bad]) + " at byte " + bad + ")"
+                        + (bom ? "" : "; if Excel saved it on Chinese Windows, set encoding: gbk"));
+                return null;
+            }
+            return new Decoded(text, "UTF-8");
+        }
+        Charset gbk = Charset.forName("GBK");
+        if (encoding == Encoding.GBK) {
+            String text = strict(bytes, 0, gbk);
+            if (text == null) {
+                int bad = firstInvalid(bytes, 0, gbk);
+                problems.error(file, lineAt(bytes, bad), "", "is not valid GBK text (bad byte 0x" + hex(bytes[bad])
+                        + " at byte " + bad + "), though encoding: gbk was set");
+                return null;
+            }
+            return new Decoded(text, "GBK");
+        }
+        String text = strict(bytes, 0, StandardCharsets.UTF_8);
+        if (text != null) return new Decoded(text, "UTF-8");
+        text = strict(bytes, 0, gbk);
+        if (text != null && plausibleText(text)) return new Decoded(text, "GBK");
+        int bad = firstInvalid(bytes, 0, StandardCharsets.UTF_8);
+        problems.error(file, lineAt(bytes, bad), "", "is neither UTF-8 nor GBK text (bad byte 0x" + hex(bytes[bad])
+                + " at byte " + bad + "); is it a CSV file?");
+        return null;
+    }
+
+    /** Rejects text full of control characters (binary data that happens to decode). */
+    private static boolean plausibleText(String text) {
+        int control = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') control++;
+        }
+        return control * 100L <= text.length();
+    }
+
+    private static String strict(byte[] bytes, int start, Charset cs) {
+        CharsetDecoder dec = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return dec.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static int firstInvalid(byte[] bytes, int start, Charset cs) {
+        CharsetDecoder dec = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer out = CharBuffer.allocate(4096);
+        while (true) {
+            var r = dec.decode(in, out, true);
+            if (r.isError()) return in.position();
+            if (r.isUnderflow()) return Math.max(start, bytes.length - 1);
+            out.clear();
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == b) return i;
+        }
+        return -1;
+    }
+
+    private static int lineAt(byte[] bytes, int pos) {
+        int line = 1;
+        for (int i = 0; i < pos && i < bytes.length; i++) {
+            if (bytes[i] == '\n') line++;
+        }
+        return line;
+    }
+
+    private static String hex(byte b) {
+        return String.format(Locale.ROOT, "%02X", b & 0xFF);
+    }
+
+    /** Parses CSV text (without BOM). Returns null when the table has no header. */
+    static Table parseText(String text, String file, String charset, Problems problems) {
+        List<Row> rows = new ArrayList<>();
+        String[] header = null;
+        int headerLine = 0;
+        int n = text.length();
+        int i = 0;
+        int line = 1;
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        while (i < n) {
+            int rowLine = line;
+            fields.clear();
+            boolean tooLong = false;
+            boolean endOfRow = false;
+            while (!endOfRow) {
+                field.setLength(0);
+                if (i < n && text.charAt(i) == '"') {
+                    int quoteLine = line;
+                    i++;
+                    boolean closed = false;
+                    while (i < n) {
+                        char c = text.charAt(i);
+                        if (c == '"') {
+                            if (i + 1 < n && text.charAt(i + 1) == '"') {
+                                field.append('"');
+                                i += 2;
+                                continue;
+                            }
+                            i++;
+                            closed = true;
+                            break;
+                        }
+                        if (c == '\n' || (c == '\r' && (i + 1 >= n || text.charAt(i + 1) != '\n'))) line++;
+                        if (field.length() < MAX_FIELD_CHARS) field.append(c); else tooLong = true;
+                        i++;
+                    }
+                    if (!closed) {
+                        problems.error(file, quoteLine, "", "a quoted field opened here is never closed (missing \")");
+                        return finish(file, headerLine, header, rows, charset, problems);
+                    }
+                    // text between the closing quote and the next separator is kept, but it is an error
+                    int junkStart = i;
+                    while (i < n && text.charAt(i) != ',' && text.charAt(i) != '\n' && text.charAt(i) != '\r') i++;
+                    if (i > junkStart && !text.substring(junkStart, i).isBlank()) {
+                        problems.error(file, line, "", "unexpected text '" + clip(text.substring(junkStart, i))
+                                + "' after a closing quote; quote the whole field and double inner quotes (\"\")");
+                    }
+                } else {
+                    while (i < n) {
+                        char c = text.charAt(i);
+                        if (c == ',' || c == '\n' || c == '\r') break;
+                        if (field.length() < MAX_FIELD_CHARS) field.append(c); else tooLong = true;
+                        i++;
+                    }
+                }
+                if (fields.size() < MAX_COLUMNS + 1) fields.add(field.toString());
+                if (i >= n) {
+                    endOfRow = true;
+                } else {
+                    char c = text.charAt(i);
+                    if (c == ',') {
+                        i++;
+                    } else {
+                        i += (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') ? 2 : 1;
+                        line++;
+                        endOfRow = true;
+                    }
+                }
+            }
+            if (tooLong) {
+                problems.error(file, rowLine, "", "a field is longer than " + MAX_FIELD_CHARS + " characters");
+            }
+            if (fields.size() > MAX_COLUMNS) {
+                problems.error(file, rowLine, "", "row has more than " + MAX_COLUMNS + " fields");
+                return finish(file, headerLine, header, rows, charset, problems);
+            }
+            if (fields.size() == 1 && fields.get(0).isBlank()) continue;
+            if (header == null) {
+                header = fields.toArray(new String[0]);
+                headerLine = rowLine;
+            } else {
+                if (rows.size() >= MAX_ROWS) {
+                    problems.error(file, rowLine, "", "more than " + MAX_ROWS + " data rows; a table may have at most "
+                            + MAX_ROWS);
+                    return finish(file, headerLine, header, rows, charset, problems);
+                }
+                rows.add(new Row(rowLine, fields.toArray(new String[0])));
+            }
+        }
+        return finish(file, headerLine, header, rows, charset, problems);
+    }
+
+    private static Table finish(String file, int headerLine, String[] header, List<Row> rows, String charset,
+                                Problems problems) {
+        if (header == null) {
+            problems.error(file, 0, "", "is empty; it needs a header row naming its columns");
+            return null;
+        }
+        return new Table(file, headerLine, header, rows, charset);
+    }
+
+    static String clip(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    }
+}

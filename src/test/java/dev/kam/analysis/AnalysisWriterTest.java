@@ -1,0 +1,92 @@
+package dev.kam.analysis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kam.domain.Scenario;
+import dev.kam.report.AnalysisWriter;
+import dev.kam.report.Json;
+import dev.kam.report.OutputDir;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AnalysisWriterTest {
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+
+    static Path write(Scenario s, Path root) {
+        Analysis a = Analyzer.analyze(s);
+        try (OutputDir dir = OutputDir.open(root, "analysis")) {
+            AnalysisWriter.write(s, a, dir);
+            return dir.commit();
+        }
+    }
+
+    @Test
+    void writesCsvJsonAndCharts(@TempDir Path tmp) throws Exception {
+        Path dir = write(Fixtures.handScenario(), tmp);
+        List<String> lines = Files.readAllLines(dir.resolve("accounts.csv"), StandardCharsets.UTF_8);
+        assertEquals("\uFEFFid,name,industry,region,stage,owner,rank,revenue,wallet,shareOfWallet,tier,score,revenueScore,"
+                + "profitScore,creditScore,efficiencyScore,easeScore,rating,ratedOn,diagnosis,reason", lines.get(0));
+        assertEquals(6, lines.size());
+        assertTrue(lines.get(1).startsWith("A,Name A,steel,east,active,S1,1,50,100,0.5,key,0.913333,1,0.833333,0.9,1,0.8,5A,"
+                + "revenue,HEALTHY,"), lines.get(1));
+        assertTrue(lines.get(5).startsWith("E,Name E,steel,east,prospect,,5,0,200,0,small,0.82,1,1,0.8,0.5,0.5,5A,potential,"
+                + "CANNOT_WIN,"), lines.get(5));
+
+        JsonNode j = Json.MAPPER.readTree(dir.resolve("summary.json").toFile());
+        assertEquals("key", j.at("/pyramid/tiers/0/tier").asText());
+        assertEquals(1, j.at("/pyramid/tiers/0/count").asInt());
+        assertEquals(0.5, j.at("/pyramid/tiers/0/revenueShare").asDouble(), 1e-9);
+        assertEquals(0.325, j.at("/concentration/gini").asDouble(), 1e-9);
+        assertEquals(0.345, j.at("/concentration/hhi").asDouble(), 1e-9);
+        assertEquals(1, j.at("/keyAccountBaseline/count").asInt());
+        assertEquals("CONCENTRATED", j.at("/health/verdict").asText());
+        assertTrue(j.at("/health/findings").size() >= 4);
+        assertEquals(2, j.at("/ratings/counts/5A").asInt());
+        assertEquals(1, j.at("/diagnoses/CANNOT_WIN").asInt());
+        assertEquals(1, j.at("/diagnoses/CANNOT_GROW").asInt());
+        assertTrue(j.at("/keyAccountBaseline/orderValue").isNumber());
+
+        for (String chart : AnalysisWriter.CHARTS) {
+            byte[] png = Files.readAllBytes(dir.resolve(chart + ".png"));
+            assertArrayEquals(PNG, java.util.Arrays.copyOf(png, 8), chart);
+            String svg = Files.readString(dir.resolve(chart + ".svg"));
+            assertTrue(svg.contains("<svg"), chart);
+        }
+        assertTrue(Files.readString(dir.resolve("pyramid.svg")).contains("Customer pyramid"));
+        assertTrue(Files.readString(dir.resolve("lorenz.svg")).contains("Gini 0.325"));
+        assertTrue(Files.readString(dir.resolve("ratings.svg")).contains("5A rating distribution"));
+    }
+
+    @Test
+    void missingValuesAreNullInJsonAndEmptyBasesStillWrite(@TempDir Path tmp) throws Exception {
+        Scenario empty = Fixtures.scenario(List.of(), dev.kam.domain.AnalysisParams.DEFAULT,
+                Fixtures.strategy(10, Double.NaN, Double.NaN, Double.NaN));
+        Path dir = write(empty, tmp);
+        JsonNode j = Json.MAPPER.readTree(dir.resolve("summary.json").toFile());
+        assertTrue(j.at("/keyAccountBaseline/orderValue").isNull());
+        assertEquals("NOT_KEY_ACCOUNT_LED", j.at("/health/verdict").asText());
+        assertTrue(Files.size(dir.resolve("lorenz.png")) > 0);
+    }
+
+    @Test
+    void syntheticBaseForLooking(@TempDir Path tmp) throws Exception {
+        Path dir = write(Fixtures.synthetic(300, 3), tmp);
+        assertEquals(301, Files.readAllLines(dir.resolve("accounts.csv")).size());
+        String look = System.getProperty("kam.look");
+        if (look != null) {
+            Path to = Path.of(look);
+            Files.createDirectories(to);
+            for (String f : new String[] {"pyramid.png", "lorenz.png", "ratings.png", "pyramid.svg", "accounts.csv", "summary.json"}) {
+                Files.copy(dir.resolve(f), to.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.kam.analysis;
+
+import dev.kam.domain.Account;
+import dev.kam.domain.Stage;
+import org.junit.jupiter.api.Test;
+
+import static dev.kam.analysis.Fixtures.NA;
+import static dev.kam.analysis.Fixtures.acc;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each lifecycle rule with its threshold, on both sides of the line. */
+class DiagnosisRulesTest {
+    // big wallet 1,000; foothold below 5%; grow below 0.5 × 0.8 = 40%; credit below 0.4; orders below half the median
+    static final Analyzer.Rules RULES = new Analyzer.Rules(1000, 0.05, 0.4, 0.8, 0.4, 0.5, "CNY");
+
+    static Analyzer.Verdict diagnose(Account a, double medianOrders) {
+        return Analyzer.diagnose(a, medianOrders, RULES);
+    }
+
+    static Account a(double revenue, double wallet, double credit, double orders, Stage stage, String owner) {
+        return acc("X", revenue, wallet, 0.2, credit, NA, NA, orders, owner, stage);
+    }
+
+    @Test
+    void cannotKeepWhenAtRisk() {
+        Analyzer.Verdict v = diagnose(a(500, 1000, 0.9, 10, Stage.AT_RISK, "S1"), 10);
+        assertEquals(Diagnosis.CANNOT_KEEP, v.diagnosis());
+        assertTrue(v.reason().startsWith("stage at-risk; 500 CNY revenue at stake, owner S1"), v.reason());
+    }
+
+    @Test
+    void cannotKeepWhenCreditIsLow() {
+        assertEquals(Diagnosis.CANNOT_KEEP, diagnose(a(500, 1000, 0.39, NA, Stage.ACTIVE, "S1"), NA).diagnosis());
+        assertEquals(Diagnosis.HEALTHY, diagnose(a(500, 1000, 0.40, NA, Stage.ACTIVE, "S1"), NA).diagnosis());
+        // missing credit means the default 0.8
+        assertEquals(Diagnosis.HEALTHY, diagnose(a(500, 1000, NA, NA, Stage.ACTIVE, "S1"), NA).diagnosis());
+    }
+
+    @Test
+    void cannotKeepWhenBuyingRarely() {
+        Analyzer.Verdict v = diagnose(a(500, 1000, 0.9, 4.9, Stage.ACTIVE, null), 10);
+        assertEquals(Diagnosis.CANNOT_KEEP, v.diagnosis());
+        assertTrue(v.reason().contains("buys 4.9 times a year, under 50.0% of its tier's median 10"), v.reason());
+        assertEquals(Diagnosis.HEALTHY, diagnose(a(500, 1000, 0.9, 5, Stage.ACTIVE, null), 10).diagnosis());
+        Analyzer.Rules off = new Analyzer.Rules(1000, 0.05, 0.4, 0.8, 0.4, 0, "CNY");
+        assertEquals(Diagnosis.HEALTHY, Analyzer.diagnose(a(500, 1000, 0.9, 1, Stage.ACTIVE, null), 10, off).diagnosis());
+    }
+
+    @Test
+    void keepReasonsAreCombined() {
+        Analyzer.Verdict v = diagnose(a(500, 1000, 0.1, 1, Stage.AT_RISK, null), 10);
+        assertEquals(Diagnosis.CANNOT_KEEP, v.diagnosis());
+        assertTrue(v.reason().startsWith("stage at-risk; credit 0.10 below 0.40; buys 1 times a year"), v.reason());
+    }
+
+    @Test
+    void cannotWinAProspect() {
+        Analyzer.Verdict v = diagnose(a(0, 5000, NA, NA, Stage.PROSPECT, null), NA);
+        assertEquals(Diagnosis.CANNOT_WIN, v.diagnosis());
+        assertEquals("prospect with a 5,000 CNY wallet; no owner works it", v.reason());
+        // a prospect with low credit is still a win problem: there is nothing to keep yet
+        assertEquals(Diagnosis.CANNOT_WIN, diagnose(a(0, 5000, 0.1, NA, Stage.PROSPECT, "S2"), NA).diagnosis());
+    }
+
+    @Test
+    void cannotWinWithAFootholdInABigWallet() {
+        Analyzer.Verdict v = diagnose(a(49, 1000, 0.9, NA, Stage.ACTIVE, null), NA);   // 4.9% < 5%
+        assertEquals(Diagnosis.CANNOT_WIN, v.diagnosis());
+        assertEquals("foothold only: 4.9% of a 1,000 CNY wallet (below 5.0%); no owner", v.reason());
+        assertEquals(Diagnosis.CANNOT_GROW, diagnose(a(50, 1000, 0.9, NA, Stage.ACTIVE, null), NA).diagnosis());
+        // the same share of a small wallet is no key-account problem
+        assertEquals(Diagnosis.HEALTHY, diagnose(a(49, 999, 0.9, NA, Stage.ACTIVE, null), NA).diagnosis());
+    }
+
+    @Test
+    void cannotGrowBelowTheCeilingOfABigWallet() {
+        Analyzer.Verdict v = diagnose(a(399, 1000, 0.9, NA, Stage.ACTIVE, "S3"), NA);   // 39.9% < 40%
+        assertEquals(Diagnosis.CANNOT_GROW, v.diagnosis());
+        assertEquals("share of wallet 39.9% of 1,000 CNY, below 40.0%; 401 CNY headroom to the 80.0% ceiling; owner S3",
+                v.reason());
+        assertEquals(Diagnosis.HEALTHY, diagnose(a(400, 1000, 0.9, NA, Stage.ACTIVE, "S3"), NA).diagnosis());
+    }
+
+    @Test
+    void healthyReasons() {
+        assertEquals("share of wallet 60.0% of 1,000 CNY (at least 40.0%), stage active, credit 0.90",
+                diagnose(a(600, 1000, 0.9, NA, Stage.ACTIVE, null), NA).reason());
+        assertEquals("small wallet (900 CNY < 1,000 CNY): no key-account gap; share of wallet 10.0%",
+                diagnose(a(90, 900, 0.9, NA, Stage.ACTIVE, null), NA).reason());
+    }
+
+    @Test
+    void keepComesBeforeGrow() {
+        // an at-risk account far below the ceiling: losing it is the more urgent problem
+        assertEquals(Diagnosis.CANNOT_KEEP, diagnose(a(100, 1000, 0.9, NA, Stage.AT_RISK, null), NA).diagnosis());
+    }
+
+    @Test
+    void tierMedianFallsBackToAllActiveAccounts() {
+        java.util.List<Account> list = java.util.List.of(
+                acc("A", 100, 100, 0.2, NA, NA, NA, 20, null, Stage.ACTIVE),
+                acc("B", 90, 100, 0.2, NA, NA, NA, 10, null, Stage.ACTIVE),
+                acc("C", 80, 100, 0.2, NA, NA, NA, 12, null, Stage.ACTIVE),
+                acc("D", 5, 100, 0.2, NA, NA, NA, 2, null, Stage.ACTIVE));
+        Tier[] tiers = {Tier.KEY, Tier.KEY, Tier.KEY, Tier.SMALL};
+        double[] m = Analyzer.tierMedianOrders(list, tiers);
+        assertEquals(12, m[Tier.KEY.ordinal()], 1e-12);                 // 10 12 20
+        assertEquals(11, m[Tier.SMALL.ordinal()], 1e-12);               // one known: all-active median (10+12)/2
+    }
+}

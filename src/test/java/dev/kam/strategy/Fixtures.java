@@ -1,0 +1,54 @@
+package dev.kam.strategy;
+
+import dev.kam.domain.Account;
+import dev.kam.domain.AnalysisParams;
+import dev.kam.domain.AssignmentParams;
+import dev.kam.domain.Layer;
+import dev.kam.domain.Scenario;
+import dev.kam.domain.SimulationParams;
+import dev.kam.domain.Soldier;
+import dev.kam.domain.Stage;
+import dev.kam.domain.StrategyParams;
+
+import java.util.List;
+import java.util.Set;
+
+/** Scenarios built in code for the strategy tests. */
+final class Fixtures {
+    private Fixtures() {
+    }
+
+    static Account account(String id, double revenue, double wallet, double orders, double baseHours) {
+        Stage stage = revenue > 0 ? Stage.ACTIVE : Stage.PROSPECT;
+        return new Account(id, "Account " + id, "steel", "east", revenue, wallet, 0.3, 0.8, 0.5, Double.NaN,
+                orders, Set.of(), null, stage, false, baseHours);
+    }
+
+    static Soldier soldier(String id, double hours) {
+        return new Soldier(id, "Soldier " + id, Layer.BASE, 3, Set.of("*"), Set.of("*"), hours, 2, Double.NaN);
+    }
+
+    static Scenario scenario(List<Account> accounts, List<Soldier> soldiers, StrategyParams strategy) {
+        return new Scenario("Test Co.", "CNY", 2026, "test.yaml", accounts, soldiers, List.of(), List.of(),
+                AnalysisParams.DEFAULT, strategy, AssignmentParams.DEFAULT, SimulationParams.DEFAULT);
+    }
+
+    static StrategyParams strategy(int horizon, double threshold, double share, double count, double revenue,
+                                   String path) {
+        return new StrategyParams(horizon, threshold, share, count, revenue, path, List.of());
+    }
+
+    /**
+     * The hand-computed example of docs/parts/targets.md: two key accounts (10M with 10 orders, 6M with
+     * 20 orders) at a 5M threshold, two smaller accounts, one prospect, one soldier of 1,600 h.
+     */
+    static Scenario handExample(StrategyParams strategy) {
+        return scenario(List.of(
+                account("A", 10e6, 20e6, 10, Double.NaN),
+                account("B", 6e6, 10e6, 20, Double.NaN),
+                account("C", 2e6, 3e6, 30, Double.NaN),
+                account("D", 0, 8e6, Double.NaN, Double.NaN),
+                account("E", 2e6, 6e6, 5, Double.NaN)),
+                List.of(soldier("S1", 1600)), strategy);
+    }
+}
