@@ -203,9 +203,9 @@ public final class CompareCommand implements Callable<Integer> {
                             : "each scenario's own targets; this is the first's");
         }
         int w = 8;
-        for (Outcome o : r.outcomes()) w = Math.max(w, o.label().length());
+        for (Outcome o : r.outcomes()) w = Math.max(w, width(o.label()));
         w = Math.min(w, 48);
-        out.printf(Locale.ROOT, "%-" + w + "s  %8s  %10s  %10s  %10s  %12s  %8s%n", "scenario", "P(goal)",
+        out.printf(Locale.ROOT, "%s  %8s  %10s  %10s  %10s  %12s  %8s%n", pad("scenario", w), "P(goal)",
                 "KA P10", "KA median", "KA P90", "diff median", "ahead");
         for (int i = 0; i < r.outcomes().size(); i++) {
             Outcome o = r.outcomes().get(i);
@@ -213,8 +213,7 @@ public final class CompareCommand implements Callable<Integer> {
             String diff = i == 0 ? "reference" : money(r.differenceStats(i, Metric.KEY_ACCOUNT_REVENUE, last).p50());
             String ahead = i == 0 ? "" : String.format(Locale.ROOT, "%.1f%%",
                     100 * r.probabilityAhead(i, Metric.KEY_ACCOUNT_REVENUE, last));
-            String label = o.label().length() > w ? o.label().substring(0, w - 1) + "…" : o.label();
-            out.printf(Locale.ROOT, "%-" + w + "s  %8s  %10s  %10s  %10s  %12s  %8s%n", label, pct(o.goalProbability()),
+            out.printf(Locale.ROOT, "%s  %8s  %10s  %10s  %10s  %12s  %8s%n", pad(o.label(), w), pct(o.goalProbability()),
                     money(ka.p10()), money(ka.p50()), money(ka.p90()), diff, ahead);
         }
         out.printf(Locale.ROOT, "KA = %d key-account revenue (%s); diff = scenario minus %s on the same path; "
@@ -247,6 +246,49 @@ public final class CompareCommand implements Callable<Integer> {
                 + "revenue (%s).%n", year, year, cur);
         Outcome o = r.first();
         out.println("Plans: " + o.planNote() + (r.options().keepPlan() ? ", kept for every value." : ", per value."));
+    }
+
+    /** Terminal columns of a text: East Asian wide characters take two. */
+    static int width(String s) {
+        int w = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            w += wide(cp) ? 2 : 1;
+            i += Character.charCount(cp);
+        }
+        return w;
+    }
+
+    private static boolean wide(int cp) {
+        return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
+                || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
+                || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+    }
+
+    /** The text padded with spaces to {@code w} terminal columns, or cut to w − 1 columns and an ellipsis. */
+    static String pad(String s, int w) {
+        StringBuilder b = new StringBuilder();
+        int used = 0;
+        if (width(s) <= w) {
+            b.append(s);
+            used = width(s);
+        } else {
+            for (int i = 0; i < s.length(); ) {
+                int cp = s.codePointAt(i);
+                int cw = wide(cp) ? 2 : 1;
+                if (used + cw > w - 1) break;
+                b.appendCodePoint(cp);
+                used += cw;
+                i += Character.charCount(cp);
+            }
+            b.append('…');
+            used++;
+        }
+        while (used < w) {
+            b.append(' ');
+            used++;
+        }
+        return b.toString();
     }
 
     private static String pct(double p) {

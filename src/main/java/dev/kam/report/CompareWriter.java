@@ -11,7 +11,6 @@ import dev.kam.strategy.Targets;
 import dev.kam.strategy.YearTarget;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -29,6 +28,8 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Paint;
+import java.awt.Stroke;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -156,9 +157,91 @@ public final class CompareWriter {
 
     private static NumberAxis yearAxis() {
         NumberAxis x = new NumberAxis("Year");
-        x.setTickUnit(new NumberTickUnit(1, new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
-        x.setAutoRangeIncludesZero(false);
+        ChartTheme.yearAxis(x);
         return x;
+    }
+
+    // Renderers whose colours and strokes are pinned per series: the chart theme clears series paints.
+
+    static XYLineAndShapeRenderer lines(Paint[] paints, Stroke[] strokes, boolean shapes) {
+        return new XYLineAndShapeRenderer(true, shapes) {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return paints[row % paints.length];
+            }
+
+            @Override
+            public Paint lookupSeriesPaint(int series) {
+                return paints[series % paints.length];
+            }
+
+            @Override
+            public Stroke getItemStroke(int row, int column) {
+                return strokes[row % strokes.length];
+            }
+
+            @Override
+            public Stroke lookupSeriesStroke(int series) {
+                return strokes[series % strokes.length];
+            }
+        };
+    }
+
+    static DeviationRenderer bands(Paint[] paints, float alpha) {
+        DeviationRenderer r = new DeviationRenderer(true, false) {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return paints[row % paints.length];
+            }
+
+            @Override
+            public Paint lookupSeriesPaint(int series) {
+                return paints[series % paints.length];
+            }
+
+            @Override
+            public Paint lookupSeriesFillPaint(int series) {
+                return paints[series % paints.length];
+            }
+
+            @Override
+            public Stroke lookupSeriesStroke(int series) {
+                return THIN;
+            }
+
+            @Override
+            public Stroke getItemStroke(int row, int column) {
+                return THIN;
+            }
+        };
+        r.setAlpha(alpha);
+        return r;
+    }
+
+    static XYBarRenderer bars(Paint[] paints) {
+        XYBarRenderer r = new XYBarRenderer(0.05) {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return paints[row % paints.length];
+            }
+
+            @Override
+            public Paint lookupSeriesPaint(int series) {
+                return paints[series % paints.length];
+            }
+        };
+        r.setBarPainter(new StandardXYBarPainter());
+        r.setShadowVisible(false);
+        return r;
+    }
+
+    private static final Stroke THIN = new BasicStroke(0.6f);
+    private static final Stroke LINE = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+
+    private static Paint[] palette(int n) {
+        Paint[] p = new Paint[Math.max(1, n)];
+        for (int i = 0; i < p.length; i++) p[i] = ChartTheme.color(i);
+        return p;
     }
 
     /** Overlaid fan charts of key-account revenue: a P10–P90 band and the median per scenario, the target dashed. */
@@ -196,22 +279,18 @@ public final class CompareWriter {
         yAxis.setNumberFormatOverride(grouped(d > 1 ? 1 : 0));
         yAxis.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(bands, yearAxis(), yAxis, null);
-        DeviationRenderer band = new DeviationRenderer(true, false);
-        band.setAlpha(0.16f);
-        XYLineAndShapeRenderer lr = new XYLineAndShapeRenderer(true, false);
-        for (int i = 0; i < r.outcomes().size(); i++) {
-            Color c = ChartTheme.color(i);
-            band.setSeriesFillPaint(i, c);
-            band.setSeriesPaint(i, c);
-            band.setSeriesStroke(i, new BasicStroke(0.6f));
-            band.setSeriesVisibleInLegend(i, i == 0);
-            lr.setSeriesPaint(i, c);
-            lr.setSeriesStroke(i, new BasicStroke(2.5f));
+        int n = r.outcomes().size();
+        Paint[] paints = new Paint[n + 1];
+        Stroke[] strokes = new Stroke[n + 1];
+        for (int i = 0; i < n; i++) {
+            paints[i] = ChartTheme.color(i);
+            strokes[i] = LINE;
         }
-        if (target != null) {
-            lr.setSeriesPaint(r.outcomes().size(), TARGET);
-            lr.setSeriesStroke(r.outcomes().size(), ChartTheme.dashed());
-        }
+        paints[n] = TARGET;
+        strokes[n] = ChartTheme.dashed();
+        DeviationRenderer band = bands(paints, 0.16f);
+        for (int i = 1; i < n; i++) band.setSeriesVisibleInLegend(i, false);
+        XYLineAndShapeRenderer lr = lines(paints, strokes, false);
         plot.setRenderer(0, band);
         plot.setDataset(1, lines);
         plot.setRenderer(1, lr);
@@ -242,11 +321,7 @@ public final class CompareWriter {
         }
         NumberAxis y = new NumberAxis("Probability of meeting the year's KA revenue target (%)");
         y.setRange(0, 100);
-        XYLineAndShapeRenderer lr = new XYLineAndShapeRenderer(true, true);
-        for (int i = 0; i < ds.getSeriesCount(); i++) {
-            lr.setSeriesPaint(i, ChartTheme.color(i));
-            lr.setSeriesStroke(i, new BasicStroke(2.2f));
-        }
+        XYLineAndShapeRenderer lr = lines(palette(ds.getSeriesCount()), new Stroke[] {LINE}, true);
         XYPlot plot = new XYPlot(ds, yearAxis(), y, lr);
         String basis = r.options().goals() == dev.kam.compare.GoalBasis.FIRST
                 ? "targets of " + r.first().label() : "each scenario's own targets";
@@ -294,10 +369,9 @@ public final class CompareWriter {
                 + scale.unit() + ")");
         x.setNumberFormatOverride(grouped(d > 1 ? 1 : 0));
         NumberAxis y = new NumberAxis("Number of paths");
-        XYBarRenderer br = new XYBarRenderer(0.05);
-        br.setBarPainter(new StandardXYBarPainter());
-        br.setShadowVisible(false);
-        for (int i = 1; i < n; i++) br.setSeriesPaint(i - 1, ChartTheme.band(ChartTheme.color(i), n > 2 ? 0.6 : 0.85));
+        Paint[] paints = new Paint[n - 1];
+        for (int i = 1; i < n; i++) paints[i - 1] = ChartTheme.band(ChartTheme.color(i), n > 2 ? 0.6 : 0.85);
+        XYBarRenderer br = bars(paints);
         XYPlot plot = new XYPlot(ds, x, y, br);
         ValueMarker zero = new ValueMarker(0);
         zero.setPaint(MUTED);
@@ -332,11 +406,7 @@ public final class CompareWriter {
         if (all.getItemCount() > 0) ds.addSeries(all);
         NumberAxis y = new NumberAxis("Probability (%)");
         y.setRange(0, 100);
-        XYLineAndShapeRenderer lr = new XYLineAndShapeRenderer(true, true);
-        lr.setSeriesPaint(0, ChartTheme.color(0));
-        lr.setSeriesStroke(0, new BasicStroke(2.5f));
-        lr.setSeriesPaint(1, ChartTheme.color(1));
-        lr.setSeriesStroke(1, new BasicStroke(1.8f));
+        XYLineAndShapeRenderer lr = lines(palette(2), new Stroke[] {LINE, new BasicStroke(1.8f)}, true);
         XYPlot plot = new XYPlot(ds, new NumberAxis(key), y, lr);
         ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(false);
         JFreeChart chart = new JFreeChart("Goal probability against " + key + " — " + s.points().paths()
@@ -368,18 +438,11 @@ public final class CompareWriter {
         NumberAxis xAxis = new NumberAxis(key);
         xAxis.setAutoRangeIncludesZero(false);
         XYPlot p2 = new XYPlot(bands, xAxis, yAxis, null);
-        DeviationRenderer br = new DeviationRenderer(true, false);
-        br.setAlpha(0.25f);
-        br.setSeriesFillPaint(0, ChartTheme.color(0));
-        br.setSeriesPaint(0, ChartTheme.color(0));
-        br.setSeriesStroke(0, new BasicStroke(0.6f));
+        DeviationRenderer br = bands(new Paint[] {ChartTheme.color(0)}, 0.25f);
         p2.setRenderer(0, br);
         p2.setDataset(1, lines);
-        XYLineAndShapeRenderer l2 = new XYLineAndShapeRenderer(true, true);
-        l2.setSeriesPaint(0, ChartTheme.color(0));
-        l2.setSeriesStroke(0, new BasicStroke(2.5f));
-        l2.setSeriesPaint(1, TARGET);
-        l2.setSeriesStroke(1, ChartTheme.dashed());
+        XYLineAndShapeRenderer l2 = lines(new Paint[] {ChartTheme.color(0), TARGET},
+                new Stroke[] {LINE, ChartTheme.dashed()}, true);
         l2.setSeriesShapesVisible(1, false);
         p2.setRenderer(1, l2);
         p2.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
