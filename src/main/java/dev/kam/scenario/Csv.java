@@ -26,10 +26,10 @@ import java.util.Locale;
  * refused with a problem before more memory is spent on it.
  */
 public final class Csv {
-    /** Largest CSV file accepted, in bytes (64 MiB). */
-    public static final long MAX_BYTES = 64L << 20;
+    /** Largest CSV file accepted, in bytes (32 MiB). */
+    public static final long MAX_BYTES = 32L << 20;
     /** Most data rows accepted in one table. */
-    public static final int MAX_ROWS = 1_000_000;
+    public static final int MAX_ROWS = 200_000;
     /** Most fields in one row. */
     public static final int MAX_COLUMNS = 200;
     /** Longest field accepted, in characters. */
@@ -87,14 +87,14 @@ public final class Csv {
             long size = Files.size(path);
             if (size > MAX_BYTES) {
                 problems.error(file, 0, "", "file is " + size + " bytes; a table may be at most " + MAX_BYTES
-                        + " bytes (64 MiB)");
+                        + " bytes (32 MiB)");
                 return null;
             }
             try (InputStream in = Files.newInputStream(path)) {
                 bytes = in.readNBytes((int) MAX_BYTES + 1);
             }
             if (bytes.length > MAX_BYTES) {
-                problems.error(file, 0, "", "file is larger than " + MAX_BYTES + " bytes (64 MiB), the limit for a table");
+                problems.error(file, 0, "", "file is larger than " + MAX_BYTES + " bytes (32 MiB), the limit for a table");
                 return null;
             }
         } catch (IOException e) {

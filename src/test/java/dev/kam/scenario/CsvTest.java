@@ -183,7 +183,7 @@ class CsvTest {
         }
         Problems p = new Problems();
         assertNull(Csv.read(big, "big.csv", Csv.Encoding.AUTO, p));
-        assertEquals("big.csv: file is 67108865 bytes; a table may be at most 67108864 bytes (64 MiB)",
+        assertEquals("big.csv: file is 33554433 bytes; a table may be at most 33554432 bytes (32 MiB)",
                 p.all().get(0).toString());
     }
 
