@@ -167,13 +167,41 @@ public final class Csv {
             return new Decoded(text, "GBK");
         }
         String text = strict(bytes, 0, StandardCharsets.UTF_8);
-        if (text != null) return new Decoded(text, "UTF-8");
-        text = strict(bytes, 0, gbk);
+        String asGbk = strict(bytes, 0, gbk);
+        if (text != null) {
+            // Short GBK text can also be valid UTF-8 (司 = CB BE reads as U+02FE); prefer GBK when only
+            // the GBK reading is made of characters a Chinese or Western table would contain.
+            if (asGbk != null && !usual(text) && usual(asGbk)) return new Decoded(asGbk, "GBK");
+            return new Decoded(text, "UTF-8");
+        }
+        text = asGbk;
         if (text != null && plausibleText(text)) return new Decoded(text, "GBK");
         int bad = firstInvalid(bytes, 0, StandardCharsets.UTF_8);
         problems.error(file, lineAt(bytes, bad), "", "is neither UTF-8 nor GBK text (bad byte 0x" + hex(bytes[bad])
                 + " at byte " + bad + "); is it a CSV file?");
         return null;
+    }
+
+    private static boolean allBlank(List<String> fields) {
+        for (String f : fields) {
+            if (!f.isBlank()) return false;
+        }
+        return true;
+    }
+
+    /**
+     * True when every character is one a business table plausibly holds: ASCII, Latin letters with
+     * accents, general punctuation and currency signs, CJK ideographs and punctuation, full-width forms.
+     */
+    static boolean usual(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean ok = c < 0x80 || (c >= 0xA0 && c <= 0x24F) || (c >= 0x2000 && c <= 0x20CF)
+                    || (c >= 0x2100 && c <= 0x214F) || (c >= 0x3000 && c <= 0x303F) || (c >= 0x3400 && c <= 0x9FFF)
+                    || (c >= 0xFF00 && c <= 0xFFEF) || c == 0xFEFF;
+            if (!ok) return false;
+        }
+        return true;
     }
 
     /** Rejects text full of control characters (binary data that happens to decode). */
@@ -321,7 +349,7 @@ public final class Csv {
                 problems.error(file, rowLine, "", "row has more than " + MAX_COLUMNS + " fields");
                 return abort(file, headerLine, header, rows, charset);
             }
-            if (fields.size() == 1 && fields.get(0).isBlank()) continue;
+            if (allBlank(fields)) continue; // blank lines, and the ",,,," rows Excel leaves after deleted content
             if (header == null) {
                 header = fields.toArray(new String[0]);
                 headerLine = rowLine;
