@@ -246,8 +246,10 @@ public final class ChartTheme {
         axis.setLabelFont(font(Font.PLAIN, 13));
         axis.setTickLabelFont(font(Font.PLAIN, 12));
         if (axis.getLabel() != null) axis.setLabel(translate(axis.getLabel()));
-        if (axis instanceof NumberAxis n && n.getNumberFormatOverride() == null) {
-            n.setNumberFormatOverride(grouped());
+        if (axis instanceof NumberAxis n) {
+            if (n.getNumberFormatOverride() == null) n.setNumberFormatOverride(grouped());
+            // JFreeChart spaces vertical ticks by label height only; padding keeps about 6–10 ticks
+            n.setTickLabelInsets(new RectangleInsets(9, 4, 9, 4));
         }
     }
 

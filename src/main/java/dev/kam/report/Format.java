@@ -51,7 +51,7 @@ final class Format {
     static String metric(String metric, double v, String currency, Lang lang) {
         String m = metric.toLowerCase(Locale.ROOT);
         if (m.contains("share") || m.contains("probability")) return percent(v);
-        if (m.contains("count")) return plain(Math.rint(v * 10) / 10);
+        if (m.endsWith("count")) return plain(Math.rint(v * 10) / 10);
         return money(v, currency, lang);
     }
 

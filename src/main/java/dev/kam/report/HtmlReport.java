@@ -523,12 +523,23 @@ public final class HtmlReport {
         void assumptions() {
             section("assumptions", "sec.assumptions");
             p(tx.f("assumptions.intro", Text.sourceName(sc.source())));
-            sb.append("<div class=\"scroll\"><table class=\"kv\"><thead><tr><th>").append(esc(tx.t("col.key")))
-                    .append("</th><th>").append(esc(tx.t("col.value"))).append("</th></tr></thead><tbody>\n");
+            Map<String, List<Assumptions.Entry>> groups = new LinkedHashMap<>();
             for (Assumptions.Entry e : Assumptions.of(sc)) {
-                sb.append("<tr><th>").append(esc(e.key())).append("</th><td>").append(esc(e.value())).append("</td></tr>\n");
+                int dot = e.key().indexOf('.');
+                groups.computeIfAbsent(dot < 0 ? "scenario" : e.key().substring(0, dot), k -> new ArrayList<>()).add(e);
             }
-            sb.append("</tbody></table></div>\n");
+            sb.append("<div class=\"params\">\n");
+            for (Map.Entry<String, List<Assumptions.Entry>> g : groups.entrySet()) {
+                sb.append("<div class=\"scroll\"><table class=\"kv\"><thead><tr><th colspan=\"2\">").append(esc(g.getKey()))
+                        .append("</th></tr></thead><tbody>\n");
+                for (Assumptions.Entry e : g.getValue()) {
+                    String v = Format.isNumber(e.value()) ? Format.plain(Double.parseDouble(e.value())) : e.value();
+                    if (e.key().endsWith("seed") || e.key().endsWith("Year")) v = e.value();
+                    sb.append("<tr><th>").append(esc(e.key())).append("</th><td>").append(esc(v)).append("</td></tr>\n");
+                }
+                sb.append("</tbody></table></div>\n");
+            }
+            sb.append("</div>\n");
             if (!in.timings().isEmpty()) {
                 h3(tx.t("timings"));
                 sb.append("<div class=\"scroll\"><table class=\"kv\"><tbody>\n");
@@ -594,11 +605,12 @@ public final class HtmlReport {
             table.actions td{min-width:90px}
             .id{color:var(--muted);font-size:12px}
             .charts{display:grid;grid-template-columns:1fr;gap:12px;margin:12px 0}
-            figure{margin:0;border:1px solid var(--line);border-radius:6px;padding:6px;background:#fff}
+            figure{margin:0 auto;max-width:920px;width:100%;border:1px solid var(--line);border-radius:6px;padding:6px;background:#fff}
             figure img{width:100%;height:auto;display:block}
             figcaption{color:var(--muted);font-size:12px;padding:4px 4px 0}
             details{margin:6px 0} summary{cursor:pointer;color:var(--accent)}
             .file{font-size:12px;margin:2px 0 10px} .file a{color:var(--muted)}
+            .params{display:grid;grid-template-columns:repeat(auto-fit,minmax(460px,1fr));gap:0 24px;align-items:start}
             footer{color:var(--muted);font-size:12px;text-align:center;padding:16px}
             @media print{body{background:#fff} section{break-inside:auto;border:none} nav{display:none} details{display:block} thead th{position:static}}
             """;

@@ -219,6 +219,8 @@ public final class Text {
         m("risk.concentration", "Concentration: the top 5 accounts carry %s of revenue", "收入集中：前5大客户占收入 %s");
         m("risk.concentration.detail", "the largest, %s, alone %s; losing one of them moves the whole plan.",
                 "最大客户 %s 单独占 %s；失去其中任何一个都会影响整体目标。");
+        m("risk.concentration1", "Concentration: %s alone carries %s of revenue", "收入集中：%s 一家占收入 %s");
+        m("risk.concentration1.detail", "losing this one account moves the whole plan.", "失去这一个客户会影响整体目标。");
         m("risk.retention", "Revenue at risk of churn: %s of revenue", "流失风险收入：占收入 %s");
         m("risk.retention.detail", "%s accounts are at risk or diagnosed cannot keep (留不住), worth %s a year.",
                 "%s 个客户处于风险期或诊断为留不住，年收入 %s。");

@@ -121,6 +121,17 @@ public final class Csv {
             problems.error(file, 0, "", "is UTF-16 text; save it as 'CSV UTF-8 (comma delimited)' or set encoding: gbk");
             return null;
         }
+        if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
+            problems.error(file, 0, "", "is an Excel workbook (.xlsx) or another zip file, not CSV; in Excel use "
+                    + "Save As > 'CSV UTF-8 (comma delimited)'");
+            return null;
+        }
+        if (bytes.length >= 4 && bytes[0] == (byte) 0xD0 && bytes[1] == (byte) 0xCF && bytes[2] == 0x11
+                && bytes[3] == (byte) 0xE0) {
+            problems.error(file, 0, "", "is an old Excel workbook (.xls), not CSV; in Excel use Save As > "
+                    + "'CSV UTF-8 (comma delimited)'");
+            return null;
+        }
         if (nul >= 0) {
             problems.error(file, lineAt(bytes, nul), "", "contains binary data (a NUL byte at byte " + nul
                     + "); a table must be CSV text");
@@ -147,6 +158,11 @@ public final class Csv {
                 problems.error(file, lineAt(bytes, bad), "", "is not valid GBK text (bad byte 0x" + hex(bytes[bad])
                         + " at byte " + bad + "), though encoding: gbk was set");
                 return null;
+            }
+            String utf8 = strict(bytes, 0, StandardCharsets.UTF_8);
+            if (utf8 != null && !isAscii(bytes)) {
+                problems.warning(file, 0, "", "encoding: gbk is set, but the file is valid UTF-8; its text may be "
+                        + "garbled (e.g. '" + clip(firstNonAsciiLine(text)) + "'); remove the encoding setting if it is UTF-8");
             }
             return new Decoded(text, "GBK");
         }
@@ -191,6 +207,22 @@ public final class Csv {
             if (r.isUnderflow()) return Math.max(start, bytes.length - 1);
             out.clear();
         }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) return false;
+        }
+        return true;
+    }
+
+    private static String firstNonAsciiLine(String text) {
+        for (String line : text.split("\\R")) {
+            for (int i = 0; i < line.length(); i++) {
+                if (line.charAt(i) > 0x7F) return line;
+            }
+        }
+        return "";
     }
 
     private static int indexOf(byte[] bytes, byte b) {
@@ -251,7 +283,7 @@ public final class Csv {
                     }
                     if (!closed) {
                         problems.error(file, quoteLine, "", "a quoted field opened here is never closed (missing \")");
-                        return finish(file, headerLine, header, rows, charset, problems);
+                        return abort(file, headerLine, header, rows, charset);
                     }
                     // text between the closing quote and the next separator is kept, but it is an error
                     int junkStart = i;
@@ -287,7 +319,7 @@ public final class Csv {
             }
             if (fields.size() > MAX_COLUMNS) {
                 problems.error(file, rowLine, "", "row has more than " + MAX_COLUMNS + " fields");
-                return finish(file, headerLine, header, rows, charset, problems);
+                return abort(file, headerLine, header, rows, charset);
             }
             if (fields.size() == 1 && fields.get(0).isBlank()) continue;
             if (header == null) {
@@ -297,7 +329,7 @@ public final class Csv {
                 if (rows.size() >= MAX_ROWS) {
                     problems.error(file, rowLine, "", "more than " + MAX_ROWS + " data rows; a table may have at most "
                             + MAX_ROWS);
-                    return finish(file, headerLine, header, rows, charset, problems);
+                    return abort(file, headerLine, header, rows, charset);
                 }
                 rows.add(new Row(rowLine, fields.toArray(new String[0])));
             }
@@ -312,6 +344,11 @@ public final class Csv {
             return null;
         }
         return new Table(file, headerLine, header, rows, charset);
+    }
+
+    /** After a problem that stops parsing: what was read so far, with no further complaint. */
+    private static Table abort(String file, int headerLine, String[] header, List<Row> rows, String charset) {
+        return header == null ? null : new Table(file, headerLine, header, rows, charset);
     }
 
     static String clip(String s) {

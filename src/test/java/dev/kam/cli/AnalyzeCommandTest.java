@@ -1,0 +1,89 @@
+package dev.kam.cli;
+
+import dev.kam.analysis.TestScenarioFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AnalyzeCommandTest {
+    @TempDir
+    Path tmp;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    int run(String... args) {
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    @Test
+    void analyzeWritesFilesAndPrintsASummary() throws Exception {
+        Path yaml = TestScenarioFiles.write(tmp.resolve("sc"), "");
+        Path outDir = tmp.resolve("out");
+        int code = run("analyze", yaml.toString(), "--out", outDir.toString());
+        assertEquals(Main.OK, code, err.toString());
+        Path dir = outDir.resolve("analysis");
+        for (String f : new String[] {"accounts.csv", "summary.json", "pyramid.png", "pyramid.svg", "lorenz.png",
+                "lorenz.svg", "ratings.png", "ratings.svg"}) {
+            assertTrue(Files.isRegularFile(dir.resolve(f)), f);
+        }
+        String text = out.toString();
+        assertTrue(text.startsWith("Analysis of Test Co.:"), text);
+        assertTrue(text.contains("Pyramid:"), text);
+        assertTrue(text.contains("Concentration: top-1"), text);
+        assertTrue(text.contains("Health:"), text);
+        assertTrue(text.contains("5A ratings:"), text);
+        assertTrue(text.contains("Diagnosis:"), text);
+        assertTrue(text.contains("Wrote " + dir), text);
+        assertEquals("", err.toString());
+        // no temporary folders are left behind
+        try (var s = Files.list(outDir)) {
+            assertEquals(1, s.count());
+        }
+    }
+
+    @Test
+    void badAnalysisKeyIsExit2WithFileLineAndNothingWritten() throws Exception {
+        Path yaml = TestScenarioFiles.write(tmp.resolve("sc"), "analysis:\n  pyramid: {keyShare: 2}\n");
+        Path outDir = tmp.resolve("out");
+        int code = run("analyze", yaml.toString(), "--out", outDir.toString());
+        assertEquals(Main.BAD_INPUT, code);
+        String e = err.toString();
+        assertTrue(e.contains(yaml + ":" + (TestScenarioFiles.FIRST_EXTRA_LINE + 1)
+                + ": analysis.pyramid.keyShare: (2) must be between 0 and 1"), e);
+        assertTrue(e.contains("nothing was written"), e);
+        assertFalse(Files.exists(outDir.resolve("analysis")));
+    }
+
+    @Test
+    void missingScenarioIsExit2() {
+        int code = run("analyze", tmp.resolve("nope.yaml").toString(), "--out", tmp.resolve("out").toString());
+        assertEquals(Main.BAD_INPUT, code);
+        assertTrue(err.toString().contains("nope.yaml"), err.toString());
+    }
+
+    @Test
+    void missingArgumentIsAUsageError() {
+        assertEquals(Main.BAD_INPUT, run("analyze"));
+        assertTrue(err.toString().contains("SCENARIO"), err.toString());
+    }
+
+    @Test
+    void helpDescribesTheCommand() {
+        assertEquals(Main.OK, run("analyze", "--help"));
+        assertTrue(out.toString().contains("--out"), out.toString());
+        assertTrue(out.toString().contains("--set"), out.toString());
+        assertTrue(out.toString().contains("5A rating"), out.toString());
+    }
+}
