@@ -35,7 +35,7 @@ class CompareCommandTest {
     @Test
     void comparesTwoScenariosAndWritesTheFiles() {
         Path out = tmp.resolve("o");
-        Run r = run("compare", TINY, TINY, "--set", "simulation.threads=1", "--paths", "40", "--seed", "3",
+        Run r = run("compare", TINY, TINY, "--baseline", "--set", "simulation.threads=1", "--paths", "40", "--seed", "3",
                 "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Compared 2 scenarios, 40 paths each (seed 3)"), r.out());
@@ -53,9 +53,10 @@ class CompareCommandTest {
     void sweepWritesSweepCsvAndCharts() {
         Path out = tmp.resolve("s");
         Run r = run("compare", TINY, "--sweep", "simulation.marketGrowth.mean=0:0.1:0.05", "--paths", "30",
-                "--out", out.toString());
+                "--keep-plan", "--time-limit", "1s", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Swept simulation.marketGrowth.mean over 3 values"), r.out());
+        assertTrue(r.out().contains("Plans: optimized for this scenario, kept for every value."), r.out());
         for (String f : new String[] {"sweep.csv", "sweep-goal-probability.png", "sweep-ka-revenue.svg", "summary.csv"}) {
             assertTrue(Files.exists(out.resolve("compare").resolve(f)), f);
         }
@@ -63,7 +64,7 @@ class CompareCommandTest {
 
     @Test
     void anUnknownSweepKeyIsBadInputWithAHint() {
-        Run r = run("compare", TINY, "--sweep", "simulation.churn.covred=0:0.1:0.05", "--paths", "10",
+        Run r = run("compare", TINY, "--baseline", "--sweep", "simulation.churn.covred=0:0.1:0.05", "--paths", "10",
                 "--out", tmp.resolve("x").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--sweep simulation.churn.covred=0"), r.err());
@@ -73,7 +74,7 @@ class CompareCommandTest {
 
     @Test
     void aSweepValueTheKeyDoesNotAcceptIsBadInput() {
-        Run r = run("compare", TINY, "--sweep", "simulation.churn.covered=0.5:1.5:0.5", "--paths", "10",
+        Run r = run("compare", TINY, "--baseline", "--sweep", "simulation.churn.covered=0.5:1.5:0.5", "--paths", "10",
                 "--out", tmp.resolve("x").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--sweep simulation.churn.covered=1.5"), r.err());
@@ -89,16 +90,19 @@ class CompareCommandTest {
         Run two = run("compare", TINY, TINY, "--sweep", "simulation.churn.covered=0:0.1:0.05", "--out", out);
         assertEquals(2, two.code());
         assertTrue(two.err().contains("exactly one SCENARIO"), two.err());
-        Run goals = run("compare", TINY, "--goals", "mine", "--out", out);
+        Run goals = run("compare", TINY, "--baseline", "--goals", "mine", "--out", out);
         assertEquals(2, goals.code());
-        Run paths = run("compare", TINY, "--paths", "0", "--out", out);
+        Run paths = run("compare", TINY, "--baseline", "--paths", "0", "--out", out);
         assertEquals(2, paths.code());
         Run none = run("compare");
         assertEquals(2, none.code());
         Run missing = run("compare", TINY, tmp.resolve("nope.yaml").toString(), "--out", out);
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("nope.yaml"), missing.err());
-        Run horizon = run("compare", TINY, TINY, "--out", out, "--set", "strategy.horizonYears=10");
-        assertEquals(0, horizon.code(), horizon.err());
+        Run both = run("compare", TINY, "--baseline", "--keep-plan", "--out", out);
+        assertEquals(2, both.code());
+        Run limit = run("compare", TINY, "--time-limit", "soon", "--out", out);
+        assertEquals(2, limit.code());
+        assertTrue(limit.err().contains("--time-limit 'soon'"), limit.err());
     }
 }

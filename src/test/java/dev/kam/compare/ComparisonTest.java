@@ -108,10 +108,11 @@ class ComparisonTest {
     void planMappingDropsLeadsWhoseSoldierOrAccountIsMissing() {
         Scenario a = tiny();
         Coverage plan = Planner.BASELINE.plan(a, null);
-        String someAccount = plan.leads().keySet().iterator().next();
+        String someAccount = new java.util.TreeSet<>(plan.leads().keySet()).first();
         Coverage.Lead lead = plan.leads().get(someAccount);
+        String other = a.accounts().stream().map(x -> x.id()).filter(id -> !id.equals(someAccount)).findFirst().orElseThrow();
         Coverage withGhost = new Coverage("x", Map.of(someAccount, lead, "GHOST", lead,
-                a.accounts().get(0).id(), new Coverage.Lead("NOBODY", 1.0, 0.5)), Map.of("GHOST", List.of("P1")));
+                other, new Coverage.Lead("NOBODY", 1.0, 0.5)), Map.of("GHOST", List.of("P1")));
         PlanMapping.Mapped m = PlanMapping.map(withGhost, a, "kept");
         assertEquals(2, m.droppedLeads());
         assertEquals(1, m.droppedOffers());
