@@ -168,7 +168,7 @@ public final class AnalysisCharts {
         CategoryPlot pr = new CategoryPlot(dr, null, yr, rr);
 
         CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(new CategoryAxis("5A rating (5A = most valuable)"));
-        plot.setGap(12);
+        plot.setGap(28);
         plot.add(pc, 1);
         plot.add(pr, 1);
         JFreeChart chart = new JFreeChart("5A rating distribution — " + s.name(), JFreeChart.DEFAULT_TITLE_FONT, plot,

@@ -194,7 +194,7 @@ public final class AnalysisWriter {
         out.add(String.format(Locale.ROOT,
                 "Concentration: top-1 %.1f%%, top-5 %.1f%%, top-10%% (%,d accounts) %.1f%%, HHI %.3f, Gini %.2f",
                 c.top1Share() * 100, c.top5Share() * 100, c.top10PctCount(), c.top10PctShare() * 100, c.hhi(), c.gini()));
-        out.add(String.format(Locale.ROOT, "Key accounts:  %,d at >= %s bring %s (%.1f%% of revenue)", b.count(),
+        out.add(String.format(Locale.ROOT, "Key accounts:  %,d at ≥ %s bring %s (%.1f%% of revenue)", b.count(),
                 AnalysisCharts.money(b.threshold(), cur), AnalysisCharts.money(b.revenue(), cur), b.share() * 100));
         Health h = a.health();
         out.add("Health:        " + h.summary());
