@@ -2,6 +2,9 @@ package dev.kam;
 
 import dev.kam.analysis.Analysis;
 import dev.kam.analysis.Analyzer;
+import dev.kam.assign.AssignOptions;
+import dev.kam.assign.Assigner;
+import dev.kam.assign.Plan;
 import dev.kam.domain.Account;
 import dev.kam.domain.Coverage;
 import dev.kam.domain.Product;
@@ -13,6 +16,7 @@ import dev.kam.report.ChartTheme;
 import dev.kam.report.HtmlReport;
 import dev.kam.report.Lang;
 import dev.kam.report.OutputDir;
+import dev.kam.report.PlanWriter;
 import dev.kam.report.SimulationWriter;
 import dev.kam.report.Summary;
 import dev.kam.report.TargetsWriter;
@@ -78,6 +82,10 @@ public final class Pipeline {
         /** A stage finished after {@code seconds}; {@code detail} is a short result line (may be empty). */
         void finished(String stage, double seconds, String detail);
 
+        /** A long stage reports progress: seconds into the stage, a short status (e.g. the best score). */
+        default void progress(String stage, double seconds, String status) {
+        }
+
         Listener SILENT = new Listener() {
             @Override
             public void started(String stage, int index, int count) {
@@ -118,7 +126,7 @@ public final class Pipeline {
 
     /** The stages this build runs, in order. */
     public static List<String> stageNames() {
-        return List.of("validate", "analyze", "targets", "simulate", "report");
+        return List.of("validate", "analyze", "targets", "assign", "simulate", "report");
     }
 
     /** Runs every stage; throws ScenarioException on bad input and IllegalArgumentException on a bad --out. */
@@ -167,8 +175,21 @@ public final class Pipeline {
                 TargetsWriter.write(t, scenario, staging);
                 return new Step<>(t, t.years().size() + " yearly targets, " + t.warnings().size() + " warnings");
             });
+            Plan assignment = stage("assign", () -> {
+                AssignOptions opt = AssignOptions.of(scenario.assignment())
+                        .withProgress((elapsed, score) -> listener.progress("assign", elapsed.toMillis() / 1000.0, score));
+                Plan p = Assigner.solve(scenario, analysis, opt);
+                try (OutputDir dir = OutputDir.open(staging, "plan")) {
+                    PlanWriter.write(p, dir);
+                    dir.commit();
+                }
+                return new Step<>(p, String.format(java.util.Locale.ROOT,
+                        "score %s, expected uplift added %s %,.0f a year, %d accounts moved%s", p.score(),
+                        scenario.currency(), p.baseline().upliftAdded(), p.baseline().accountsMoved(),
+                        p.unmet().isEmpty() ? "" : ", " + p.unmet().size() + " rules not met"));
+            });
             Coverage baseline = Coverage.baseline(scenario, new ResponseModel(scenario.simulation()));
-            Coverage plan = baseline;
+            Coverage plan = assignment.coverage();
             stage("simulate", () -> simulate(scenario, targets, baseline, plan, staging));
             Path report = stage("report", () -> {
                 HtmlReport.Input in = reportInput(scenario, staging);
@@ -185,7 +206,7 @@ public final class Pipeline {
     }
 
     /** Paths of the sensitivity tornado per run (25 runs), capped by the scenario's paths. */
-    public static final int TORNADO_PATHS = 1000;
+    public static final int TORNADO_PATHS = 500;
 
     private Step<SimulationResult> simulate(Scenario scenario, Targets targets, Coverage baseline, Coverage plan,
                                             Path staging) {

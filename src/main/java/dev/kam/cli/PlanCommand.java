@@ -74,6 +74,17 @@ public final class PlanCommand implements Callable<Integer> {
                         err.flush();
                     }
 
+                    private long lastProgress;
+
+                    @Override
+                    public void progress(String stage, double seconds, String status) {
+                        long now = System.nanoTime();
+                        if (now - lastProgress < 2_000_000_000L) return;
+                        lastProgress = now;
+                        err.printf(Locale.ROOT, "kam plan:       %s %.0f s, best %s%n", stage, seconds, status);
+                        err.flush();
+                    }
+
                     @Override
                     public void finished(String stage, double seconds, String detail) {
                         double total = (System.nanoTime() - t0) / 1e9;

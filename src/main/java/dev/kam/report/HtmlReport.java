@@ -338,7 +338,8 @@ public final class HtmlReport {
                         tx.f("kpi.whenDetail", Format.percent(s.neverWithinHorizon())));
             }
             if (!Double.isNaN(s.uplift())) {
-                kpi(tx.t("kpi.uplift"), Format.signedMoney(s.uplift(), sc.currency(), in.lang()), s.upliftBasis());
+                kpi(tx.t("kpi.uplift"), Format.signedMoney(s.uplift(), sc.currency(), in.lang()),
+                        s.upliftBasis().endsWith("upliftAdded") ? tx.t("kpi.upliftDetail") : s.upliftBasis());
             }
             if (!Double.isNaN(s.finalTarget()) && Double.isNaN(s.medianFinalKaRevenue())) {
                 kpi(tx.f("kpi.target", s.finalYear()), Format.money(s.finalTarget(), sc.currency(), in.lang()),
@@ -453,7 +454,36 @@ public final class HtmlReport {
             JsonNode pj = json("plan", "plan.json");
             if (pj != null) {
                 h3(tx.t("planSummary"));
-                keyValues(pj);
+                Map<String, String> kv = new LinkedHashMap<>();
+                JsonNode b = pj.path("baseline");
+                kv.put(tx.t("plan.score"), pj.path("score").path("text").asText(""));
+                kv.put(tx.t("plan.objective"), Format.plain(pj.path("objective").asDouble(Double.NaN)));
+                kv.put(tx.t("plan.baselineUplift"), Format.money(b.path("expectedUplift").asDouble(Double.NaN), sc.currency(), in.lang()));
+                kv.put(tx.t("plan.planUplift"), Format.money(b.path("planExpectedUplift").asDouble(Double.NaN), sc.currency(), in.lang()));
+                kv.put(tx.t("plan.upliftAdded"), Format.signedMoney(b.path("upliftAdded").asDouble(Double.NaN), sc.currency(), in.lang()));
+                kv.put(tx.t("plan.moved"), b.path("accountsMoved").asText("–"));
+                kv.put(tx.t("plan.dropped"), b.path("accountsDropped").asText("–"));
+                kv.put(tx.t("plan.uncovered"), b.path("accountsUncovered").asText("–"));
+                sb.append("<div class=\"scroll\"><table class=\"kv\"><tbody>\n");
+                for (Map.Entry<String, String> e : kv.entrySet()) {
+                    if (e.getValue().isEmpty() || e.getValue().equals("–")) continue;
+                    sb.append("<tr><th>").append(esc(e.getKey())).append("</th><td class=\"num\">").append(esc(e.getValue()))
+                            .append("</td></tr>\n");
+                }
+                sb.append("</tbody></table></div>\n");
+                bullets(pj.get("unmet"), "warnings");
+                bullets(b.get("baselineProblems"), "notes");
+                JsonNode unc = b.get("uncovered");
+                if (unc != null && unc.isArray() && !unc.isEmpty()) {
+                    sb.append("<details><summary>").append(esc(tx.f("plan.uncoveredList", unc.size()))).append("</summary>\n<ul>\n");
+                    for (JsonNode u : unc) {
+                        String id = u.path("account").asText("");
+                        Account a = accounts.get(id);
+                        sb.append("<li><strong>").append(esc(a == null ? id : a.name())).append("</strong> (").append(esc(id))
+                                .append("): ").append(esc(u.path("reason").asText(""))).append("</li>\n");
+                    }
+                    sb.append("</ul></details>\n");
+                }
             }
             CsvTable so = csv("plan", "soldiers.csv");
             if (so != null) {

@@ -127,6 +127,15 @@ public final class Text {
                 "无警告：目标与商机储备、人力及市场增长相匹配。");
         m("kpi.when", "Median year the %s goal is first met", "首次达成 %s 年目标的中位年份");
         m("kpi.whenDetail", "%s of paths never reach it within the horizon", "%s 的路径在规划期内未达成");
+        m("plan.score", "Score (hard / medium / soft)", "得分（硬/中/软）");
+        m("plan.objective", "Objective (LP value of the plan)", "目标函数值（方案的LP值）");
+        m("plan.baselineUplift", "Expected uplift of today's owners (a year)", "现有负责人方案的预期提升（每年）");
+        m("plan.planUplift", "Expected uplift of the plan (a year)", "优化方案的预期提升（每年）");
+        m("plan.upliftAdded", "Uplift added by the plan (a year)", "方案新增提升（每年）");
+        m("plan.moved", "Accounts moved to another soldier", "更换负责人的客户数");
+        m("plan.dropped", "Accounts with an owner today left uncovered", "当前有负责人但方案中无人负责的客户数");
+        m("plan.uncovered", "Accounts left uncovered", "无人负责的客户数");
+        m("plan.uncoveredList", "%s uncovered accounts and why (click to show)", "%s 个无人负责的客户及原因（点击展开）");
         m("sec.summary", "Executive summary", "执行摘要");
         m("sec.customers", "Customer base: pyramid and 5A ratings", "客户结构：金字塔与5A评级");
         m("sec.targets", "Targets and department targets", "目标与部门目标");
@@ -142,7 +151,8 @@ public final class Text {
         m("kpi.vsTarget", "target %s · today %s", "目标 %s · 当前 %s");
         m("kpi.kaToday", "Key-account revenue today", "当前大客户收入");
         m("kpi.kaCount", "%s key accounts, %s of revenue", "%s 个大客户，占收入 %s");
-        m("kpi.uplift", "Plan uplift over baseline", "方案相对基线的提升");
+        m("kpi.uplift", "Plan uplift over today's owners", "方案相对现有负责人的提升");
+        m("kpi.upliftDetail", "expected gross profit a year, optimized plan vs today's owners", "预期年毛利，优化方案对比现有负责人");
         m("kpi.target", "Key-account revenue target %s", "%s 年大客户收入目标");
         m("kpi.cagr", "needs %s growth a year", "需年均增长 %s");
         m("risks", "Three biggest risks", "三大风险");
