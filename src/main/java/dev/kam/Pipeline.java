@@ -57,7 +57,8 @@ import java.util.stream.Stream;
  */
 public final class Pipeline {
     /** Stage folders a run may write under {@code out}, and the report file. */
-    public static final List<String> OUTPUTS = List.of("analysis", "targets", "plan", "simulation", "report.html");
+    public static final List<String> OUTPUTS = List.of("analysis", "targets", "plan", "simulation", "compare",
+            "report.html");
 
     /**
      * What to run.
@@ -66,11 +67,18 @@ public final class Pipeline {
      * @param overrides {@code key.path=value} overrides applied before validation
      * @param out       output folder
      * @param lang      label language of charts and report
+     * @param compare   further scenarios to compare with this one (each planned on its own, simulated on the
+     *                  same random paths); empty for none
      */
-    public record Options(Path scenario, List<String> overrides, Path out, Lang lang) {
+    public record Options(Path scenario, List<String> overrides, Path out, Lang lang, List<Path> compare) {
         public Options {
             overrides = List.copyOf(overrides);
+            compare = List.copyOf(compare);
             if (lang == null) lang = Lang.EN;
+        }
+
+        public Options(Path scenario, List<String> overrides, Path out, Lang lang) {
+            this(scenario, overrides, out, lang, List.of());
         }
     }
 
@@ -118,15 +126,17 @@ public final class Pipeline {
     private final List<String> stages = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private int index;
+    private String compareSection;
 
     private Pipeline(Options options, Listener listener) {
         this.options = options;
         this.listener = listener == null ? Listener.SILENT : listener;
     }
 
-    /** The stages this build runs, in order. */
-    public static List<String> stageNames() {
-        return List.of("validate", "analyze", "targets", "assign", "simulate", "report");
+    /** The stages this build runs, in order ({@code compare} only when other scenarios are given). */
+    public List<String> stageNames() {
+        return options.compare().isEmpty() ? List.of("validate", "analyze", "targets", "assign", "simulate", "report")
+                : List.of("validate", "analyze", "targets", "assign", "simulate", "compare", "report");
     }
 
     /** Runs every stage; throws ScenarioException on bad input and IllegalArgumentException on a bad --out. */
@@ -191,6 +201,9 @@ public final class Pipeline {
             Coverage baseline = Coverage.baseline(scenario, new ResponseModel(scenario.simulation()));
             Coverage plan = assignment.coverage();
             stage("simulate", () -> simulate(scenario, targets, baseline, plan, staging));
+            if (!options.compare().isEmpty()) {
+                compareSection = stage("compare", () -> compare(scenario, plan, staging));
+            }
             Path report = stage("report", () -> {
                 HtmlReport.Input in = reportInput(scenario, staging);
                 Path file = HtmlReport.write(in, staging.resolve("report.html"));
@@ -233,7 +246,42 @@ public final class Pipeline {
     }
 
     private HtmlReport.Input reportInput(Scenario scenario, Path root) {
-        return new HtmlReport.Input(scenario, root, options.lang(), timings, warnings, version());
+        return new HtmlReport.Input(scenario, root, options.lang(), timings, warnings, version(), compareSection);
+    }
+
+    /**
+     * The scenario and the {@code --compare} scenarios on common random numbers: this scenario keeps the plan
+     * just made, each other one gets its own optimized plan; judged against this scenario's targets.
+     */
+    private Step<String> compare(Scenario scenario, Coverage plan, Path staging) {
+        List<Scenario> scenarios = new ArrayList<>();
+        scenarios.add(scenario);
+        List<dev.kam.scenario.Problem> problems = new ArrayList<>();
+        for (Path p : options.compare()) {
+            try {
+                scenarios.add(ScenarioReader.read(p, options.overrides()));
+            } catch (dev.kam.scenario.ScenarioException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) throw new dev.kam.scenario.ScenarioException(problems);
+        List<String> labels = new ArrayList<>();
+        for (Scenario s : scenarios) labels.add(s.name());
+        labels = dev.kam.compare.Comparison.uniqueLabels(labels);
+        List<dev.kam.compare.Variant> variants = new ArrayList<>();
+        for (int i = 0; i < scenarios.size(); i++) variants.add(new dev.kam.compare.Variant(labels.get(i), scenarios.get(i)));
+        dev.kam.compare.Planner planner = (s, analysis) -> s == scenario ? plan
+                : Assigner.solve(s, analysis, AssignOptions.of(s.assignment())).coverage();
+        dev.kam.compare.CompareResult result = dev.kam.compare.Comparison.run(variants, planner,
+                new dev.kam.compare.CompareOptions(SimulationOptions.of(scenario.simulation()), false,
+                        dev.kam.compare.GoalBasis.FIRST),
+                (i, n, label, step) -> listener.progress("compare", 0, "[" + i + "/" + n + "] " + label + ": " + step));
+        try (OutputDir dir = OutputDir.open(staging, "compare")) {
+            dev.kam.report.CompareWriter.write(dir, new dev.kam.report.CompareWriter.Input(scenario.currency(), result, null));
+            dir.commit();
+        }
+        return new Step<>(dev.kam.report.CompareHtml.section(result, options.lang()),
+                scenarios.size() + " scenarios on the same " + result.paths() + " paths");
     }
 
     /** A stage's value and a short line for the progress output. */

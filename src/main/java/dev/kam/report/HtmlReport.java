@@ -44,12 +44,19 @@ public final class HtmlReport {
      * @param timings  stage name → seconds it took (in run order)
      * @param notes    warnings of the run to show (may be empty)
      * @param version  kam version text
+     * @param compare  the scenario-comparison section as HTML made by {@link CompareHtml} (its texts escaped
+     *                 there), or null
      */
     public record Input(Scenario scenario, Path root, Lang lang, Map<String, Double> timings, List<String> notes,
-                        String version) {
+                        String version, String compare) {
         public Input {
             timings = new LinkedHashMap<>(timings);
             notes = List.copyOf(notes);
+        }
+
+        public Input(Scenario scenario, Path root, Lang lang, Map<String, Double> timings, List<String> notes,
+                     String version) {
+            this(scenario, root, lang, timings, notes, version, null);
         }
     }
 
@@ -159,6 +166,10 @@ public final class HtmlReport {
         if (ran("targets")) body.targets();
         if (ran("plan")) body.plan();
         if (ran("simulation")) body.simulation();
+        if (in.compare() != null && !in.compare().isBlank()) {
+            toc.add(new String[] {"compare", tx.t("sec.compare")});
+            body.sb.append(in.compare());
+        }
         body.actions();
         body.assumptions();
 
@@ -322,7 +333,7 @@ public final class HtmlReport {
             sb.append("<div class=\"kpis\">\n");
             if (!Double.isNaN(s.goalProbability())) {
                 kpi(tx.f("kpi.goal", s.goalYear()), Format.percent(s.goalProbability()),
-                        s.goalBasis().equals("all") ? tx.t("kpi.goalAll") : s.goalBasis());
+                        s.goalBasis().equals("all") ? tx.f("kpi.goalAll", Format.percent(s.kaRevenueProbability())) : s.goalBasis());
             }
             if (!Double.isNaN(s.medianFinalKaRevenue())) {
                 kpi(tx.f("kpi.median", s.finalYear()), Format.money(s.medianFinalKaRevenue(), sc.currency(), in.lang()),

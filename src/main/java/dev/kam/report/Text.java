@@ -141,11 +141,12 @@ public final class Text {
         m("sec.targets", "Targets and department targets", "目标与部门目标");
         m("sec.plan", "Assignment plan", "分配方案");
         m("sec.simulation", "Simulation", "蒙特卡洛模拟");
+        m("sec.compare", "Scenario comparison", "情景对比");
         m("sec.actions", "Action list per key account", "大客户行动清单");
         m("sec.assumptions", "Assumptions", "假设与参数");
         m("kpi.goal", "Probability of reaching the %s goal", "达成 %s 年目标的概率");
-        m("kpi.goalAll", "key-account revenue, count and share goals all met in the same path",
-                "同一路径中大客户收入、数量与占比目标同时达成");
+        m("kpi.goalAll", "key-account revenue, count and share goals all met in the same path; revenue goal alone %s",
+                "同一路径中大客户收入、数量与占比目标同时达成；仅收入目标 %s");
         m("kpi.median", "Median key-account revenue %s", "%s 年大客户收入中位数");
         m("kpi.today", "today %s", "当前 %s");
         m("kpi.vsTarget", "target %s · today %s", "目标 %s · 当前 %s");
@@ -167,6 +168,7 @@ public final class Text {
         m("stage.simulation", "Simulation", "模拟");
         m("stage.simulate", "Simulation", "模拟");
         m("stage.report", "Report", "报告");
+        m("stage.compare", "Comparison", "情景对比");
         m("total", "Total", "合计");
         m("pyramid", "Customer pyramid", "客户金字塔");
         m("ratings", "5A ratings", "5A评级");
