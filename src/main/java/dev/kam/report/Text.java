@@ -248,8 +248,9 @@ public final class Text {
         m("action.findOwner", "No eligible soldier with free capacity: hire or certify one.", "无可用且合格的销售特种兵：需招聘或认证。");
         m("action.why", "Diagnosis: %s.", "诊断依据：%s。");
         m("action.planWhy", "Plan: %s.", "方案说明：%s。");
-        m("risk.hit", "Low odds for the %s target of %s", "%s 目标（%s 年）达成概率低");
-        m("risk.hit.detail", "probability %s of reaching %s under the plan.", "按当前方案达成 %s 的概率为 %s。");
+        m("risk.hit", "Low odds for the %s target of %s", "%s（%s 年）达成概率低");
+        m("risk.hit.detail", "probability %s of reaching %s under the plan.", "按当前方案达成 %2$s 的概率为 %1$s。");
+        m("risk.hit.detail2", "probability %s under the plan.", "按当前方案的达成概率为 %s。");
         m("risk.growth", "The goal needs %s key-account growth a year", "目标要求大客户收入年均增长 %s");
         m("risk.growth.detail", "from %s today to %s in %s, against expected market growth of %s a year.",
                 "从当前 %s 到 %s（%s 年），而市场预期年增长仅 %s。");
@@ -307,7 +308,7 @@ public final class Text {
         c("hoursUsed", "Hours used", "已用工时");
         c("capacity", "Capacity (hours)", "产能（工时）");
         c("accountsLed", "Accounts led", "负责客户数");
-        c("allKeyAccountTargets", "All key-account targets", "全部大客户目标");
+        c("allKeyAccountTargets", "All key-account targets together", "全部大客户目标同时达成");
         c("effortLevel", "Effort level", "投入力度");
         c("expectedUplift", "Expected uplift", "预期提升");
         c("objectiveValue", "Objective value", "目标函数贡献");
