@@ -210,7 +210,10 @@ final class YamlTree {
         return null;
     }
 
-    /** Applies {@code key.path=value} overrides; each value is read as YAML (so lists and mappings work). */
+    /**
+     * Applies {@code key.path=value} overrides. A value starting with {@code [} or {@code {} is read as
+     * YAML (a list or mapping); any other value is one text value, taken verbatim.
+     */
     static Node applyOverrides(Node doc, List<String> overrides, Problems problems) {
         if (overrides == null || overrides.isEmpty()) return doc;
         MappingNode root;
@@ -237,7 +240,10 @@ final class YamlTree {
                 continue;
             }
             String valueText = o.substring(eq + 1);
-            Node value = valueText.isBlank() ? scalar("") : compose(valueText, Section.OVERRIDE, problems);
+            String t = valueText.trim();
+            // a flow list or mapping is read as YAML; anything else is taken verbatim (so ': ' and '#' stay text)
+            boolean flow = t.startsWith("[") || t.startsWith("{");
+            Node value = flow ? compose(t, Section.OVERRIDE, problems) : scalar(t);
             if (value == null) value = scalar("");
             set(root, keys, 0, value);
         }

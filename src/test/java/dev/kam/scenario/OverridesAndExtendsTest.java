@@ -50,6 +50,12 @@ class OverridesAndExtendsTest {
     }
 
     @Test
+    void plainValuesAreTakenVerbatim() {
+        assertEquals("Co: Ltd #1 [draft]", ok("name=Co: Ltd #1 [draft]").name());
+        assertEquals("a=b", ok("name=a=b").name(), "only the first '=' separates key and value");
+    }
+
+    @Test
     void anEmptyValueRestoresTheDefault() {
         f.write("scenario.yaml", Fixture.YAML + "simulation: {paths: 10}\n");
         assertEquals(10, ok().simulation().paths());
