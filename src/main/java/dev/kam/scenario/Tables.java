@@ -4,6 +4,7 @@ import dev.kam.domain.Account;
 import dev.kam.domain.Layer;
 import dev.kam.domain.Product;
 import dev.kam.domain.Relationship;
+import dev.kam.domain.Scenario;
 import dev.kam.domain.Soldier;
 import dev.kam.domain.Stage;
 
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,16 +45,16 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
         return new CsvRows.Column(n, false);
     }
 
-    public static final List<CsvRows.Column> ACCOUNT_COLUMNS = List.of(req("id"), req("name"), req("industry"),
+    static final List<CsvRows.Column> ACCOUNT_COLUMNS = List.of(req("id"), req("name"), req("industry"),
             req("region"), req("revenue"), req("wallet"), req("margin"), opt("credit"), opt("difficulty"),
             opt("serviceHours"), opt("orders"), opt("needs"), opt("owner"), opt("stage"), opt("mustCover"),
             opt("baseHours"));
-    public static final List<CsvRows.Column> SOLDIER_COLUMNS = List.of(req("id"), req("name"), opt("layer"),
+    static final List<CsvRows.Column> SOLDIER_COLUMNS = List.of(req("id"), req("name"), opt("layer"),
             req("stars"), opt("industries"), opt("regions"), req("capacityHours"), opt("certification"),
             opt("annualCost"));
-    public static final List<CsvRows.Column> PRODUCT_COLUMNS = List.of(req("id"), req("name"), req("needs"),
+    static final List<CsvRows.Column> PRODUCT_COLUMNS = List.of(req("id"), req("name"), req("needs"),
             req("price"), req("margin"), opt("serviceShare"), req("capacity"), opt("minRating"));
-    public static final List<CsvRows.Column> RELATIONSHIP_COLUMNS = List.of(req("soldier"), req("account"),
+    static final List<CsvRows.Column> RELATIONSHIP_COLUMNS = List.of(req("soldier"), req("account"),
             opt("strength"), opt("hours"), opt("value"));
 
     /** Names of the tables under {@code tables:}. */
@@ -336,9 +338,9 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
                                            List<Soldier> soldiers, String accountsFile, String soldiersFile,
                                            Problems problems) {
         List<Relationship> rels = read.items();
-        Set<String> soldierIds = new java.util.HashSet<>();
+        Set<String> soldierIds = new HashSet<>();
         for (Soldier s : soldiers) soldierIds.add(s.id());
-        Set<String> accountIds = new java.util.HashSet<>();
+        Set<String> accountIds = new HashSet<>();
         for (Account a : accounts) accountIds.add(a.id());
         List<Integer> lines = read.lines();
         Map<String, Integer> pairs = new HashMap<>();
@@ -356,7 +358,7 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
                         + accountsFile
                         + idHint(r.account(), accountIds, ++unknown));
             }
-            Integer first = pairs.putIfAbsent(dev.kam.domain.Scenario.pairKey(r.soldier(), r.account()), line);
+            Integer first = pairs.putIfAbsent(Scenario.pairKey(r.soldier(), r.account()), line);
             if (first != null) {
                 problems.error(src.display(), line, "account", "the pair (" + r.soldier() + ", " + r.account()
                         + ") appears twice (first at line " + first + ")");
