@@ -401,6 +401,14 @@ class ValidationTest {
     }
 
     @Test
+    void aFolderMeansItsScenarioYaml() {
+        ScenarioReader.Result r = ScenarioReader.validate(dir, List.of());
+        assertEquals(List.of(), r.problems().all());
+        assertEquals("Fixture", r.scenario().name());
+        assertEquals(dir.resolve("scenario.yaml").toString(), r.scenario().source());
+    }
+
+    @Test
     void defaultNameIsTheFolderOfScenarioYaml() {
         f.write("scenario.yaml", Fixture.YAML.replace("name: Fixture\n", ""));
         assertEquals(dir.getFileName().toString(), f.validate().scenario().name());
