@@ -101,7 +101,10 @@ final class YamlTree {
         return merge(pm, m);
     }
 
-    /** Deep merge: keys of both, child values win; two mappings under the same key merge recursively. */
+    /**
+     * Deep merge: keys of both, child values win; two mappings under the same key merge recursively;
+     * a child key with no value keeps the base's value.
+     */
     static MappingNode merge(MappingNode base, MappingNode child) {
         Map<String, NodeTuple> out = new LinkedHashMap<>();
         for (NodeTuple t : base.getValue()) {
@@ -112,6 +115,7 @@ final class YamlTree {
             String k = key(t);
             if (k == null) continue;
             NodeTuple old = out.get(k);
+            if (old != null && isNull(t.getValueNode())) continue; // "key:" with no value keeps the base's value
             if (old != null && old.getValueNode() instanceof MappingNode om && t.getValueNode() instanceof MappingNode cm) {
                 out.put(k, new NodeTuple(t.getKeyNode(), merge(om, cm)));
             } else {
@@ -120,6 +124,12 @@ final class YamlTree {
         }
         return new MappingNode(Tag.MAP, true, new ArrayList<>(out.values()), FlowStyle.BLOCK,
                 child.getStartMark(), child.getEndMark());
+    }
+
+    private static boolean isNull(Node n) {
+        if (!(n instanceof ScalarNode s)) return false;
+        String v = s.getValue().trim();
+        return v.isEmpty() || v.equals("~") || v.equals("null");
     }
 
     private static String key(NodeTuple t) {

@@ -111,6 +111,13 @@ class OverridesAndExtendsTest {
     }
 
     @Test
+    void aChildKeyWithoutValueKeepsTheBase() {
+        f.write("scenario.yaml", Fixture.YAML + "simulation: {paths: 500}\n");
+        f.write("child.yaml", "extends: scenario.yaml\nsimulation:\n");
+        assertEquals(500, ScenarioReader.read(dir.resolve("child.yaml")).simulation().paths());
+    }
+
+    @Test
     void tablesDeclaredInTheChildResolveRelativeToTheChild() {
         f.write("variants/team.csv", Fixture.SOLDIERS + "S3,New Hire,base,2,*,*,1500,1,300000\n");
         f.write("variants/hire.yaml", "extends: ../scenario.yaml\ntables:\n  soldiers: team.csv\n");
