@@ -11,7 +11,7 @@ final class PlanInput {
     }
 
     static Coverage read(Path file, Scenario scenario) {
-        throw new UsageException("--plan " + file + ": reading plan.json needs the assignment stage, which is not "
-                + "built yet; run without --plan to simulate today's owners");
+        if (!java.nio.file.Files.isRegularFile(file)) throw new UsageException("--plan " + file + ": file not found");
+        return dev.kam.assign.PlanFiles.readCoverage(file, scenario);
     }
 }

@@ -13,6 +13,7 @@ import dev.kam.simulation.SimulationResult;
 import dev.kam.simulation.Simulator;
 import dev.kam.simulation.Stats;
 import dev.kam.simulation.TargetHit;
+import dev.kam.strategy.TargetPlanner;
 import dev.kam.strategy.Targets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,7 +66,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Scenario scenario = scenarioOptions.load(scenarioFile);
         SimulationOptions options = options(scenario, paths, seed, threads);
         if (tornadoPaths < 0) throw new UsageException("--tornado-paths (" + tornadoPaths + ") must be at least 0");
-        Targets targets = InterimTargets.plan(scenario);
+        Targets targets = TargetPlanner.plan(scenario);
         Coverage baseline = Coverage.baseline(scenario, new ResponseModel(scenario.simulation()));
 
         PlanComparison comparison = null;

@@ -59,6 +59,8 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
     public static final List<String> NAMES = List.of("accounts", "soldiers", "products", "relationships");
 
     private static final double MAX = Double.MAX_VALUE;
+    /** Unknown ids per check that get a did-you-mean hint (each costs a scan of every id). */
+    private static final int MAX_ID_HINTS = 50;
 
     /** Records read from a table, with the line each came from (for cross-check messages). */
     record Read<T>(List<T> items, List<Integer> lines) {
@@ -85,8 +87,8 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
         Read<Relationship> relationships = rel == null ? null : readRelationships(rel, problems);
 
         // Cross-references are checked only when the referenced table could be read, to avoid noise.
-        if (soldiers != null && accounts != null) checkOwners(sources.get("accounts"), accounts, soldiers, sources.get("soldiers").display(), problems);
-        if (relationships != null && soldiers != null && accounts != null) {
+        if (soldiers != null && !soldiers.isEmpty() && accounts != null) checkOwners(sources.get("accounts"), accounts, soldiers, sources.get("soldiers").display(), problems);
+        if (relationships != null && soldiers != null && accounts != null && !soldiers.isEmpty() && !accounts.items().isEmpty()) {
             checkRelationships(rel, relationships, accounts.items(), soldiers, sources.get("accounts").display(),
                     sources.get("soldiers").display(), problems);
         }
@@ -215,6 +217,10 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
         if (r == null) return null;
         List<Soldier> out = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        if (!r.hasColumn("regions")) {
+            problems.warning(r.file(), 1, "regions", "column is missing: soldiers work in no region and may be eligible "
+                    + "for no account; add it, with * for all regions");
+        }
         for (Csv.Row row : r.rows()) {
             r.at(row);
             String id = r.required("id");
@@ -234,6 +240,10 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
             int stars = r.integer("stars", true, 1, 1, 5, "must be between 1 and 5");
             Set<String> industries = r.tags("industries");
             Set<String> regions = r.tags("regions");
+            if (regions.isEmpty() && r.hasColumn("regions")) {
+                r.warning("regions", "is empty: the soldier works in no region and may be eligible for no account; "
+                        + "write * for all regions");
+            }
             double capacity = r.number("capacityHours", true, 0, 0, HOURS_PER_YEAR,
                     "must be between 0 and 8760 (hours in a year)");
             if (capacity == 0 && r.cell("capacityHours") != null) {
@@ -312,11 +322,12 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
         for (Soldier s : soldiers) byId.putIfAbsent(s.id(), s);
         List<Account> accounts = read.items();
         List<Integer> lines = read.lines();
+        int unknown = 0;
         for (int i = 0; i < accounts.size(); i++) {
             Account a = accounts.get(i);
             if (a.owner() != null && !byId.containsKey(a.owner())) {
-                problems.error(src.display(), i < lines.size() ? lines.get(i) : 0, "owner",
-                        "'" + a.owner() + "' is not the id of any soldier in " + soldiersFile + idHint(a.owner(), byId.keySet()));
+                problems.error(src.display(), i < lines.size() ? lines.get(i) : 0, "owner", "'" + a.owner()
+                        + "' is not the id of any soldier in " + soldiersFile + idHint(a.owner(), byId.keySet(), ++unknown));
             }
         }
     }
@@ -331,16 +342,19 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
         for (Account a : accounts) accountIds.add(a.id());
         List<Integer> lines = read.lines();
         Map<String, Integer> pairs = new HashMap<>();
+        int unknown = 0;
         for (int i = 0; i < rels.size(); i++) {
             Relationship r = rels.get(i);
             int line = i < lines.size() ? lines.get(i) : 0;
             if (!r.soldier().isEmpty() && !soldierIds.contains(r.soldier())) {
-                problems.error(src.display(), line, "soldier", "'" + r.soldier() + "' is not the id of any soldier in " + soldiersFile
-                        + idHint(r.soldier(), soldierIds));
+                problems.error(src.display(), line, "soldier", "'" + r.soldier() + "' is not the id of any soldier in "
+                        + soldiersFile
+                        + idHint(r.soldier(), soldierIds, ++unknown));
             }
             if (!r.account().isEmpty() && !accountIds.contains(r.account())) {
-                problems.error(src.display(), line, "account", "'" + r.account() + "' is not the id of any account in " + accountsFile
-                        + idHint(r.account(), accountIds));
+                problems.error(src.display(), line, "account", "'" + r.account() + "' is not the id of any account in "
+                        + accountsFile
+                        + idHint(r.account(), accountIds, ++unknown));
             }
             Integer first = pairs.putIfAbsent(dev.kam.domain.Scenario.pairKey(r.soldier(), r.account()), line);
             if (first != null) {
@@ -350,8 +364,9 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
         }
     }
 
-    private static String idHint(String wrong, Set<String> ids) {
-        if (ids.size() > 10_000) return "";
+    /** Did-you-mean for an unknown id; costly on big tables, so given only while few ids are unknown. */
+    private static String idHint(String wrong, Set<String> ids, int unknownSoFar) {
+        if (unknownSoFar > MAX_ID_HINTS || ids.size() > 100_000) return "";
         String c = Hints.closest(wrong, ids);
         return c == null ? "" : " (did you mean '" + c + "'?)";
     }

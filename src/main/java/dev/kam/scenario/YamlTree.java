@@ -265,7 +265,8 @@ final class YamlTree {
             replacement = child;
         }
         // the key node of a set value is marked --set, so problems with the value are reported there
-        Node keyNode = i == keys.length - 1 || at < 0 ? scalar(keys[i]) : tuples.get(at).getKeyNode();
+        boolean kept = at >= 0 && i < keys.length - 1 && tuples.get(at).getValueNode() instanceof MappingNode;
+        Node keyNode = kept ? tuples.get(at).getKeyNode() : scalar(keys[i]);
         NodeTuple t = new NodeTuple(keyNode, replacement);
         if (at >= 0) tuples.set(at, t); else tuples.add(t);
         m.setValue(tuples);

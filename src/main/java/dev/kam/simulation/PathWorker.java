@@ -148,7 +148,7 @@ final class PathWorker {
                 double rev = base + productRevenue[i];
                 total += rev;
                 profit += base * margin[i] + productProfit[i];
-                if (rev >= threshold) {
+                if (rev >= threshold && rev > 0) {
                     kaRevenue += rev;
                     kaCount++;
                 }

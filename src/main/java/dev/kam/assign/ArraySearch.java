@@ -1,0 +1,399 @@
+package dev.kam.assign;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+
+/**
+ * kam's own search on the coefficient table, run as a custom OptaPlanner phase before local search:
+ * a greedy start, then tabu search over shift and swap moves with adaptive per-soldier penalty
+ * weights on capacity overflow (strategic oscillation around the capacity boundary, after Díaz &amp;
+ * Fernández 2001 and Yagiura, Ibaraki &amp; Glover 2004), then a repair that restores hard feasibility
+ * (dropping the least valuable accounts first, mustCover ones last) and a greedy product offer.
+ * Everything works on primitive arrays; each move is evaluated in O(1).
+ */
+final class ArraySearch {
+    /** Told each time a better plan is found: its objective (cents) and capacity overflow (centihours). */
+    interface Listener {
+        void improved(long value, long overflow);
+    }
+
+    private final Coefficients t;
+    private final SplittableRandom rnd;
+    private final int n;
+    private final int m;
+
+    private final int[] choice;   // option per account, −1 = uncovered
+    private final long[] load;    // centihours per soldier
+    private final int[] count;    // accounts per soldier
+    private final double[] w;     // penalty per centihour over capacity
+    private final int[] tabuUntil; // [a*m + s]: iteration until which a may not return to s
+    private long value;
+    private double INC = 1.05, DEC = 0.98;
+    private long over;
+
+    private int[] best;
+    private long bestValue = Long.MIN_VALUE;
+    private long bestOver = Long.MAX_VALUE;
+
+    ArraySearch(Coefficients table, long seed) {
+        this.t = table;
+        this.rnd = new SplittableRandom(seed);
+        this.n = table.accounts;
+        this.m = table.soldiers;
+        choice = new int[n];
+        Arrays.fill(choice, -1);
+        load = new long[m];
+        count = new int[m];
+        w = new double[m];
+        tabuUntil = new int[Math.max(1, n * m)];
+    }
+
+    /** The best plan found: option per account (−1 = uncovered). */
+    int[] best() {
+        return best.clone();
+    }
+
+    /**
+     * Runs the search until the deadline (System.nanoTime; Long.MAX_VALUE = none), the iteration limit
+     * or the stop signal, and returns the best plan after repair.
+     */
+    int[] run(long deadline, long maxIterations, BooleanSupplier stop, Listener listener) {
+        greedy();
+        remember(listener);
+        double w0 = initialWeight();
+        Arrays.fill(w, w0);
+        long sinceBest = 0;
+        long restartAfter = Math.max(2_000, (long) (Double.parseDouble(System.getProperty("kam.restart", "20")) * n));
+        int evalBudget = 300_000;
+        int perAccount = Math.max(1, t.options() / Math.max(1, n));
+        int sample = Math.min(n, Math.max(Integer.getInteger("kam.minsample", 50), Integer.getInteger("kam.budget", evalBudget) / perAccount));
+        int swapSample = Math.max(1, Math.min(Integer.getInteger("kam.swaps", 20), 2_000_000 / Math.max(1, n * 50)));
+        int tenureBase = Math.max(3, (int) Math.round(Math.sqrt(n) * Double.parseDouble(System.getProperty("kam.tenure", "0.5"))));
+        INC = Double.parseDouble(System.getProperty("kam.inc", "1.05"));
+        DEC = Double.parseDouble(System.getProperty("kam.dec", "0.98"));
+        long its = 0;
+        for (long it = 1; it <= maxIterations; it++) {
+            if ((it & 15) == 0 && (System.nanoTime() > deadline || stop.getAsBoolean())) break;
+            if (n == 0 || m == 0) break;
+            if (!step((int) it, sample, swapSample, tenureBase)) {
+                // no admissible move at all: everything tabu or nothing to change
+                if (t.options() == 0) break;
+            }
+            if (over == 0 ? value > bestValue || bestOver > 0 : over < bestOver) {
+                remember(listener);
+                sinceBest = 0;
+            } else if (++sinceBest > restartAfter) {
+                restore();
+                Arrays.fill(w, w0);
+                kick(Math.max(2, n / 50));
+                sinceBest = 0;
+            }
+            adaptWeights(w0);
+            its++;
+        }
+        if (Boolean.getBoolean("kam.debug")) System.err.println("iterations " + its + " best " + bestValue);
+        restore();
+        repair();
+        best = choice.clone();
+        return best();
+    }
+
+    private double pen(int s, long l) {
+        long o = l - t.capacity[s];
+        return o > 0 ? w[s] * o : 0.0;
+    }
+
+    private static long overOf(long l, long cap) {
+        return l > cap ? l - cap : 0;
+    }
+
+    private boolean step(int it, int sample, int swapSample, int tenureBase) {
+        double bestDelta = Double.NEGATIVE_INFINITY;
+        int moveA = -1, moveO = -2, moveB = -1, moveOb = -1;
+        int start = sample >= n ? 0 : rnd.nextInt(n);
+        for (int k = 0; k < sample; k++) {
+            int a = (start + k) % n;
+            int cur = choice[a];
+            int s = cur < 0 ? -1 : t.optSoldier[cur];
+            long curH = cur < 0 ? 0 : t.optHours[cur];
+            long curV = cur < 0 ? 0 : t.optValue[cur];
+            double rem = s >= 0 ? pen(s, load[s]) - pen(s, load[s] - curH) : 0.0;
+            long remOver = s >= 0 ? overOf(load[s], t.capacity[s]) - overOf(load[s] - curH, t.capacity[s]) : 0;
+            for (int o = t.optStart[a]; o < t.optStart[a + 1]; o++) {
+                if (o == cur) continue;
+                int ts = t.optSoldier[o];
+                long h = t.optHours[o];
+                double delta;
+                long newOver;
+                if (ts == s) {
+                    delta = t.optValue[o] - curV - (pen(s, load[s] - curH + h) - pen(s, load[s]));
+                    newOver = over - overOf(load[s], t.capacity[s]) + overOf(load[s] - curH + h, t.capacity[s]);
+                } else {
+                    if (t.maxAccountsPerSoldier > 0 && count[ts] >= t.maxAccountsPerSoldier) continue;
+                    delta = t.optValue[o] - curV + rem - (pen(ts, load[ts] + h) - pen(ts, load[ts]));
+                    newOver = over - remOver - overOf(load[ts], t.capacity[ts]) + overOf(load[ts] + h, t.capacity[ts]);
+                }
+                boolean tabu = ts != s && tabuUntil[a * m + ts] > it;
+                if (tabu && !(newOver == 0 && value + t.optValue[o] - curV > bestValue)) continue;
+                if (delta > bestDelta || (delta == bestDelta && rnd.nextInt(2) == 0)) {
+                    bestDelta = delta;
+                    moveA = a;
+                    moveO = o;
+                    moveB = -1;
+                }
+            }
+            if (cur >= 0 && !(t.mustCover[a])) {
+                double delta = -curV + rem;
+                if (delta > bestDelta) {
+                    bestDelta = delta;
+                    moveA = a;
+                    moveO = -1;
+                    moveB = -1;
+                }
+            }
+        }
+        // swaps: a few random accounts against every other covered account
+        for (int k = 0; k < swapSample && n > 1; k++) {
+            int a = rnd.nextInt(n);
+            int ca = choice[a];
+            if (ca < 0) continue;
+            int s = t.optSoldier[ca];
+            int ea = t.optEffort[ca];
+            for (int b = 0; b < n; b++) {
+                int cb = choice[b];
+                if (cb < 0) continue;
+                int ts = t.optSoldier[cb];
+                if (ts == s) continue;
+                int na = t.option(a, ts, ea);
+                if (na < 0) continue;
+                int nb = t.option(b, s, t.optEffort[cb]);
+                if (nb < 0) continue;
+                long ls = load[s] - t.optHours[ca] + t.optHours[nb];
+                long lt = load[ts] - t.optHours[cb] + t.optHours[na];
+                long dv = t.optValue[na] + t.optValue[nb] - t.optValue[ca] - t.optValue[cb];
+                double delta = dv - (pen(s, ls) - pen(s, load[s])) - (pen(ts, lt) - pen(ts, load[ts]));
+                boolean tabu = tabuUntil[a * m + ts] > it || tabuUntil[b * m + s] > it;
+                if (tabu) {
+                    long newOver = over - overOf(load[s], t.capacity[s]) - overOf(load[ts], t.capacity[ts])
+                            + overOf(ls, t.capacity[s]) + overOf(lt, t.capacity[ts]);
+                    if (!(newOver == 0 && value + dv > bestValue)) continue;
+                }
+                if (delta > bestDelta) {
+                    bestDelta = delta;
+                    moveA = a;
+                    moveO = na;
+                    moveB = b;
+                    moveOb = nb;
+                }
+            }
+        }
+        if (moveA < 0) return false;
+        int tenure = tenureBase + rnd.nextInt(tenureBase + 1);
+        int oldA = choice[moveA];
+        if (oldA >= 0) tabuUntil[moveA * m + t.optSoldier[oldA]] = it + tenure;
+        if (moveB >= 0) {
+            int oldB = choice[moveB];
+            tabuUntil[moveB * m + t.optSoldier[oldB]] = it + tenure;
+            set(moveB, -1);
+            set(moveA, moveO);
+            set(moveB, moveOb);
+        } else {
+            set(moveA, moveO);
+        }
+        return true;
+    }
+
+    /** Changes one account's option, keeping loads, value and overflow up to date. */
+    private void set(int a, int o) {
+        int cur = choice[a];
+        if (cur >= 0) {
+            int s = t.optSoldier[cur];
+            over -= overOf(load[s], t.capacity[s]);
+            load[s] -= t.optHours[cur];
+            over += overOf(load[s], t.capacity[s]);
+            count[s]--;
+            value -= t.optValue[cur];
+        }
+        if (o >= 0) {
+            int s = t.optSoldier[o];
+            over -= overOf(load[s], t.capacity[s]);
+            load[s] += t.optHours[o];
+            over += overOf(load[s], t.capacity[s]);
+            count[s]++;
+            value += t.optValue[o];
+        }
+        choice[a] = o;
+    }
+
+    private void adaptWeights(double w0) {
+        if (over > 0) {
+            for (int s = 0; s < m; s++) {
+                if (load[s] > t.capacity[s]) w[s] *= INC;
+            }
+        } else {
+            double floor = w0 * 1e-3;
+            for (int s = 0; s < m; s++) w[s] = Math.max(floor, w[s] * DEC);
+        }
+    }
+
+    /** A typical value per centihour, so penalties start on the scale of the objective. */
+    private double initialWeight() {
+        double sum = 0;
+        int k = 0;
+        for (int o = 0; o < t.options(); o++) {
+            if (t.optHours[o] > 0) {
+                sum += Math.abs((double) t.optValue[o]) / t.optHours[o];
+                k++;
+            }
+        }
+        return k == 0 ? 1.0 : Math.max(1e-6, sum / k);
+    }
+
+    private void remember(Listener listener) {
+        if (best == null || (over == 0 ? value > bestValue || bestOver > 0 : over < bestOver)) {
+            best = choice.clone();
+            bestValue = value;
+            bestOver = over;
+            if (listener != null) listener.improved(value, over);
+        }
+    }
+
+    private void restore() {
+        for (int a = 0; a < n; a++) {
+            if (choice[a] != best[a]) set(a, best[a]);
+        }
+    }
+
+    private void kick(int moves) {
+        for (int k = 0; k < moves; k++) {
+            int a = rnd.nextInt(n);
+            int lo = t.optStart[a], hi = t.optStart[a + 1];
+            if (hi == lo) continue;
+            set(a, lo + rnd.nextInt(hi - lo));
+        }
+    }
+
+    /**
+     * Greedy start: mustCover accounts first, largest hours first (first-fit decreasing), each on the
+     * most valuable option that fits; then the others by best value per hour, only when it pays.
+     */
+    private void greedy() {
+        Integer[] order = new Integer[n];
+        double[] key = new double[n];
+        for (int a = 0; a < n; a++) {
+            order[a] = a;
+            long bestV = Long.MIN_VALUE, minH = Long.MAX_VALUE;
+            double density = Double.NEGATIVE_INFINITY;
+            for (int o = t.optStart[a]; o < t.optStart[a + 1]; o++) {
+                bestV = Math.max(bestV, t.optValue[o]);
+                minH = Math.min(minH, t.optHours[o]);
+                density = Math.max(density, t.optValue[o] / (double) Math.max(1, t.optHours[o]));
+            }
+            key[a] = t.mustCover[a] ? minH : density;
+        }
+        Arrays.sort(order, (x, y) -> {
+            if (t.mustCover[x] != t.mustCover[y]) return t.mustCover[x] ? -1 : 1;
+            return Double.compare(key[y], key[x]);
+        });
+        for (int a : order) {
+            int pick = -1;
+            long pickV = t.mustCover[a] ? Long.MIN_VALUE : 0;
+            for (int o = t.optStart[a]; o < t.optStart[a + 1]; o++) {
+                int s = t.optSoldier[o];
+                if (load[s] + t.optHours[o] > t.capacity[s]) continue;
+                if (t.maxAccountsPerSoldier > 0 && count[s] >= t.maxAccountsPerSoldier) continue;
+                if (t.optValue[o] > pickV) {
+                    pickV = t.optValue[o];
+                    pick = o;
+                }
+            }
+            if (pick < 0 && t.mustCover[a]) {
+                // nothing fits: take the option that overflows least, the search will move it
+                long least = Long.MAX_VALUE;
+                for (int o = t.optStart[a]; o < t.optStart[a + 1]; o++) {
+                    int s = t.optSoldier[o];
+                    if (t.maxAccountsPerSoldier > 0 && count[s] >= t.maxAccountsPerSoldier) continue;
+                    long ov = load[s] + t.optHours[o] - t.capacity[s];
+                    if (ov < least) {
+                        least = ov;
+                        pick = o;
+                    }
+                }
+            }
+            if (pick >= 0) set(a, pick);
+        }
+    }
+
+    /**
+     * Restores hard feasibility: while a soldier is over capacity, drop the account on them whose loss
+     * per freed hour is smallest (mustCover accounts only when nothing else is left), then try to put
+     * dropped mustCover accounts on any soldier with room.
+     */
+    private void repair() {
+        boolean[] dropped = new boolean[n];
+        for (int s = 0; s < m; s++) {
+            while (load[s] > t.capacity[s]) {
+                int victim = -1;
+                double bestKey = Double.POSITIVE_INFINITY;
+                boolean victimMust = true;
+                for (int a = 0; a < n; a++) {
+                    int o = choice[a];
+                    if (o < 0 || t.optSoldier[o] != s) continue;
+                    double k = t.optValue[o] / (double) Math.max(1, t.optHours[o]);
+                    boolean must = t.mustCover[a];
+                    if ((victimMust && !must) || (victimMust == must && k < bestKey)) {
+                        victim = a;
+                        bestKey = k;
+                        victimMust = must;
+                    }
+                }
+                set(victim, -1);
+                dropped[victim] = true;
+            }
+        }
+        for (int a = 0; a < n; a++) {
+            if (!dropped[a] || !t.mustCover[a]) continue;
+            int pick = -1;
+            long pickV = Long.MIN_VALUE;
+            for (int o = t.optStart[a]; o < t.optStart[a + 1]; o++) {
+                int s = t.optSoldier[o];
+                if (load[s] + t.optHours[o] > t.capacity[s]) continue;
+                if (t.maxAccountsPerSoldier > 0 && count[s] >= t.maxAccountsPerSoldier) continue;
+                if (t.optValue[o] > pickV) {
+                    pickV = t.optValue[o];
+                    pick = o;
+                }
+            }
+            if (pick >= 0) set(a, pick);
+        }
+    }
+
+    /**
+     * Offers products greedily to covered accounts, most valuable pair first, within product capacity
+     * and the per-account cap; only pairs worth more than nothing.
+     */
+    static boolean[] offerProducts(Coefficients t, int[] choice) {
+        int pairs = t.pairs();
+        boolean[] offered = new boolean[pairs];
+        Integer[] order = new Integer[pairs];
+        int[] pairAccount = new int[pairs];
+        for (int a = 0; a < t.accounts; a++) {
+            for (int q = t.pairStart[a]; q < t.pairStart[a + 1]; q++) pairAccount[q] = a;
+        }
+        for (int q = 0; q < pairs; q++) order[q] = q;
+        Arrays.sort(order, (x, y) -> Long.compare(t.pairValue[y], t.pairValue[x]));
+        int[] used = new int[t.products];
+        int[] perAccount = new int[t.accounts];
+        for (int q : order) {
+            int a = pairAccount[q];
+            int p = t.pairProduct[q];
+            if (t.pairValue[q] <= 0 || choice[a] < 0) continue;
+            if (used[p] >= t.productCapacity[p] || perAccount[a] >= t.maxProductsPerAccount) continue;
+            offered[q] = true;
+            used[p]++;
+            perAccount[a]++;
+        }
+        return offered;
+    }
+}
