@@ -62,7 +62,7 @@ public final class AnalysisCharts {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
         for (TierSummary t : a.pyramid()) {
             String cat = t(t.tier().label(), TIER_ZH[t.tier().ordinal()]) + " (" + String.format(Locale.ROOT, "%,d", t.count())
-                    + t(" accounts)", " 家)");
+                    + t(t.count() == 1 ? " account)" : " accounts)", " 家)");
             d.addValue(t.countShare() * 100, t("Share of accounts", "客户数占比"), cat);
             d.addValue(t.revenueShare() * 100, t("Share of revenue", "收入占比"), cat);
         }
@@ -134,7 +134,7 @@ public final class AnalysisCharts {
             double py = 100.0 * (1 - c.top10PctShare());
             Font font = new Font(ChartTheme.family(), Font.BOLD, 13);
             XYPointerAnnotation ann = new XYPointerAnnotation(t("Top " + String.format(Locale.ROOT, "%,d", c.top10PctCount())
-                    + " accounts (10%) bring " + pct1(c.top10PctShare()) + " of revenue",
+                    + (c.top10PctCount() == 1 ? " account" : " accounts") + " (10%) bring " + pct1(c.top10PctShare()) + " of revenue",
                     "前 " + String.format(Locale.ROOT, "%,d", c.top10PctCount()) + " 家客户（10%）贡献 "
                             + pct1(c.top10PctShare()) + " 的收入"), px, py, -Math.PI * 0.75) {
                 @Override

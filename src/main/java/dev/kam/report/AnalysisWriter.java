@@ -186,14 +186,15 @@ public final class AnalysisWriter {
         StringBuilder py = new StringBuilder("Pyramid:       ");
         for (TierSummary t : a.pyramid()) {
             if (py.length() > 15) py.append(" | ");
-            py.append(String.format(Locale.ROOT, "%s %,d accounts (%.1f%%) %.1f%% of revenue", t.tier().code(),
-                    t.count(), t.countShare() * 100, t.revenueShare() * 100));
+            py.append(String.format(Locale.ROOT, "%s %,d %s (%.1f%%) %.1f%% of revenue", t.tier().code(),
+                    t.count(), t.count() == 1 ? "account" : "accounts", t.countShare() * 100, t.revenueShare() * 100));
         }
         out.add(py.toString());
         Concentration c = a.concentration();
         out.add(String.format(Locale.ROOT,
-                "Concentration: top-1 %.1f%%, top-5 %.1f%%, top-10%% (%,d accounts) %.1f%%, HHI %.3f, Gini %.2f",
-                c.top1Share() * 100, c.top5Share() * 100, c.top10PctCount(), c.top10PctShare() * 100, c.hhi(), c.gini()));
+                "Concentration: top-1 %.1f%%, top-5 %.1f%%, top-10%% (%,d %s) %.1f%%, HHI %.3f, Gini %.2f",
+                c.top1Share() * 100, c.top5Share() * 100, c.top10PctCount(), c.top10PctCount() == 1 ? "account" : "accounts",
+                c.top10PctShare() * 100, c.hhi(), c.gini()));
         out.add(String.format(Locale.ROOT, "Key accounts:  %,d at ≥ %s bring %s (%.1f%% of revenue)", b.count(),
                 AnalysisCharts.money(b.threshold(), cur), AnalysisCharts.money(b.revenue(), cur), b.share() * 100));
         Health h = a.health();
