@@ -133,10 +133,13 @@ public final class AnalysisCharts {
             double px = 100.0 * (c.activeAccounts() - c.top10PctCount()) / c.activeAccounts();
             double py = 100.0 * (1 - c.top10PctShare());
             Font font = new Font(ChartTheme.family(), Font.BOLD, 13);
-            XYPointerAnnotation ann = new XYPointerAnnotation(t("Top " + String.format(Locale.ROOT, "%,d", c.top10PctCount())
-                    + (c.top10PctCount() == 1 ? " account" : " accounts") + " (10%) bring " + pct1(c.top10PctShare()) + " of revenue",
-                    "前 " + String.format(Locale.ROOT, "%,d", c.top10PctCount()) + " 家客户（10%）贡献 "
-                            + pct1(c.top10PctShare()) + " 的收入"), px, py, -Math.PI * 0.75) {
+            String top = String.format(Locale.ROOT, "%,d", c.top10PctCount());
+            String ofAccounts = pct0((double) c.top10PctCount() / c.activeAccounts());
+            boolean one = c.top10PctCount() == 1;
+            XYPointerAnnotation ann = new XYPointerAnnotation(t("Top " + top + (one ? " account (" : " accounts (")
+                    + ofAccounts + " of accounts) " + (one ? "brings " : "bring ") + pct1(c.top10PctShare()) + " of revenue",
+                    "前 " + top + " 家客户（占 " + ofAccounts + "）贡献 " + pct1(c.top10PctShare()) + " 的收入"),
+                    px, py, -Math.PI * 0.75) {
                 @Override
                 public Font getFont() {
                     return font; // pinned: the chart theme shrinks annotation fonts
