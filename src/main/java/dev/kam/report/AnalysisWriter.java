@@ -173,7 +173,48 @@ public final class AnalysisWriter {
         Map<String, Object> dm = new LinkedHashMap<>();
         for (Map.Entry<Diagnosis, Integer> e : a.diagnosisCounts().entrySet()) dm.put(e.getKey().name(), e.getValue());
         m.put("diagnoses", dm);
+        m.put("largest", largest(s, a));
         return m;
+    }
+
+    /** How many accounts {@link #largest} lists per diagnosis. */
+    public static final int LARGEST = 5;
+
+    /**
+     * Per problem diagnosis, the accounts where most is at stake: cannot keep by revenue, cannot grow by headroom
+     * to the share ceiling (s_max · wallet − revenue), cannot win by wallet.
+     */
+    static Map<String, Object> largest(Scenario s, Analysis a) {
+        Map<String, Account> byId = new HashMap<>();
+        for (Account acc : s.accounts()) byId.put(acc.id(), acc);
+        double ceiling = s.simulation().shareCeiling();
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Diagnosis d : List.of(Diagnosis.CANNOT_KEEP, Diagnosis.CANNOT_GROW, Diagnosis.CANNOT_WIN)) {
+            java.util.function.ToDoubleFunction<AccountAssessment> stake = switch (d) {
+                case CANNOT_KEEP -> AccountAssessment::revenue;
+                case CANNOT_GROW -> x -> Math.max(0, ceiling * x.wallet() - x.revenue());
+                default -> AccountAssessment::wallet;
+            };
+            List<Map<String, Object>> rows = new ArrayList<>();
+            a.accounts().stream().filter(x -> x.diagnosis() == d)
+                    .sorted(Comparator.comparingDouble(stake).reversed().thenComparing(AccountAssessment::accountId))
+                    .limit(LARGEST)
+                    .forEach(x -> {
+                        Map<String, Object> r = new LinkedHashMap<>();
+                        Account acc = byId.get(x.accountId());
+                        r.put("id", x.accountId());
+                        r.put("name", acc == null ? null : acc.name());
+                        r.put("rating", x.ratingLabel());
+                        r.put("revenue", amount(x.revenue()));
+                        r.put("wallet", amount(x.wallet()));
+                        r.put(d == Diagnosis.CANNOT_KEEP ? "revenueAtStake" : d == Diagnosis.CANNOT_GROW ? "headroom"
+                                : "wallet", amount(stake.applyAsDouble(x)));
+                        r.put("reason", x.reason());
+                        rows.add(r);
+                    });
+            out.put(d.name(), rows);
+        }
+        return out;
     }
 
     /** A short human summary for the terminal (one line per topic). */

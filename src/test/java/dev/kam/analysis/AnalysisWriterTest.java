@@ -74,6 +74,11 @@ class AnalysisWriterTest {
         assertEquals(1, j.at("/diagnoses/CANNOT_WIN").asInt());
         assertEquals(1, j.at("/diagnoses/CANNOT_GROW").asInt());
         assertTrue(j.at("/keyAccountBaseline/orderValue").isNumber());
+        // C: 0.8 × 300 − 15 = 225 headroom; D: 10 revenue at stake; E: 200 wallet
+        assertEquals("C", j.at("/largest/CANNOT_GROW/0/id").asText());
+        assertEquals(225, j.at("/largest/CANNOT_GROW/0/headroom").asDouble(), 1e-9);
+        assertEquals(10, j.at("/largest/CANNOT_KEEP/0/revenueAtStake").asDouble(), 1e-9);
+        assertEquals(200, j.at("/largest/CANNOT_WIN/0/wallet").asDouble(), 1e-9);
 
         for (String chart : AnalysisWriter.CHARTS) {
             byte[] png = Files.readAllBytes(dir.resolve(chart + ".png"));
