@@ -48,7 +48,7 @@ import java.util.Map;
  * uplift histograms) and the sensitivity tornado (sensitivity.csv, tornado chart).
  *
  * <p>Everything except the timing fields of summary.json ({@code threads}, {@code seconds},
- * {@code accountYearsPerSecond}) is a function of the results alone, so the same seed gives the same bytes.
+ * {@code accountYearsPerSecond}, {@code cpuSeconds}) is a function of the results alone, so the same seed gives the same bytes.
  */
 public final class SimulationWriter {
     private static final Color MEDIAN = ChartTheme.color(0);
@@ -231,6 +231,7 @@ public final class SimulationWriter {
         m.put("accountYears", r.accountYears());
         m.put("seconds", round(r.seconds(), 4));
         m.put("accountYearsPerSecond", Math.round(r.accountYearsPerSecond()));
+        m.put("cpuSeconds", round(r.cpuSeconds(), 4));
         m.put("droppedArrivals", r.droppedArrivals());
         m.put("goalProbability", num(r.goalTiming() == null ? Double.NaN
                 : r.hitProbability(Metric.KEY_ACCOUNT_REVENUE.code(), finalYear)));

@@ -6,6 +6,8 @@ import dev.kam.domain.Scenario;
 import dev.kam.strategy.Targets;
 import dev.kam.strategy.YearTarget;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -45,7 +47,7 @@ public final class Simulator {
         List<TargetHit> hits = targets == null ? List.of() : targetHits(out, baseYear, targets);
         GoalTiming timing = targets == null || targets.years().isEmpty() ? null : goalTiming(out, baseYear, targets);
         return new SimulationResult(plan.label(), baseYear, options, out, today(scenario), hits, timing,
-                counts[0], seconds, counts[1]);
+                counts[0], seconds, counts[2] / 1e9, counts[1]);
     }
 
     /** Simulates the baseline and the plan with common random numbers (same seed, aligned streams). */
@@ -67,20 +69,20 @@ public final class Simulator {
             List<Future<long[]>> futures = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 futures.add(pool.submit(() -> {
+                    long cpu0 = cpuNanos();
                     PathWorker w = new PathWorker(model);
                     for (int from = next.getAndAdd(BLOCK); from < paths; from = next.getAndAdd(BLOCK)) {
                         int to = Math.min(paths, from + BLOCK);
                         for (int p = from; p < to; p++) w.run(seed, p, out);
                         if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
                     }
-                    return new long[] {w.accountYears, w.dropped};
+                    return new long[] {w.accountYears, w.dropped, cpuNanos() - cpu0};
                 }));
             }
-            long[] sum = new long[2];
+            long[] sum = new long[3];
             for (Future<long[]> f : futures) {
                 long[] c = f.get();
-                sum[0] += c[0];
-                sum[1] += c[1];
+                for (int i = 0; i < sum.length; i++) sum[i] += c[i];
             }
             return sum;
         } catch (InterruptedException e) {
@@ -92,6 +94,12 @@ public final class Simulator {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** CPU time of the current thread (ns), or 0 when the JVM cannot measure it. */
+    private static long cpuNanos() {
+        ThreadMXBean b = ManagementFactory.getThreadMXBean();
+        return b.isCurrentThreadCpuTimeSupported() ? Math.max(0, b.getCurrentThreadCpuTime()) : 0;
     }
 
     /** The metrics of the base year, from the scenario's revenue and margins today. */
