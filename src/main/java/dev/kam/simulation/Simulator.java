@@ -37,6 +37,7 @@ public final class Simulator {
     public static SimulationResult run(Scenario scenario, Targets targets, Coverage plan, SimulationOptions options) {
         CompiledModel model = new CompiledModel(scenario, plan);
         int paths = options.paths();
+        checkMemory(paths, model.years);
         double[][][] out = new double[Metric.values().length][model.years][paths];
         int threads = Math.min(options.threads(), Math.max(1, (paths + BLOCK - 1) / BLOCK));
         long start = System.nanoTime();
@@ -93,6 +94,21 @@ public final class Simulator {
             throw new IllegalStateException("simulation failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The per-path results take paths × years × 5 doubles; refuse clearly rather than fail with an
+     * OutOfMemoryError when they cannot fit in 60% of the heap.
+     */
+    static void checkMemory(int paths, int years) {
+        long bytes = (long) paths * years * Metric.values().length * Double.BYTES;
+        long max = Runtime.getRuntime().maxMemory();
+        if (bytes > 0.6 * max) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "%,d paths x %d years need %,d MB for the per-path results, more than the Java heap allows "
+                            + "(%,d MB): use fewer paths, or a larger heap, e.g. JAVA_OPTS=-Xmx8g",
+                    paths, years, bytes >> 20, max >> 20));
         }
     }
 
