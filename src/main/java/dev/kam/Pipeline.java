@@ -1,15 +1,30 @@
 package dev.kam;
 
+import dev.kam.analysis.Analysis;
+import dev.kam.analysis.Analyzer;
 import dev.kam.domain.Account;
+import dev.kam.domain.Coverage;
 import dev.kam.domain.Product;
+import dev.kam.domain.ResponseModel;
 import dev.kam.domain.Scenario;
 import dev.kam.domain.Soldier;
+import dev.kam.report.AnalysisWriter;
 import dev.kam.report.ChartTheme;
 import dev.kam.report.HtmlReport;
 import dev.kam.report.Lang;
 import dev.kam.report.OutputDir;
+import dev.kam.report.SimulationWriter;
 import dev.kam.report.Summary;
+import dev.kam.report.TargetsWriter;
 import dev.kam.scenario.ScenarioReader;
+import dev.kam.simulation.Metric;
+import dev.kam.simulation.PlanComparison;
+import dev.kam.simulation.Sensitivity;
+import dev.kam.simulation.SimulationOptions;
+import dev.kam.simulation.SimulationResult;
+import dev.kam.simulation.Simulator;
+import dev.kam.strategy.TargetPlanner;
+import dev.kam.strategy.Targets;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -103,7 +118,7 @@ public final class Pipeline {
 
     /** The stages this build runs, in order. */
     public static List<String> stageNames() {
-        return List.of("validate", "report");
+        return List.of("validate", "analyze", "targets", "simulate", "report");
     }
 
     /** Runs every stage; throws ScenarioException on bad input and IllegalArgumentException on a bad --out. */
@@ -128,6 +143,22 @@ public final class Pipeline {
         Path out = options.out();
         Path staging = createStaging(out);
         try {
+            Analysis analysis = stage("analyze", () -> {
+                Analysis a = Analyzer.analyze(scenario);
+                try (OutputDir dir = OutputDir.open(staging, "analysis")) {
+                    AnalysisWriter.write(scenario, a, dir);
+                    dir.commit();
+                }
+                return new Step<>(a, a.accounts().size() + " accounts rated");
+            });
+            Targets targets = stage("targets", () -> {
+                Targets t = TargetPlanner.plan(scenario);
+                TargetsWriter.write(t, scenario, staging);
+                return new Step<>(t, t.years().size() + " yearly targets, " + t.warnings().size() + " warnings");
+            });
+            Coverage baseline = Coverage.baseline(scenario, new ResponseModel(scenario.simulation()));
+            Coverage plan = baseline;
+            stage("simulate", () -> simulate(scenario, targets, baseline, plan, staging));
             Path report = stage("report", () -> {
                 HtmlReport.Input in = reportInput(scenario, staging);
                 Path file = HtmlReport.write(in, staging.resolve("report.html"));
@@ -140,6 +171,33 @@ public final class Pipeline {
         } finally {
             deleteQuietly(staging);
         }
+    }
+
+    /** Paths of the sensitivity tornado per run (25 runs), capped by the scenario's paths. */
+    public static final int TORNADO_PATHS = 1000;
+
+    private Step<SimulationResult> simulate(Scenario scenario, Targets targets, Coverage baseline, Coverage plan,
+                                            Path staging) {
+        SimulationOptions options = SimulationOptions.of(scenario.simulation());
+        PlanComparison comparison = null;
+        SimulationResult result;
+        if (plan == baseline) {
+            result = Simulator.run(scenario, targets, baseline, options);
+        } else {
+            comparison = Simulator.compare(scenario, targets, baseline, plan, options);
+            result = comparison.plan();
+        }
+        Sensitivity.Tornado tornado = Sensitivity.tornado(scenario, plan,
+                options.withPaths(Math.min(options.paths(), TORNADO_PATHS)), 0.2);
+        try (OutputDir dir = OutputDir.open(staging, "simulation")) {
+            SimulationWriter.write(dir, new SimulationWriter.Input(scenario.name(), scenario.currency(), result, targets,
+                    comparison, tornado));
+            dir.commit();
+        }
+        int year = result.years()[result.horizon() - 1];
+        double p = result.hitProbability(Metric.KEY_ACCOUNT_REVENUE.code(), year);
+        return new Step<>(result, String.format(java.util.Locale.ROOT, "%,d paths, P(%d KA revenue target) = %.1f%%",
+                result.paths(), year, 100 * p));
     }
 
     private HtmlReport.Input reportInput(Scenario scenario, Path root) {

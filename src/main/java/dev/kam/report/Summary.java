@@ -31,10 +31,13 @@ import java.util.Map;
  * @param requiredGrowth       constant yearly growth from today's to the final target
  * @param uplift               the plan's expected uplift over the baseline (currency)
  * @param upliftBasis          where the uplift comes from (file and field)
+ * @param medianFirstYear      median calendar year in which the final key-account revenue target is first met
+ * @param neverWithinHorizon   share of paths that never meet it within the horizon, 0–1
  */
 public record Summary(int goalYear, double goalProbability, String goalBasis, int finalYear,
                       double medianFinalKaRevenue, double finalTarget, double todayKaRevenue, int todayKaCount,
-                      double todayKaShare, double requiredGrowth, double uplift, String upliftBasis) {
+                      double todayKaShare, double requiredGrowth, double uplift, String upliftBasis,
+                      double medianFirstYear, double neverWithinHorizon) {
 
     /** Reads the figures from the run's stage folders under {@code in.root()}. */
     public static Summary of(HtmlReport.Input in, Scenario sc) {
@@ -80,11 +83,11 @@ public record Summary(int goalYear, double goalProbability, String goalBasis, in
         double prob = Double.NaN;
         String basis = "";
         JsonNode sim = read(root.resolve("simulation/summary.json"));
-        Found f = find(sim, List.of("goalprobability", "probabilitygoal", "endgoalprobability", "goalhitprobability",
+        Found f = find(sim, List.of("probabilityallkeyaccounttargets", "goalprobability", "probabilitygoal", "endgoalprobability", "goalhitprobability",
                 "probabilityofgoal"));
         if (f != null) {
             prob = f.value();
-            basis = "simulation/summary.json: " + f.path();
+            basis = f.path().toLowerCase(Locale.ROOT).contains("all") ? "all" : "simulation/summary.json: " + f.path();
         } else {
             CsvTable hit = CsvTable.read(root.resolve("simulation/targets-hit.csv"));
             if (hit != null) {
@@ -109,7 +112,15 @@ public record Summary(int goalYear, double goalProbability, String goalBasis, in
             uplift = u.value();
             upBasis = "plan/plan.json: " + u.path();
         }
-        return new Summary(finalYear, prob, basis, finalYear, median, target, ka, kaCount, kaShare, growth, uplift, upBasis);
+        double firstYear = Double.NaN;
+        double never = Double.NaN;
+        JsonNode first = sim == null ? null : sim.path("endGoal").path("firstYearMet");
+        if (first != null && first.has("medianYear") && first.get("medianYear").isNumber()) {
+            firstYear = first.get("medianYear").asDouble();
+            never = first.path("neverWithinHorizon").asDouble(Double.NaN);
+        }
+        return new Summary(finalYear, prob, basis, finalYear, median, target, ka, kaCount, kaShare, growth, uplift, upBasis,
+                firstYear, never);
     }
 
     static JsonNode read(Path p) {

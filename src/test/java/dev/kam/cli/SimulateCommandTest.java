@@ -85,6 +85,26 @@ class SimulateCommandTest {
     }
 
     @Test
+    void planFromAssignIsComparedWithTheBaselineOnCommonRandomNumbers() throws Exception {
+        Run assign = run("assign", TINY, "--time-limit", "2s", "--out", tmp.toString());
+        assertEquals(0, assign.code(), assign.err());
+        Path plan = tmp.resolve("plan/plan.json");
+        Run r = run("simulate", TINY, "--paths", "200", "--tornado-paths", "0", "--plan", plan.toString(),
+                "--out", tmp.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Plan vs baseline (same paths)"), r.out());
+        JsonNode c = Json.MAPPER.readTree(tmp.resolve("simulation/summary.json").toFile()).get("comparison");
+        assertEquals("baseline", c.get("baseline").asText());
+        assertTrue(c.has("cumulativeGrossProfitUplift"));
+        assertTrue(Files.size(tmp.resolve("simulation/uplift.csv")) > 0);
+        assertTrue(Files.size(tmp.resolve("simulation/uplift-key-account-revenue.png")) > 0);
+
+        Run missing = run("simulate", TINY, "--plan", tmp.resolve("none.json").toString(), "--out", tmp.toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("none.json"), missing.err());
+    }
+
+    @Test
     void benchSimWritesThroughputJson() throws Exception {
         Run r = run("bench", "sim", TINY, "--paths", "200", "--repeat", "2", "--threads", "1", "--out", tmp.toString());
         assertEquals(0, r.code(), r.err());
