@@ -64,9 +64,10 @@ public final class ScenarioReader {
         AssignmentParams assignment = AssignmentKeys.read(root.section("assignment"));
         SimulationParams simulation = SimulationKeys.read(root.section("simulation"));
         Tables tables = Tables.read(yaml, root.section("tables"), Csv.Encoding.parse(enc), problems);
+        List<dev.kam.domain.Soldier> soldiers = HiringKeys.apply(root.section("hiring"), tables.soldiers());
         root.finish();
         if (problems.hasErrors()) return new Result(null, problems);
-        Scenario s = new Scenario(name, currency, baseYear, file, tables.accounts(), tables.soldiers(),
+        Scenario s = new Scenario(name, currency, baseYear, file, tables.accounts(), soldiers,
                 tables.products(), tables.relationships(), analysis, strategy, assignment, simulation);
         return new Result(s, problems);
     }
