@@ -58,12 +58,12 @@ public final class ScenarioReader {
         String name = root.string("name", defaultName(yaml));
         String currency = root.string("currency", "CNY");
         int baseYear = root.integer("baseYear", java.time.Year.now().getValue(), 1900, 2200);
-        String enc = root.choice("encoding", "auto", Csv.Encoding.NAMES);
+        Csv.Encoding encoding = Csv.Encoding.read(root, "encoding", Csv.Encoding.AUTO);
         StrategyParams strategy = StrategyKeys.read(root.section("strategy"));
         AnalysisParams analysis = AnalysisKeys.read(root.section("analysis"));
         AssignmentParams assignment = AssignmentKeys.read(root.section("assignment"));
         SimulationParams simulation = SimulationKeys.read(root.section("simulation"));
-        Tables tables = Tables.read(yaml, root.section("tables"), Csv.Encoding.parse(enc), problems);
+        Tables tables = Tables.read(yaml, root.section("tables"), encoding, problems);
         List<dev.kam.domain.Soldier> soldiers = HiringKeys.apply(root.section("hiring"), tables.soldiers());
         root.finish();
         if (problems.hasErrors()) return new Result(null, problems);

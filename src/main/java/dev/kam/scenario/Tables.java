@@ -117,8 +117,7 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
         if (tables.isMapping(name)) {
             Section t = tables.section(name);
             rel = t.string("file", null);
-            String e = t.choice("encoding", null, Csv.Encoding.NAMES);
-            if (e != null) enc = Csv.Encoding.parse(e);
+            enc = Csv.Encoding.read(t, "encoding", scenarioEncoding);
             if (rel == null) {
                 t.error("file", "is required: the CSV file of the " + name + " table");
                 return null;

@@ -357,7 +357,7 @@ class ValidationTest {
         Charset gbk = Charset.forName("GBK");
         f.write("accounts.csv", Fixture.ACCOUNTS, gbk);
         assertEquals("上海恒达精密制造有限公司", f.validate().scenario().accounts().get(0).name());
-        f.write("scenario.yaml", Fixture.YAML + "encoding: gbk\n");
+        f.write("scenario.yaml", Fixture.YAML + "encoding: GB18030\n");
         f.write("soldiers.csv", Fixture.SOLDIERS, gbk);
         f.write("products.csv", Fixture.PRODUCTS, gbk);
         assertEquals("王伟", f.validate().scenario().soldiers().get(0).name());
