@@ -5,6 +5,8 @@ import dev.kam.analysis.Analyzer;
 import dev.kam.domain.Scenario;
 import dev.kam.report.AnalysisWriter;
 import dev.kam.report.OutputDir;
+import dev.kam.scenario.Problem;
+import dev.kam.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +36,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scenario s = options.load(scenario);
+        ScenarioReader.Result read = ScenarioReader.validate(scenario, options.overrides);
+        read.problems().throwIfErrors();
+        PrintWriter err = spec.commandLine().getErr();
+        for (Problem p : read.problems().all()) err.println(p);
+        err.flush();
+        Scenario s = read.scenario();
         Analysis a = Analyzer.analyze(s);
         Path target;
         try (OutputDir dir = OutputDir.open(options.out, "analysis")) {
