@@ -23,7 +23,11 @@ import java.util.concurrent.Callable;
                 + "concentration (top shares, HHI, Gini), the key-account baseline and structure health against the "
                 + "strategy goals, the 5A rating of every account and its lifecycle diagnosis "
                 + "(cannot win 进不来 / cannot grow 做不大 / cannot keep 留不住).",
-                "Writes DIR/analysis/accounts.csv, summary.json and the charts pyramid, lorenz and ratings (PNG and SVG)."})
+                "Writes DIR/analysis/accounts.csv, summary.json and the charts pyramid, lorenz and ratings (PNG and SVG)."},
+        footer = {"", "Settings live under 'analysis:' in the scenario (pyramid cuts, rating weights and cuts, "
+                + "normalization, health limits, diagnosis thresholds), e.g.",
+                "  kam analyze scenario.yaml --set analysis.pyramid.keyShare=0.6",
+                "Exit codes: 0 done, 1 internal error, 2 bad scenario or usage (nothing is written)."})
 public final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario YAML file.")
     Path scenario;
