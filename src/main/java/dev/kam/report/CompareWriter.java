@@ -96,7 +96,7 @@ public final class CompareWriter {
             for (Metric m : Metric.values()) {
                 for (int y = 0; y < years.length; y++) {
                     Stats st = s.stats(m, y);
-                    csv.row(o.label(), m.code(), years[y], st.p10(), st.p50(), st.p90(),
+                    csv.row(o.label(), m.code(), years[y], round(m, st.p10()), round(m, st.p50()), round(m, st.p90()),
                             s.hitProbability(m.code(), years[y]));
                 }
             }
@@ -118,7 +118,8 @@ public final class CompareWriter {
             for (Metric m : Metric.values()) {
                 for (int y = 0; y < years.length; y++) {
                     Stats st = r.differenceStats(i, m, y);
-                    csv.row(o.label(), ref, m.code(), years[y], st.p10(), st.p50(), st.p90(), st.mean(),
+                    csv.row(o.label(), ref, m.code(), years[y], round(m, st.p10()), round(m, st.p50()),
+                            round(m, st.p90()), round(m, st.mean()),
                             r.probabilityAhead(i, m, y), o.crn().full() ? "full" : "partial: " + o.crn().detail());
                 }
             }
@@ -136,12 +137,24 @@ public final class CompareWriter {
             Outcome o = s.outcomes().get(i);
             Stats st = s.finalKaRevenue(i);
             BigDecimal v = s.spec().values().get(i);
-            csv.row(s.spec().key(), v.toPlainString(), year, o.goal(), o.goalProbability(),
-                    o.result().hitProbability(TargetHit.ALL, year), st.p10(), st.p50(), st.p90(), st.mean(),
-                    i == 0 ? 0.0 : r.differenceStats(i, Metric.KEY_ACCOUNT_REVENUE, last).p50(),
+            Metric ka = Metric.KEY_ACCOUNT_REVENUE;
+            csv.row(s.spec().key(), v.toPlainString(), year, round(ka, o.goal()), o.goalProbability(),
+                    o.result().hitProbability(TargetHit.ALL, year), round(ka, st.p10()), round(ka, st.p50()),
+                    round(ka, st.p90()), round(ka, st.mean()),
+                    i == 0 ? 0.0 : round(ka, r.differenceStats(i, ka, last).p50()),
                     i == 0 ? null : r.probabilityAhead(i, Metric.KEY_ACCOUNT_REVENUE, last));
         }
         return csv;
+    }
+
+    /** Money to whole currency units (so CSV cells are plain integers); counts to 0.01; shares unchanged. */
+    static double round(Metric m, double v) {
+        if (Double.isNaN(v)) return v;
+        return switch (m) {
+            case KEY_ACCOUNT_SHARE -> v;
+            case KEY_ACCOUNT_COUNT -> Math.rint(v * 100) / 100;
+            default -> Math.rint(v);
+        };
     }
 
     // ---- charts -------------------------------------------------------------------------------------

@@ -54,7 +54,7 @@ class PlanCommandTest {
     @Test
     void runsEveryStageOnTheTinyScenarioAndWritesTheReport() throws Exception {
         Path out = tmp.resolve("out");
-        Run r = kam(fast("plan", TINY, "--out", out.toString()));
+        Run r = kam(fast("plan", TINY, "--out", out.toString(), "--lang", "zh", "--compare", TINY));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("[1/"), "progress on stderr: " + r.err());
         assertTrue(r.err().contains("validate done in"), r.err());
@@ -62,34 +62,29 @@ class PlanCommandTest {
         assertTrue(r.out().contains("Report: " + out.resolve("report.html").toAbsolutePath().normalize()), r.out());
         assertTrue(r.out().contains("Probability of reaching the 2036 goal: "), r.out());
         assertTrue(r.out().contains("Median key-account revenue 2036: CNY "), r.out());
-        assertTrue(r.out().contains("Plan uplift over baseline: "), r.out());
+        assertTrue(r.out().contains("Plan uplift over today's owners: CNY "), r.out());
         assertFalse(r.err().contains("Exception"), r.err());
 
-        for (String stage : List.of("analysis", "targets", "simulation")) {
+        for (String stage : List.of("analysis", "targets", "plan", "simulation", "compare")) {
             assertTrue(Files.isDirectory(out.resolve(stage)), stage);
         }
         assertTrue(Files.exists(out.resolve("analysis/accounts.csv")));
         assertTrue(Files.exists(out.resolve("simulation/percentiles.csv")));
+        assertTrue(Files.exists(out.resolve("plan/plan.json")));
+        assertTrue(Files.exists(out.resolve("compare/summary.csv")));
         assertTrue(names(out).stream().noneMatch(n -> n.startsWith(".")), "no staging left: " + names(out));
 
         Document d = Jsoup.parse(Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8));
-        for (String id : List.of("summary", "customers", "targets", "simulation", "actions", "assumptions")) {
+        for (String id : List.of("summary", "customers", "targets", "plan", "simulation", "compare", "actions",
+                "assumptions")) {
             assertNotNull(d.getElementById(id), id);
         }
         assertTrue(d.select("img").size() >= 6, "charts inline");
         assertTrue(d.select("img").stream().allMatch(i -> i.attr("src").startsWith("data:image/png;base64,")));
         assertTrue(d.selectFirst("h1").text().contains("小型示例"));
-        assertTrue(d.getElementById("assumptions").text().contains("simulation.paths 300"), "the --set value is reported");
-    }
-
-    @Test
-    void chineseReport() throws Exception {
-        Path out = tmp.resolve("zh");
-        Run r = kam(fast("plan", TINY, "--out", out.toString(), "--lang", "zh"));
-        assertEquals(0, r.code(), r.err());
-        Document d = Jsoup.parse(Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8));
-        assertEquals("zh-CN", d.selectFirst("html").attr("lang"));
+        assertEquals("zh-CN", d.selectFirst("html").attr("lang"), "--lang zh reaches the report");
         assertEquals("执行摘要", d.selectFirst("#summary h2").text());
+        assertTrue(d.getElementById("assumptions").text().contains("simulation.paths 300"), "the --set value is reported");
     }
 
     @Test

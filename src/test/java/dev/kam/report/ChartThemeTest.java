@@ -119,6 +119,14 @@ class ChartThemeTest {
     }
 
     @Test
+    void bundledFontDrawsChineseNames() {
+        java.awt.Font f = ChartTheme.bundledFont();
+        assertTrue(f != null, "the jar bundles a CJK font");
+        assertEquals(-1, f.canDisplayUpTo("华东重工集团 厦门鼎力物流有限公司 Acme (CNY) 12,345 ±20% 进不来 做不大 留不住"));
+        assertTrue(ChartTheme.canDisplay("华东重工集团"), "an installed or the bundled font is used");
+    }
+
+    @Test
     void warnsWhenTheFontCannotDrawTheNames() {
         assertTrue(ChartTheme.missingGlyphWarning(List.of("Acme", "Beta Ltd")).isEmpty());
         // U+10FFFD is a private-use code point no font maps
