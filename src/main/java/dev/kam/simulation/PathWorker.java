@@ -125,7 +125,7 @@ final class PathWorker {
                 double u = rng.nextDouble();
                 byte st = state[i];
                 if (st == DEAD) continue;
-                double w = wallet[i] * factor[industry[i]] * Math.exp(sigmaIdio * z);
+                double w = wallet[i] * factor[industry[i]] * FastExp.exp(sigmaIdio * z);
                 wallet[i] = w;
                 double s;
                 if (st == ACTIVE) {
