@@ -1,5 +1,8 @@
 package dev.kam.cli;
 
+import dev.kam.assign.AssignOptions;
+import dev.kam.assign.Assigner;
+import dev.kam.assign.Plan;
 import dev.kam.compare.CompareOptions;
 import dev.kam.compare.CompareResult;
 import dev.kam.compare.Comparison;
@@ -16,6 +19,7 @@ import dev.kam.report.OutputDir;
 import dev.kam.scenario.Problem;
 import dev.kam.scenario.ScenarioException;
 import dev.kam.scenario.ScenarioReader;
+import dev.kam.scenario.Section;
 import dev.kam.simulation.Metric;
 import dev.kam.simulation.SimulationOptions;
 import dev.kam.simulation.Stats;
@@ -28,6 +32,7 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +60,15 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Plan the first scenario only and simulate every scenario under that plan (mapped by "
                     + "account, soldier and product id) instead of planning each scenario on its own.")
     boolean keepPlan;
+
+    @Option(names = "--baseline",
+            description = "Simulate today's owners at standard effort (no new products) in every scenario instead of "
+                    + "optimized plans; fast, and shows what the scenarios change when nobody is moved.")
+    boolean baseline;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION",
+            description = "Time limit of each optimization (default: the scenario's assignment.timeLimit), e.g. 10s.")
+    String timeLimit;
 
     @Option(names = "--paths", paramLabel = "N",
             description = "Monte Carlo paths per scenario (default: the first scenario's simulation.paths).")
@@ -107,7 +121,9 @@ public final class CompareCommand implements Callable<Integer> {
         List<Scenario> scenarios = sweepSpec == null ? readAll(scenarioFiles) : readSweep(scenarioFiles.get(0), sweepSpec);
         Scenario first = scenarios.get(0);
         SimulationOptions options = SimulateCommand.options(first, paths, seed, threads);
-        Planner planner = planner();
+        if (baseline && keepPlan) throw new UsageException("--baseline and --keep-plan exclude each other: with "
+                + "--baseline every scenario is simulated with its own owners today");
+        Planner planner = baseline ? Planner.BASELINE : optimizer(timeLimit, err);
         Comparison.Listener progress = (i, n, label, step) -> {
             err.printf(Locale.ROOT, "kam compare: [%d/%d] %s: %s ...%n", i, n, label, step);
             err.flush();
@@ -144,9 +160,27 @@ public final class CompareCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** How each scenario gets its plan: today's owners until the assignment optimizer is on main. */
-    static Planner planner() {
-        return Planner.BASELINE;
+    /** Each scenario's plan from the assignment optimizer, with its own assignment settings (or --time-limit). */
+    static Planner optimizer(String timeLimit, PrintWriter err) {
+        Duration limit = null;
+        if (timeLimit != null) {
+            limit = Section.parseDuration(timeLimit);
+            if (limit == null || limit.isZero() || limit.isNegative()) {
+                throw new UsageException("--time-limit '" + timeLimit + "' is not a positive duration (write e.g. 30s, 2m)");
+            }
+        }
+        Duration fixed = limit;
+        return (s, analysis) -> {
+            AssignOptions o = AssignOptions.of(s.assignment());
+            if (fixed != null) o = o.withTimeLimit(fixed);
+            Plan plan = Assigner.solve(s, analysis, o);
+            if (!plan.feasible()) {
+                err.println("kam compare: warning: the plan for " + s.name() + " breaks hard constraints ("
+                        + plan.score() + "); run 'kam assign' on it to see why");
+                err.flush();
+            }
+            return plan.coverage();
+        };
     }
 
     /** Reads every scenario with the --set overrides; all problems of all files are reported together. */
@@ -178,7 +212,7 @@ public final class CompareCommand implements Callable<Integer> {
             } catch (ScenarioException e) {
                 List<Problem> relabelled = new ArrayList<>();
                 for (Problem p : e.problems()) {
-                    boolean ours = p.file().equals(dev.kam.scenario.Section.OVERRIDE)
+                    boolean ours = p.file().equals(Section.OVERRIDE)
                             && (p.field().equals(s.key()) || s.key().startsWith(p.field() + ".")
                             || p.field().startsWith(s.key() + ".") || p.field().isEmpty());
                     relabelled.add(ours ? new Problem("--sweep " + s.override(v), p.line(), p.field(), p.message(),

@@ -54,7 +54,11 @@ public final class Comparison {
                 if (listener != null) listener.scenario(i + 1, variants.size(), v.label(), "plan");
                 Analysis analysis = Analyzer.analyze(s);
                 plan = planner.plan(s, analysis);
-                note = plan.label().equals("baseline") ? "baseline: today's owners at standard effort" : plan.label();
+                note = switch (plan.label()) {
+                    case "baseline" -> "baseline: today's owners at standard effort";
+                    case "optimized" -> "optimized for this scenario";
+                    default -> plan.label();
+                };
                 if (options.keepPlan()) kept = plan;
             }
             if (listener != null) listener.scenario(i + 1, variants.size(), v.label(), "simulate");

@@ -26,7 +26,7 @@ import java.util.List;
  *                            reported
  * @param defaultOrdersPerAccount orders per key account per year when accounts.csv has no orders
  * @param keyAccountHours     selling hours per year per key account when accounts.csv has no baseHours for
- *                            today's key accounts
+ *                            today's key accounts; NaN = assignment.baseHours.key
  * @param hoursPerWin         selling hours to win one new key account
  * @param soldierHours        selling hours per year of one soldier when soldiers.csv is empty
  * @param sellingTimeShare share of a soldier's capacity that is selling time on accounts (the rest goes to training, admin, travel), 0–1
@@ -46,7 +46,7 @@ public record StrategyParams(int horizonYears, double keyAccountThreshold, doubl
     public StrategyParams(int horizonYears, double keyAccountThreshold, double goalShare, double goalCount,
                           double goalRevenue, String path, List<Milestone> milestones) {
         this(horizonYears, keyAccountThreshold, goalShare, goalCount, goalRevenue, path, milestones,
-                8.0, 0.5, 0.5, Double.NaN, Double.NaN, 0.05, 12.0, 300.0, 100.0, 1600.0, 1.0, 80.0);
+                8.0, 0.5, 0.5, Double.NaN, Double.NaN, 0.05, 12.0, Double.NaN, 100.0, 1600.0, 1.0, 80.0);
     }
 
     /**

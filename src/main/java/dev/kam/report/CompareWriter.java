@@ -73,12 +73,15 @@ public final class CompareWriter {
     public static void write(OutputDir dir, Input in) {
         summary(in.result()).write(dir.file("summary.csv"));
         if (in.result().outcomes().size() > 1) differences(in.result()).write(dir.file("differences.csv"));
-        fanChart(dir, in);
-        goalChart(dir, in.result());
-        if (in.result().outcomes().size() > 1) differenceChart(dir, in);
+        ChartFiles.write(fanChart(in.result(), in.currency()), dir, "ka-revenue-fan");
+        ChartFiles.write(goalChart(in.result()), dir, "goal-probability");
+        if (in.result().outcomes().size() > 1) {
+            ChartFiles.write(differenceChart(in.result(), in.currency()), dir, "difference-final-ka-revenue");
+        }
         if (in.sweep() != null) {
             sweep(in.sweep()).write(dir.file("sweep.csv"));
-            sweepCharts(dir, in);
+            ChartFiles.write(sweepGoalChart(in.sweep()), dir, "sweep-goal-probability");
+            ChartFiles.write(sweepRevenueChart(in.sweep(), in.currency()), dir, "sweep-ka-revenue");
         }
     }
 
@@ -93,7 +96,7 @@ public final class CompareWriter {
             for (Metric m : Metric.values()) {
                 for (int y = 0; y < years.length; y++) {
                     Stats st = s.stats(m, y);
-                    csv.row(o.label(), m.code(), years[y], st.p10(), st.p50(), st.p90(),
+                    csv.row(o.label(), m.code(), years[y], round(m, st.p10()), round(m, st.p50()), round(m, st.p90()),
                             s.hitProbability(m.code(), years[y]));
                 }
             }
@@ -115,7 +118,8 @@ public final class CompareWriter {
             for (Metric m : Metric.values()) {
                 for (int y = 0; y < years.length; y++) {
                     Stats st = r.differenceStats(i, m, y);
-                    csv.row(o.label(), ref, m.code(), years[y], st.p10(), st.p50(), st.p90(), st.mean(),
+                    csv.row(o.label(), ref, m.code(), years[y], round(m, st.p10()), round(m, st.p50()),
+                            round(m, st.p90()), round(m, st.mean()),
                             r.probabilityAhead(i, m, y), o.crn().full() ? "full" : "partial: " + o.crn().detail());
                 }
             }
@@ -133,12 +137,24 @@ public final class CompareWriter {
             Outcome o = s.outcomes().get(i);
             Stats st = s.finalKaRevenue(i);
             BigDecimal v = s.spec().values().get(i);
-            csv.row(s.spec().key(), v.toPlainString(), year, o.goal(), o.goalProbability(),
-                    o.result().hitProbability(TargetHit.ALL, year), st.p10(), st.p50(), st.p90(), st.mean(),
-                    i == 0 ? 0.0 : r.differenceStats(i, Metric.KEY_ACCOUNT_REVENUE, last).p50(),
+            Metric ka = Metric.KEY_ACCOUNT_REVENUE;
+            csv.row(s.spec().key(), v.toPlainString(), year, round(ka, o.goal()), o.goalProbability(),
+                    o.result().hitProbability(TargetHit.ALL, year), round(ka, st.p10()), round(ka, st.p50()),
+                    round(ka, st.p90()), round(ka, st.mean()),
+                    i == 0 ? 0.0 : round(ka, r.differenceStats(i, ka, last).p50()),
                     i == 0 ? null : r.probabilityAhead(i, Metric.KEY_ACCOUNT_REVENUE, last));
         }
         return csv;
+    }
+
+    /** Money to whole currency units (so CSV cells are plain integers); counts to 0.01; shares unchanged. */
+    static double round(Metric m, double v) {
+        if (Double.isNaN(v)) return v;
+        return switch (m) {
+            case KEY_ACCOUNT_SHARE -> v;
+            case KEY_ACCOUNT_COUNT -> Math.rint(v * 100) / 100;
+            default -> Math.rint(v);
+        };
     }
 
     // ---- charts -------------------------------------------------------------------------------------
@@ -245,15 +261,14 @@ public final class CompareWriter {
     }
 
     /** Overlaid fan charts of key-account revenue: a P10–P90 band and the median per scenario, the target dashed. */
-    static void fanChart(OutputDir dir, Input in) {
-        CompareResult r = in.result();
+    public static JFreeChart fanChart(CompareResult r, String currency) {
         int[] years = r.years();
         int last = r.last();
         double max = 0;
         for (Outcome o : r.outcomes()) {
             for (int y = 0; y <= last; y++) max = Math.max(max, o.result().stats(Metric.KEY_ACCOUNT_REVENUE, y).p90());
         }
-        Scale scale = Scale.of(max, in.currency());
+        Scale scale = Scale.of(max, currency);
         double d = scale.divisor();
         YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
         XYSeriesCollection lines = new XYSeriesCollection();
@@ -295,9 +310,8 @@ public final class CompareWriter {
         plot.setDataset(1, lines);
         plot.setRenderer(1, lr);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        JFreeChart chart = new JFreeChart("Key-account revenue by scenario: median and P10–P90 band — "
-                + r.paths() + " paths, common random numbers", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        ChartFiles.write(chart, dir, "ka-revenue-fan");
+        return new JFreeChart("Key-account revenue by scenario: median and P10–P90 band — "
+                + r.paths() + " paths each", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     }
 
     private static XYSeries targetSeries(Targets targets, double d, String name) {
@@ -308,7 +322,7 @@ public final class CompareWriter {
     }
 
     /** The probability of meeting each year's key-account revenue target, one line per scenario. */
-    static void goalChart(OutputDir dir, CompareResult r) {
+    public static JFreeChart goalChart(CompareResult r) {
         XYSeriesCollection ds = new XYSeriesCollection();
         int[] years = r.years();
         for (Outcome o : r.outcomes()) {
@@ -325,14 +339,12 @@ public final class CompareWriter {
         XYPlot plot = new XYPlot(ds, yearAxis(), y, lr);
         String basis = r.options().goals() == dev.kam.compare.GoalBasis.FIRST
                 ? "targets of " + r.first().label() : "each scenario's own targets";
-        JFreeChart chart = new JFreeChart("Goal probability by year and scenario (" + basis + ") — " + r.paths()
+        return new JFreeChart("Goal probability by year and scenario (" + basis + ") — " + r.paths()
                 + " paths", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        ChartFiles.write(chart, dir, "goal-probability");
     }
 
     /** Histogram of the per-path difference in final-year KA revenue against the first scenario. */
-    static void differenceChart(OutputDir dir, Input in) {
-        CompareResult r = in.result();
+    public static JFreeChart differenceChart(CompareResult r, String currency) {
         int last = r.last();
         int n = r.outcomes().size();
         double[][] diffs = new double[n][];
@@ -347,7 +359,7 @@ public final class CompareWriter {
             hi = Math.max(hi, Stats.percentileSorted(sorted, 0.995));
             absMax = Math.max(absMax, Math.max(Math.abs(sorted[0]), Math.abs(sorted[sorted.length - 1])));
         }
-        Scale scale = Scale.of(absMax, in.currency());
+        Scale scale = Scale.of(absMax, currency);
         double d = scale.divisor();
         lo /= d;
         hi /= d;
@@ -381,14 +393,12 @@ public final class CompareWriter {
         zero.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         plot.addDomainMarker(zero);
         String crn = r.fullyCommon() ? "common random numbers" : "partly common random numbers (see differences.csv)";
-        JFreeChart chart = new JFreeChart("Difference in " + r.years()[last] + " key-account revenue against "
+        return new JFreeChart("Difference in " + r.years()[last] + " key-account revenue against "
                 + r.first().label() + " — " + r.paths() + " paths, " + crn, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        ChartFiles.write(chart, dir, "difference-final-ka-revenue");
     }
 
-    /** Goal probability, and median final-year KA revenue with its P10–P90 band, against the swept value. */
-    static void sweepCharts(OutputDir dir, Input in) {
-        SweepResult s = in.sweep();
+    /** Goal probability (final-year KA revenue target, and all three KA targets) against the swept value. */
+    public static JFreeChart sweepGoalChart(SweepResult s) {
         double[] x = s.spec().doubles();
         String key = s.spec().key();
         int year = s.points().years()[s.points().last()];
@@ -409,13 +419,19 @@ public final class CompareWriter {
         XYLineAndShapeRenderer lr = lines(palette(2), new Stroke[] {LINE, new BasicStroke(1.8f)}, true);
         XYPlot plot = new XYPlot(ds, new NumberAxis(key), y, lr);
         ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(false);
-        JFreeChart chart = new JFreeChart("Goal probability against " + key + " — " + s.points().paths()
+        return new JFreeChart("Goal probability against " + key + " — " + s.points().paths()
                 + " paths per value", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        ChartFiles.write(chart, dir, "sweep-goal-probability");
+    }
+
+    /** Median final-year key-account revenue with its P10–P90 band and the goal, against the swept value. */
+    public static JFreeChart sweepRevenueChart(SweepResult s, String currency) {
+        double[] x = s.spec().doubles();
+        String key = s.spec().key();
+        int year = s.points().years()[s.points().last()];
 
         double max = 0;
         for (int i = 0; i < x.length; i++) max = Math.max(max, s.finalKaRevenue(i).p90());
-        Scale scale = Scale.of(max, in.currency());
+        Scale scale = Scale.of(max, currency);
         double d = scale.divisor();
         YIntervalSeries band = new YIntervalSeries("P10–P90 (80% of paths)");
         XYSeries median = new XYSeries("Median");
@@ -446,8 +462,7 @@ public final class CompareWriter {
         l2.setSeriesShapesVisible(1, false);
         p2.setRenderer(1, l2);
         p2.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        JFreeChart c2 = new JFreeChart(year + " key-account revenue against " + key + " — " + s.points().paths()
+        return new JFreeChart(year + " key-account revenue against " + key + " — " + s.points().paths()
                 + " paths per value", JFreeChart.DEFAULT_TITLE_FONT, p2, true);
-        ChartFiles.write(c2, dir, "sweep-ka-revenue");
     }
 }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class Format {
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
     private static final List<String> PERCENT_WORDS = List.of("share", "probability", "utilization", "utilisation",
-            "margin", "growth", "churn", "conversion", "fit", "credit", "difficulty", "adoption");
+            "margin", "growth", "churn", "conversion", "adoption", "retention", "change", "gap");
     private static final List<String> MONEY_WORDS = List.of("revenue", "value", "uplift", "profit", "cost", "price",
             "wallet", "objective", "gain");
 
@@ -76,8 +76,8 @@ final class Format {
         double v = Double.parseDouble(raw.trim());
         if (c.equals("year") || c.endsWith("id") || c.equals("seed")) return raw.trim();
         if (c.contains("percent")) return plain(v) + "%";
-        for (String w : PERCENT_WORDS) if (c.contains(w) && Math.abs(v) <= 2) return percent(v);
-        for (String w : MONEY_WORDS) if (c.contains(w)) return plain(Math.rint(v));
+        for (String w : PERCENT_WORDS) if (c.contains(w) && Math.abs(v) <= 1.5) return percent(v);
+        if (Math.abs(v) >= 100) for (String w : MONEY_WORDS) if (c.contains(w)) return plain(Math.rint(v));
         return plain(v);
     }
 

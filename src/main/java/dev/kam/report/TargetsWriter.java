@@ -155,6 +155,9 @@ public final class TargetsWriter {
             bm.put("pipelineProspects", b.pipelineProspects());
             bm.put("pipelineAccounts", b.pipelineAccounts());
             bm.put("totalWallet", b.totalWallet());
+            bm.put("otherOwnedAccounts", b.otherOwnedAccounts());
+            bm.put("otherAccountHours", b.otherAccountHours());
+            bm.put("hoursNeededToday", b.hoursNeededToday());
             m.put("baseline", bm);
         }
         if (t.goals() != null) {
@@ -192,6 +195,7 @@ public final class TargetsWriter {
                 ym.put("replacements", f.replacements());
                 ym.put("pipelineRemaining", f.pipelineRemaining());
                 ym.put("expectedConversions", f.expectedConversions());
+                ym.put("otherHours", f.otherHours());
                 ym.put("hoursNeeded", f.hoursNeeded());
                 ym.put("hoursAvailable", f.hoursAvailable());
                 ym.put("headcountNeeded", f.headcountNeeded());
@@ -305,6 +309,20 @@ public final class TargetsWriter {
         chart.addSubtitle(new TextTitle("KA revenue = count × orders per account × order value; "
                 + t.path() + " path to " + (t.years().isEmpty() ? "" : t.last().year())
                 + (b != null ? "; grey bar " + b.year() + " = today" : "")));
+        if (t.path().equals("milestones") && !s.strategy().milestones().isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            for (var ms : s.strategy().milestones()) {
+                List<String> v = new ArrayList<>();
+                if (!Double.isNaN(ms.keyAccountRevenue())) {
+                    v.add(fmt(ms.keyAccountRevenue() / scale.divisor, scale.decimals) + " " + scale.word);
+                }
+                if (!Double.isNaN(ms.keyAccountCount())) v.add(fmt(ms.keyAccountCount(), 0) + " KAs");
+                if (!Double.isNaN(ms.keyAccountShare())) v.add(fmt(100 * ms.keyAccountShare(), 0) + "% share");
+                parts.add(ms.year() + ": " + String.join(", ", v));
+            }
+            chart.addSubtitle(new TextTitle("Milestones — " + String.join("; ", parts),
+                    new Font(ChartTheme.family(), Font.ITALIC, 11)));
+        }
         if (t.assumptions() != null && Math.abs(t.assumptions().frequencyWeight() - 0.5) < 1e-12) {
             chart.addSubtitle(new TextTitle("Orders per account and order value grow alike (growthSplit.ordersPerAccount = 0.5): "
                     + "their lines overlap",
@@ -345,13 +363,13 @@ public final class TargetsWriter {
                 JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         Baseline b = t.baseline();
         if (b != null && t.assumptions() != null) {
-            chart.addSubtitle(new TextTitle("At today's productivity: " + fmt(b.hoursPerKeyAccount(), 0)
-                    + " h a year per key account, " + fmt(t.assumptions().hoursPerWin(), 0) + " h per new win, "
+            chart.addSubtitle(new TextTitle("Today's productivity: " + fmt(b.hoursPerKeyAccount(), 0)
+                    + " h per key account, " + fmt(t.assumptions().hoursPerWin(), 0) + " h per win, "
                     + fmt(b.otherAccountHours(), 0) + " h on " + fmt(b.otherOwnedAccounts(), 0)
-                    + " owned smaller accounts; " + fmt(b.hoursPerSoldier() * t.assumptions().sellingTimeShare(), 0)
-                    + " selling hours per soldier"));
-            chart.addSubtitle(new TextTitle(b.year() + " = today's workload", new Font(ChartTheme.family(),
-                    Font.ITALIC, 11)));
+                    + " owned smaller accounts"));
+            chart.addSubtitle(new TextTitle(fmt(b.hoursPerSoldier() * t.assumptions().sellingTimeShare(), 0)
+                    + " selling hours per soldier a year; " + b.year() + " = today's workload",
+                    new Font(ChartTheme.family(), Font.ITALIC, 11)));
         }
         return chart;
     }

@@ -26,10 +26,10 @@ import java.util.Locale;
  * refused with a problem before more memory is spent on it.
  */
 public final class Csv {
-    /** Largest CSV file accepted, in bytes (64 MiB). */
-    public static final long MAX_BYTES = 64L << 20;
+    /** Largest CSV file accepted, in bytes (32 MiB). */
+    public static final long MAX_BYTES = 32L << 20;
     /** Most data rows accepted in one table. */
-    public static final int MAX_ROWS = 1_000_000;
+    public static final int MAX_ROWS = 200_000;
     /** Most fields in one row. */
     public static final int MAX_COLUMNS = 200;
     /** Longest field accepted, in characters. */
@@ -87,14 +87,14 @@ public final class Csv {
             long size = Files.size(path);
             if (size > MAX_BYTES) {
                 problems.error(file, 0, "", "file is " + size + " bytes; a table may be at most " + MAX_BYTES
-                        + " bytes (64 MiB)");
+                        + " bytes (32 MiB)");
                 return null;
             }
             try (InputStream in = Files.newInputStream(path)) {
                 bytes = in.readNBytes((int) MAX_BYTES + 1);
             }
             if (bytes.length > MAX_BYTES) {
-                problems.error(file, 0, "", "file is larger than " + MAX_BYTES + " bytes (64 MiB), the limit for a table");
+                problems.error(file, 0, "", "file is larger than " + MAX_BYTES + " bytes (32 MiB), the limit for a table");
                 return null;
             }
         } catch (IOException e) {
@@ -167,13 +167,41 @@ public final class Csv {
             return new Decoded(text, "GBK");
         }
         String text = strict(bytes, 0, StandardCharsets.UTF_8);
-        if (text != null) return new Decoded(text, "UTF-8");
-        text = strict(bytes, 0, gbk);
+        String asGbk = strict(bytes, 0, gbk);
+        if (text != null) {
+            // Short GBK text can also be valid UTF-8 (司 = CB BE reads as U+02FE); prefer GBK when only
+            // the GBK reading is made of characters a Chinese or Western table would contain.
+            if (asGbk != null && !usual(text) && usual(asGbk)) return new Decoded(asGbk, "GBK");
+            return new Decoded(text, "UTF-8");
+        }
+        text = asGbk;
         if (text != null && plausibleText(text)) return new Decoded(text, "GBK");
         int bad = firstInvalid(bytes, 0, StandardCharsets.UTF_8);
         problems.error(file, lineAt(bytes, bad), "", "is neither UTF-8 nor GBK text (bad byte 0x" + hex(bytes[bad])
                 + " at byte " + bad + "); is it a CSV file?");
         return null;
+    }
+
+    private static boolean allBlank(List<String> fields) {
+        for (String f : fields) {
+            if (!f.isBlank()) return false;
+        }
+        return true;
+    }
+
+    /**
+     * True when every character is one a business table plausibly holds: ASCII, Latin letters with
+     * accents, general punctuation and currency signs, CJK ideographs and punctuation, full-width forms.
+     */
+    static boolean usual(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean ok = c < 0x80 || (c >= 0xA0 && c <= 0x24F) || (c >= 0x2000 && c <= 0x20CF)
+                    || (c >= 0x2100 && c <= 0x214F) || (c >= 0x3000 && c <= 0x303F) || (c >= 0x3400 && c <= 0x9FFF)
+                    || (c >= 0xFF00 && c <= 0xFFEF) || c == 0xFEFF;
+            if (!ok) return false;
+        }
+        return true;
     }
 
     /** Rejects text full of control characters (binary data that happens to decode). */
@@ -321,7 +349,7 @@ public final class Csv {
                 problems.error(file, rowLine, "", "row has more than " + MAX_COLUMNS + " fields");
                 return abort(file, headerLine, header, rows, charset);
             }
-            if (fields.size() == 1 && fields.get(0).isBlank()) continue;
+            if (allBlank(fields)) continue; // blank lines, and the ",,,," rows Excel leaves after deleted content
             if (header == null) {
                 header = fields.toArray(new String[0]);
                 headerLine = rowLine;

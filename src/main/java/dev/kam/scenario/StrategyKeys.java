@@ -44,7 +44,7 @@ final class StrategyKeys {
         double margin = s.number("growthMargin", d.growthMargin(), 0, 10);
         double orders = s.number("defaultOrdersPerAccount", d.defaultOrdersPerAccount(), 0.001, 1_000_000);
         Section p = s.section("productivity");
-        double kaHours = p.number("keyAccountHours", d.keyAccountHours(), 0, 100_000);
+        double kaHours = p.number("keyAccountHours", d.keyAccountHours(), 1, 100_000);
         double winHours = p.number("hoursPerWin", d.hoursPerWin(), 0, 100_000);
         double soldierHours = p.number("soldierHours", d.soldierHours(), 1, 100_000);
         double timeShare = p.number("sellingTimeShare", d.sellingTimeShare(), 0.01, 1);

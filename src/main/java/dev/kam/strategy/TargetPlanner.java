@@ -170,10 +170,13 @@ public final class TargetPlanner {
                 notes.add("accounts.csv gives no orders for today's key accounts: orders per key account start at "
                         + "strategy.defaultOrdersPerAccount = " + num(orders, 1) + " a year");
             }
-            double hours = hoursKnown > 0 ? hoursSum / hoursKnown : p.keyAccountHours();
+            boolean fromAssignment = Double.isNaN(p.keyAccountHours());
+            double defaultHours = fromAssignment ? keyTierHours() : p.keyAccountHours();
+            double hours = hoursKnown > 0 ? hoursSum / hoursKnown : defaultHours;
             if (hoursKnown == 0) {
                 notes.add("accounts.csv gives no baseHours for today's key accounts: each key account needs "
-                        + "strategy.productivity.keyAccountHours = " + num(hours, 0) + " selling hours a year");
+                        + (fromAssignment ? "assignment.baseHours.key" : "strategy.productivity.keyAccountHours")
+                        + " = " + num(hours, 0) + " selling hours a year");
             }
             int soldiers = s.soldiers().size();
             double cap = 0;
@@ -189,6 +192,12 @@ public final class TargetPlanner {
             return new Baseline(baseYear, kaRev, kaCount, share, total, total - kaRev, orders, orderValue, avg,
                     ordersKnown > 0, hours, hoursKnown > 0, soldiers, cap, perSoldier, prospects, smaller, wallet,
                     otherOwned, otherHours);
+        }
+
+        /** The assignment's default hours of a key-tier account (300 when the scenario has no assignment block). */
+        private double keyTierHours() {
+            double[] h = s.assignment() == null ? null : s.assignment().baseHours();
+            return h != null && h.length > 0 ? h[0] : 300.0;
         }
 
         // ---------------------------------------------------------------- goals

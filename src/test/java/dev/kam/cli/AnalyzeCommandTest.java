@@ -54,6 +54,29 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void accountsAreDiagnosedAndSetOverridesAKey() throws Exception {
+        Path yaml = TestScenarioFiles.write(tmp.resolve("sc"), "");
+        Path outDir = tmp.resolve("out");
+        assertEquals(Main.OK, run("analyze", yaml.toString(), "--out", outDir.toString()), err.toString());
+        java.util.List<String> rows = Files.readAllLines(outDir.resolve("analysis/accounts.csv"));
+        assertEquals(6, rows.size());
+        // A3: 900,000 of a 40,000,000 wallet = 2.25% < 5% foothold
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("A3,") && r.contains(",CANNOT_WIN,")), rows.toString());
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("A4,") && r.contains(",CANNOT_KEEP,")), rows.toString());
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("A5,") && r.contains(",potential,CANNOT_WIN,")));
+        assertTrue(out.toString().contains("Key accounts:  2 at ≥ 5,000,000 CNY"), out.toString());
+
+        assertEquals(Main.OK, run("analyze", yaml.toString(), "--out", outDir.toString(),
+                "--set", "analysis.diagnosis.win.footholdShare=0.01"), err.toString());
+        rows = Files.readAllLines(outDir.resolve("analysis/accounts.csv"));
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("A3,") && r.contains(",CANNOT_GROW,")), rows.toString());
+
+        assertEquals(Main.BAD_INPUT, run("analyze", yaml.toString(), "--out", outDir.toString(),
+                "--set", "analysis.ratingCuts.5A=1.5"));
+        assertTrue(err.toString().contains("analysis.ratingCuts.5A: (1.5) must be between 0 and 1"), err.toString());
+    }
+
+    @Test
     void badAnalysisKeyIsExit2WithFileLineAndNothingWritten() throws Exception {
         Path yaml = TestScenarioFiles.write(tmp.resolve("sc"), "analysis:\n  pyramid: {keyShare: 2}\n");
         Path outDir = tmp.resolve("out");

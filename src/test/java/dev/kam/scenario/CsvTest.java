@@ -100,6 +100,29 @@ class CsvTest {
     }
 
     @Test
+    void shortGbkTextThatIsAlsoValidUtf8IsReadAsGbk() {
+        byte[] bytes = "id,name\nA1,公司\n".getBytes(GBK); // 司 = CB BE, valid UTF-8 for U+02FE
+        Problems p = new Problems();
+        Csv.Table t = parse(bytes, Csv.Encoding.AUTO, p);
+        assertEquals("GBK", t.charset());
+        assertEquals("公司", t.rows().get(0).fields()[1]);
+    }
+
+    @Test
+    void accentedUtf8StaysUtf8() {
+        Csv.Table t = parseOk("id,name\nA1,Société Générale\nA2,Müller GmbH\n");
+        assertEquals("UTF-8", t.charset());
+        assertEquals("Société Générale", t.rows().get(0).fields()[1]);
+    }
+
+    @Test
+    void rowsOfOnlyCommasAreSkippedLikeBlankLines() {
+        Csv.Table t = parseOk("id,name\nA1,x\n,\n , \nA2,y\n");
+        assertEquals(2, t.rows().size());
+        assertEquals(5, t.rows().get(1).line());
+    }
+
+    @Test
     void gbkCanBeChosenExplicitly() {
         byte[] bytes = "id,name\nA1,王伟\n".getBytes(GBK);
         Problems p = new Problems();
@@ -183,7 +206,7 @@ class CsvTest {
         }
         Problems p = new Problems();
         assertNull(Csv.read(big, "big.csv", Csv.Encoding.AUTO, p));
-        assertEquals("big.csv: file is 67108865 bytes; a table may be at most 67108864 bytes (64 MiB)",
+        assertEquals("big.csv: file is 33554433 bytes; a table may be at most 33554432 bytes (32 MiB)",
                 p.all().get(0).toString());
     }
 

@@ -387,6 +387,22 @@ class TargetPlannerTest {
                 warning(t, "capacity").message());
     }
 
+    @Test
+    void keyAccountHoursDefaultToTheAssignmentsKeyTier() {
+        dev.kam.domain.AssignmentParams d = dev.kam.domain.AssignmentParams.DEFAULT;
+        dev.kam.domain.AssignmentParams a = new dev.kam.domain.AssignmentParams(d.timeLimit(),
+                d.unimprovedTimeLimit(), d.seed(), d.effortLevels(), d.effortNames(), d.maxProductsPerAccount(),
+                d.ratingPriority(), d.switchingCost(), d.minStars(), d.minCertification(), d.requireRegion(),
+                d.layerMinRating(), d.layerMaxRating(), new double[] {250, 120, 40}, d.maxAccountsPerSoldier(),
+                d.searchShare());
+        Scenario s = handExample(strategy(2, 5e6, NAN, 4, 64e6, "steady")).withAssignment(a);
+        Targets t = TargetPlanner.plan(s);
+        assertEquals(250, t.baseline().hoursPerKeyAccount());
+        assertFalse(t.baseline().hoursFromData());
+        assertTrue(t.notes().contains("accounts.csv gives no baseHours for today's key accounts: each key account "
+                + "needs assignment.baseHours.key = 250 selling hours a year"), t.notes().toString());
+    }
+
     private static dev.kam.domain.Account owned(dev.kam.domain.Account a) {
         return new dev.kam.domain.Account(a.id(), a.name(), a.industry(), a.region(), a.revenue(), a.wallet(),
                 a.margin(), a.credit(), a.difficulty(), a.serviceHours(), a.orders(), a.needs(), "S1", a.stage(),
