@@ -324,14 +324,22 @@ public final class ChartTheme {
         return new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f);
     }
 
-    /** Money axis: compact ticks in the current language; appends the currency to the label if missing. */
+    /**
+     * Money axis: compact ticks in the current language, and the currency in the label when missing:
+     * "Revenue" → "Revenue (CNY)", "Revenue (per year)" → "Revenue (CNY per year)".
+     */
     public static void moneyAxis(ValueAxis axis) {
         if (axis instanceof NumberAxis n) {
             n.setNumberFormatOverride(money(lang));
             n.setStandardTickUnits(NumberAxis.createStandardTickUnits());
         }
         String label = axis.getLabel();
-        if (label != null && !currency.isEmpty() && !label.contains(currency)) axis.setLabel(label + " (" + currency + ")");
+        if (label != null && !currency.isEmpty() && !label.contains(currency)) {
+            int paren = label.lastIndexOf(" (");
+            axis.setLabel(paren > 0 && label.endsWith(")")
+                    ? label.substring(0, paren) + " (" + currency + " " + label.substring(paren + 2)
+                    : label + " (" + currency + ")");
+        }
     }
 
     /** Percent axis for values 0–1. */

@@ -89,12 +89,29 @@ public final class Text {
         if (lang != Lang.ZH || label == null) return label;
         String zh = CHART_ZH.get(label);
         if (zh != null) return zh;
+        for (Map.Entry<java.util.regex.Pattern, String> e : CHART_PATTERNS.entrySet()) {
+            java.util.regex.Matcher m = e.getKey().matcher(label);
+            if (m.matches()) {
+                String out = e.getValue();
+                for (int g = m.groupCount(); g >= 1; g--) out = out.replace("$" + g, chartLabel(lang, m.group(g)));
+                return out;
+            }
+        }
+        int dash = label.indexOf(" — ");
+        if (dash > 0) return chartLabel(lang, label.substring(0, dash)) + " — " + chartLabel(lang, label.substring(dash + 3));
         int paren = label.lastIndexOf(" (");
         if (paren > 0 && label.endsWith(")")) {
             String head = CHART_ZH.get(label.substring(0, paren));
-            if (head != null) return head + "（" + label.substring(paren + 2, label.length() - 1) + "）";
+            if (head != null) return head + "（" + chartLabel(lang, label.substring(paren + 2, label.length() - 1)) + "）";
         }
         return label;
+    }
+
+    /** Chart labels with numbers in them: pattern → Chinese with $1, $2 … (each group translated in turn). */
+    private static final Map<java.util.regex.Pattern, String> CHART_PATTERNS = new java.util.LinkedHashMap<>();
+
+    private static void pattern(String regex, String zh) {
+        CHART_PATTERNS.put(java.util.regex.Pattern.compile(regex), zh);
     }
 
     /** True when the chart dictionary has a Chinese phrase for this English label. */
@@ -231,8 +248,9 @@ public final class Text {
         m("action.findOwner", "No eligible soldier with free capacity: hire or certify one.", "无可用且合格的销售特种兵：需招聘或认证。");
         m("action.why", "Diagnosis: %s.", "诊断依据：%s。");
         m("action.planWhy", "Plan: %s.", "方案说明：%s。");
-        m("risk.hit", "Low odds for the %s target of %s", "%s 目标（%s 年）达成概率低");
-        m("risk.hit.detail", "probability %s of reaching %s under the plan.", "按当前方案达成 %s 的概率为 %s。");
+        m("risk.hit", "Low odds for the %s target of %s", "%s（%s 年）达成概率低");
+        m("risk.hit.detail", "probability %s of reaching %s under the plan.", "按当前方案达成 %2$s 的概率为 %1$s。");
+        m("risk.hit.detail2", "probability %s under the plan.", "按当前方案的达成概率为 %s。");
         m("risk.growth", "The goal needs %s key-account growth a year", "目标要求大客户收入年均增长 %s");
         m("risk.growth.detail", "from %s today to %s in %s, against expected market growth of %s a year.",
                 "从当前 %s 到 %s（%s 年），而市场预期年增长仅 %s。");
@@ -290,7 +308,7 @@ public final class Text {
         c("hoursUsed", "Hours used", "已用工时");
         c("capacity", "Capacity (hours)", "产能（工时）");
         c("accountsLed", "Accounts led", "负责客户数");
-        c("allKeyAccountTargets", "All key-account targets", "全部大客户目标");
+        c("allKeyAccountTargets", "All key-account targets together", "全部大客户目标同时达成");
         c("effortLevel", "Effort level", "投入力度");
         c("expectedUplift", "Expected uplift", "预期提升");
         c("objectiveValue", "Objective value", "目标函数贡献");
@@ -312,6 +330,59 @@ public final class Text {
         c("wallet", "Wallet", "钱包规模");
         c("shareOfWallet", "Share of wallet", "钱包份额");
 
+        pattern("(.+) — (\\d+) simulated paths, plan: (.+)", "$1 — $2 条模拟路径，方案：$3");
+        pattern("Probability of meeting each yearly target — (\\d+) paths", "各年度目标达成概率 — $1 条路径");
+        pattern("Sensitivity of final-year median KA revenue to ±(\\d+)% in each parameter \\((\\d+) paths per run\\)",
+                "末年大客户收入中位数对各参数 ±$1% 的敏感性（每次 $2 条路径）");
+        pattern("Plan minus baseline: gross profit summed over (\\d+) years", "方案减基线：$1 年累计毛利");
+        pattern("Plan minus baseline: key-account revenue in (\\d+)", "方案减基线：$1 年大客户收入");
+        pattern("Change in final-year median KA revenue from (.+)", "末年大客户收入中位数变化（基准 $1）");
+        pattern("parameter ([−+-]\\d+%)", "参数 $1");
+        pattern("Index \\((.+)\\)", "指数（$1）");
+        pattern("([A-Z]{3}) per year", "$1/年");
+        pattern("([A-Z]{3}) million per year", "百万 $1/年");
+        chart("per year", "每年");
+        chart("share of total revenue", "占总收入比例");
+        chart("accounts", "个");
+        chart("optimized", "优化方案");
+        chart("baseline", "基线");
+        chart("Revenue concentration", "收入集中度");
+        chart("5A rating distribution", "5A评级分布");
+        chart("5A rating (5A = most valuable)", "5A评级（5A 价值最高）");
+        chart("Key-account revenue targets and their three factors", "大客户收入目标及其三要素");
+        chart("Soldiers needed for the key-account targets vs soldiers today", "实现大客户目标所需销售特种兵与现有人数");
+        chart("Soldiers needed for the targets", "目标所需人数");
+        chart("Soldiers today", "现有人数");
+        chart("Soldiers (headcount)", "销售特种兵（人数）");
+        chart("Number of key accounts", "大客户数量");
+        chart("Key-account share of revenue", "大客户收入占比");
+        chart("Key-account revenue (bars, left axis)", "大客户收入（柱，左轴）");
+        chart("Key-account count (index, right axis)", "大客户数（指数，右轴）");
+        chart("Order value (index)", "单笔订单金额（指数）");
+        chart("Orders per account (index)", "单客户订单数（指数）");
+        chart("KA revenue target", "大客户收入目标");
+        chart("KA count target", "大客户数目标");
+        chart("KA share target", "大客户占比目标");
+        chart("Total revenue target", "总收入目标");
+        chart("All three KA targets at once", "三项大客户目标同时达成");
+        chart("Number of paths", "路径数");
+        chart("Paths (common random numbers)", "路径（共同随机数）");
+        chart("Cumulative gross-profit uplift", "累计毛利提升");
+        chart("Uplift in key-account revenue", "大客户收入提升");
+        chart("Share of accounts", "客户数占比");
+        chart("Share of all accounts / of total revenue (%)", "占全部客户数 / 总收入的比例（%）");
+        chart("Cumulative share of active accounts (%)", "活跃客户累计占比（%）");
+        chart("Cumulative share of revenue (%)", "收入累计占比（%）");
+        chart("Lorenz curve (accounts ranked from smallest)", "洛伦兹曲线（客户按收入从小到大）");
+        chart("Perfect equality", "完全均等");
+        chart("Tier", "层级");
+        chart("simulation parameter", "模拟参数");
+        chart("Probability (%)", "概率（%）");
+        chart("Probability of meeting the year's KA revenue target (%)", "达成当年大客户收入目标的概率（%）");
+        chart("P5–P95 (90% of paths)", "P5–P95（90% 的路径）");
+        chart("P25–P75 (50% of paths)", "P25–P75（50% 的路径）");
+        chart("P10–P90 (80% of paths)", "P10–P90（80% 的路径）");
+        chart("no difference", "无差异");
         chart("Year", "年份");
         chart("Revenue", "收入");
         chart("Accounts", "客户数");
