@@ -117,6 +117,13 @@ public final class CompareCommand implements Callable<Integer> {
                 throw new UsageException(e.getMessage());
             }
         }
+        Path target = scenarioOptions.out.resolve("compare").toAbsolutePath().normalize();
+        for (Path f : scenarioFiles) {
+            if (f.toAbsolutePath().normalize().startsWith(target)) {
+                throw new UsageException("--out " + scenarioOptions.out + " would replace " + target + ", which holds the "
+                        + "input " + f + "; choose another output folder");
+            }
+        }
         PrintWriter err = spec.commandLine().getErr();
         List<Scenario> scenarios = sweepSpec == null ? readAll(scenarioFiles) : readSweep(scenarioFiles.get(0), sweepSpec);
         Scenario first = scenarios.get(0);

@@ -20,6 +20,17 @@ public record SweepSpec(String key, List<BigDecimal> values) {
     /** Most values one sweep may run (each is a full simulation). */
     public static final int MAX_VALUES = 101;
 
+    /**
+     * Keys a sweep cannot vary: every value runs with the same paths and seed (that is what makes their random
+     * numbers common) and must share the base year and horizon (so that the years line up).
+     */
+    public static final java.util.Map<String, String> NOT_SWEEPABLE = java.util.Map.of(
+            "simulation.paths", "every value runs with the same paths; use --paths",
+            "simulation.seed", "every value runs with the same seed, which makes their random numbers common; use --seed",
+            "simulation.threads", "threads never change the numbers",
+            "baseYear", "the years of all values must line up",
+            "strategy.horizonYears", "the years of all values must line up");
+
     private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z_][A-Za-z0-9_-]*)*");
 
     public SweepSpec {
@@ -40,6 +51,9 @@ public record SweepSpec(String key, List<BigDecimal> values) {
         if (key.isEmpty()) throw new IllegalArgumentException("--sweep '" + text + "' names no key" + example);
         if (!KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("--sweep key '" + key + "' is not a dotted YAML key path" + example);
+        }
+        if (NOT_SWEEPABLE.containsKey(key)) {
+            throw new IllegalArgumentException("--sweep " + key + " cannot be swept: " + NOT_SWEEPABLE.get(key));
         }
         String range = text.substring(eq + 1).trim();
         String[] parts = range.split(":", -1);

@@ -81,8 +81,8 @@ public final class AnalysisCharts {
             public String generateLabel(org.jfree.data.category.CategoryDataset ds, int row, int column) {
                 double v = ds.getValue(row, column).doubleValue();
                 if (row == 0) return String.format(Locale.ROOT, "%.1f%%", v);
-                return String.format(Locale.ROOT, "%.1f%% (%s %s%s)", v,
-                        scaled(tiers.get(column).revenue(), scale), s.currency(), scale.suffix());
+                return String.format(Locale.ROOT, "%.1f%% (%s %s%s)", v, s.currency(),
+                        scaled(tiers.get(column).revenue(), scale), scale.suffix());
             }
         });
         r.setDefaultItemLabelsVisible(true);
@@ -190,7 +190,7 @@ public final class AnalysisCharts {
         yr.setUpperMargin(0.15);
         BarRenderer rr = barRenderer(REVENUE);
         rr.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
-                new DecimalFormat(scale.divisor > 1 ? "#,##0.0" : "#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+                new DecimalFormat(scale.divisor >= 1_000_000 ? "#,##0.0" : "#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
         rr.setDefaultItemLabelsVisible(true);
         CategoryPlot pr = new CategoryPlot(dr, null, yr, rr);
 
@@ -264,14 +264,14 @@ public final class AnalysisCharts {
         }
 
         static Scale of(double max) {
-            if (max >= 10_000_000) return new Scale(1_000_000, " million", " 百万");
+            if (max >= 1_000_000) return new Scale(1_000_000, " million", " 百万");
             if (max >= 10_000) return new Scale(1_000, " thousand", " 千");
             return new Scale(1, "", "");
         }
     }
 
     private static String scaled(double v, Scale scale) {
-        return new DecimalFormat(scale.divisor > 1 ? "#,##0.0" : "#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT))
+        return new DecimalFormat(scale.divisor >= 1_000_000 ? "#,##0.0" : "#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT))
                 .format(v / scale.divisor);
     }
 

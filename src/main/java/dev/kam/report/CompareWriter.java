@@ -311,7 +311,7 @@ public final class CompareWriter {
         plot.setRenderer(1, lr);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         return new JFreeChart("Key-account revenue by scenario: median and P10–P90 band — "
-                + r.paths() + " paths each", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+                + String.format(Locale.ROOT, "%,d", r.paths()) + " paths each", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     }
 
     private static XYSeries targetSeries(Targets targets, double d, String name) {
@@ -339,8 +339,8 @@ public final class CompareWriter {
         XYPlot plot = new XYPlot(ds, yearAxis(), y, lr);
         String basis = r.options().goals() == dev.kam.compare.GoalBasis.FIRST
                 ? "targets of " + r.first().label() : "each scenario's own targets";
-        return new JFreeChart("Goal probability by year and scenario (" + basis + ") — " + r.paths()
-                + " paths", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        return new JFreeChart("Goal probability by year and scenario (" + basis + ") — "
+                + String.format(Locale.ROOT, "%,d", r.paths()) + " paths", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     }
 
     /** Histogram of the per-path difference in final-year KA revenue against the first scenario. */
@@ -394,7 +394,27 @@ public final class CompareWriter {
         plot.addDomainMarker(zero);
         String crn = r.fullyCommon() ? "common random numbers" : "partly common random numbers (see differences.csv)";
         return new JFreeChart("Difference in " + r.years()[last] + " key-account revenue against "
-                + r.first().label() + " — " + r.paths() + " paths, " + crn, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+                + r.first().label() + " — " + String.format(Locale.ROOT, "%,d", r.paths()) + " paths, " + crn, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    }
+
+    /** The swept key's axis: ticks at the sweep's values (up to 21 of them), shown with the step's decimals. */
+    static NumberAxis sweepAxis(SweepResult s) {
+        NumberAxis x = new NumberAxis(s.spec().key());
+        x.setAutoRangeIncludesZero(false);
+        List<BigDecimal> v = s.spec().values();
+        int decimals = 0;
+        for (BigDecimal b : v) decimals = Math.max(decimals, Math.max(0, b.stripTrailingZeros().scale()));
+        DecimalFormat f = grouped(decimals);
+        x.setNumberFormatOverride(f);
+        if (v.size() >= 2 && v.size() <= 21) {
+            double step = Math.abs(v.get(1).doubleValue() - v.get(0).doubleValue());
+            x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(step, f));
+        } else if (v.size() == 1) {
+            double c = v.get(0).doubleValue();
+            double pad = c == 0 ? 1 : Math.abs(c) * 0.1;
+            x.setRange(c - pad, c + pad);
+        }
+        return x;
     }
 
     /** Goal probability (final-year KA revenue target, and all three KA targets) against the swept value. */
@@ -416,10 +436,9 @@ public final class CompareWriter {
         if (all.getItemCount() > 0) ds.addSeries(all);
         NumberAxis y = new NumberAxis("Probability (%)");
         y.setRange(0, 100);
-        XYLineAndShapeRenderer lr = lines(palette(2), new Stroke[] {LINE, new BasicStroke(1.8f)}, true);
-        XYPlot plot = new XYPlot(ds, new NumberAxis(key), y, lr);
-        ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(false);
-        return new JFreeChart("Goal probability against " + key + " — " + s.points().paths()
+        XYLineAndShapeRenderer lr = lines(palette(2), new Stroke[] {LINE, ChartTheme.dashed()}, true);
+        XYPlot plot = new XYPlot(ds, sweepAxis(s), y, lr);
+        return new JFreeChart("Goal probability against " + key + " — " + String.format(Locale.ROOT, "%,d", s.points().paths())
                 + " paths per value", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     }
 
@@ -451,9 +470,7 @@ public final class CompareWriter {
         NumberAxis yAxis = new NumberAxis(year + " key-account revenue (" + scale.unit() + " per year)");
         yAxis.setNumberFormatOverride(grouped(d > 1 ? 1 : 0));
         yAxis.setAutoRangeIncludesZero(false);
-        NumberAxis xAxis = new NumberAxis(key);
-        xAxis.setAutoRangeIncludesZero(false);
-        XYPlot p2 = new XYPlot(bands, xAxis, yAxis, null);
+        XYPlot p2 = new XYPlot(bands, sweepAxis(s), yAxis, null);
         DeviationRenderer br = bands(new Paint[] {ChartTheme.color(0)}, 0.25f);
         p2.setRenderer(0, br);
         p2.setDataset(1, lines);
@@ -462,7 +479,7 @@ public final class CompareWriter {
         l2.setSeriesShapesVisible(1, false);
         p2.setRenderer(1, l2);
         p2.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        return new JFreeChart(year + " key-account revenue against " + key + " — " + s.points().paths()
+        return new JFreeChart(year + " key-account revenue against " + key + " — " + String.format(Locale.ROOT, "%,d", s.points().paths())
                 + " paths per value", JFreeChart.DEFAULT_TITLE_FONT, p2, true);
     }
 }

@@ -105,17 +105,4 @@ class CompareCommandTest {
         assertEquals(2, limit.code());
         assertTrue(limit.err().contains("--time-limit 'soon'"), limit.err());
     }
-
-    @Test
-    void planCompareSplicesTheSectionBeforeTheActionsAndIntoTheContents() throws Exception {
-        Path report = tmp.resolve("report.html");
-        Files.writeString(report, "<html><body><header><nav><ol><li><a href=\"#summary\">S</a></li>"
-                + "<li><a href=\"#actions\">A</a></li></ol></nav></header><main><section id=\"summary\"></section>"
-                + "<section id=\"actions\"></section></main></body></html>");
-        PlanCompare.splice(report, "<section id=\"compare\"><h2>x</h2></section>\n", dev.kam.report.Lang.EN);
-        String html = Files.readString(report);
-        assertTrue(html.indexOf("<section id=\"compare\">") < html.indexOf("<section id=\"actions\">"), html);
-        assertTrue(html.indexOf("<section id=\"summary\">") < html.indexOf("<section id=\"compare\">"), html);
-        assertTrue(html.contains("<li><a href=\"#compare\">Scenario comparison</a></li><li><a href=\"#actions\">"), html);
-    }
 }

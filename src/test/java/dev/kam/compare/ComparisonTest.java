@@ -74,6 +74,27 @@ class ComparisonTest {
     }
 
     @Test
+    void commonRandomNumbersAreFlaggedPartialWhenTheAccountsDiffer() {
+        Scenario a = tiny();
+        List<dev.kam.domain.Account> reversed = new java.util.ArrayList<>(a.accounts());
+        java.util.Collections.reverse(reversed);
+        Crn order = Crn.of(a, withAccounts(a, reversed));
+        assertFalse(order.full());
+        assertTrue(order.detail().contains("another order"), order.detail());
+        Crn fewer = Crn.of(a, withAccounts(a, a.accounts().subList(1, a.accounts().size())));
+        assertFalse(fewer.full());
+        assertTrue(fewer.detail().contains("accounts instead of"), fewer.detail());
+        // and the comparison says so
+        CompareResult r = compare(GoalBasis.FIRST, false, a, withAccounts(a, reversed));
+        assertFalse(r.fullyCommon());
+    }
+
+    static Scenario withAccounts(Scenario s, List<dev.kam.domain.Account> accounts) {
+        return new Scenario(s.name(), s.currency(), s.baseYear(), s.source(), accounts, s.soldiers(), s.products(),
+                s.relationships(), s.analysis(), s.strategy(), s.assignment(), s.simulation());
+    }
+
+    @Test
     void goalBasisFirstJudgesEveryScenarioByTheFirstsTargets() {
         Scenario a = tiny();
         Scenario b = tiny("strategy.goals.keyAccountRevenue=80000000");

@@ -43,6 +43,8 @@ class SweepSpecTest {
             "simulation.churn.covered=0:1:0              | STEP must not be 0",
             "simulation.churn.covered=0.5:0.1:0.1        | use a negative step",
             "simulation.churn.covered=0:1:0.001          | at most 101",
+            "simulation.seed=1:5:1                       | cannot be swept",
+            "strategy.horizonYears=5:10:1                | cannot be swept",
     })
     void badSpecsAreRefusedWithTheRule(String spec, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SweepSpec.parse(spec));
