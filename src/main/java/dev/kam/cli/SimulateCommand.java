@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
         description = {"Monte Carlo simulation of the multi-year trajectory under a plan (today's owners at "
                 + "standard effort when no --plan is given): percentiles of revenue, key-account count and share, "
                 + "the probability of meeting each yearly target, a plan-vs-baseline comparison with common random "
-                + "numbers, and a ±20% sensitivity tornado.",
+                + "numbers, and a ±20%% sensitivity tornado.",
                 "Writes OUT/simulation/: percentiles.csv, targets-hit.csv, summary.json, fan charts, "
                         + "target-hit-probability, tornado, and with --plan uplift.csv and uplift histograms."})
 public final class SimulateCommand implements Callable<Integer> {

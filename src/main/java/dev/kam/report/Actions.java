@@ -82,7 +82,7 @@ final class Actions {
                 owner += " " + tx.f("action.was", name(soldiers, a.owner()));
             }
             String effort = pl == null ? (a.owner() == null ? "" : tx.t("effort.standard"))
-                    : tx.effort(CsvTable.str(pl, pl.containsKey("effort") ? "effort" : "level"));
+                    : tx.effort(CsvTable.str(pl, pl.containsKey("effortLevel") ? "effortLevel" : "effort"));
             Set<String> prods = offered.getOrDefault(a.id(), Set.of());
             StringBuilder action = new StringBuilder(tx.action(diagCode, a.stage().code()));
             if (!prods.isEmpty()) action.append(' ').append(tx.f("action.offer", String.join(", ", prods)));

@@ -57,10 +57,10 @@ import java.util.Optional;
  * money ticks: K / M / B, or 万 / 亿 in Chinese), {@link #percentAxis}, {@link #countAxis}, the
  * {@link #PALETTE} colours and {@link #band} for the translucent fill of a percentile band.
  *
- * <p>Font: the first installed CJK family of {@link #CJK_FAMILIES}; else a font bundled as the
- * resource {@value #BUNDLED_FONT} (when the build includes one); else the logical SansSerif font,
- * which shows Chinese characters as empty boxes. {@link #missingGlyphWarning} tells the command line
- * when that will happen.
+ * <p>Font: the first installed CJK family of {@link #CJK_FAMILIES}; else the font bundled as the
+ * resource {@value #BUNDLED_FONT} (WenQuanYi Micro Hei reduced to Latin, punctuation and the 6,763
+ * hanzi of GB 2312; see its NOTICE); else the logical SansSerif font, which shows Chinese characters
+ * as empty boxes. {@link #missingGlyphWarning} tells the command line when a name cannot be drawn.
  */
 public final class ChartTheme {
     /** CJK-capable font families tried in this order. */
@@ -324,14 +324,22 @@ public final class ChartTheme {
         return new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f);
     }
 
-    /** Money axis: compact ticks in the current language; appends the currency to the label if missing. */
+    /**
+     * Money axis: compact ticks in the current language, and the currency in the label when missing:
+     * "Revenue" → "Revenue (CNY)", "Revenue (per year)" → "Revenue (CNY per year)".
+     */
     public static void moneyAxis(ValueAxis axis) {
         if (axis instanceof NumberAxis n) {
             n.setNumberFormatOverride(money(lang));
             n.setStandardTickUnits(NumberAxis.createStandardTickUnits());
         }
         String label = axis.getLabel();
-        if (label != null && !currency.isEmpty() && !label.contains(currency)) axis.setLabel(label + " (" + currency + ")");
+        if (label != null && !currency.isEmpty() && !label.contains(currency)) {
+            int paren = label.lastIndexOf(" (");
+            axis.setLabel(paren > 0 && label.endsWith(")")
+                    ? label.substring(0, paren) + " (" + currency + " " + label.substring(paren + 2)
+                    : label + " (" + currency + ")");
+        }
     }
 
     /** Percent axis for values 0–1. */
@@ -426,6 +434,15 @@ public final class ChartTheme {
         }
     }
 
+    /** The bundled CJK font (a GB 2312 subset of WenQuanYi Micro Hei), or null when the build has none. */
+    static Font bundledFont() {
+        try (InputStream in = ChartTheme.class.getResourceAsStream(BUNDLED_FONT)) {
+            return in == null ? null : Font.createFont(Font.TRUETYPE_FONT, in);
+        } catch (IOException | java.awt.FontFormatException e) {
+            return null;
+        }
+    }
+
     private static String pickFamily() {
         try {
             GraphicsEnvironment ge = GraphicsEnvironment.getLocalGraphicsEnvironment();
@@ -433,14 +450,12 @@ public final class ChartTheme {
             for (String f : CJK_FAMILIES) {
                 if (installed.contains(f)) return f;
             }
-            try (InputStream in = ChartTheme.class.getResourceAsStream(BUNDLED_FONT)) {
-                if (in != null) {
-                    Font f = Font.createFont(Font.TRUETYPE_FONT, in);
-                    ge.registerFont(f);
-                    return f.getFamily(Locale.ROOT);
-                }
+            Font f = bundledFont();
+            if (f != null) {
+                ge.registerFont(f);
+                return f.getFamily(Locale.ROOT);
             }
-        } catch (IOException | java.awt.FontFormatException | RuntimeException | Error e) {
+        } catch (RuntimeException | Error e) {
             // no usable font configuration: the logical font below still draws Latin text
         }
         return Font.SANS_SERIF;

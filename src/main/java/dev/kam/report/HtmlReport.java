@@ -44,12 +44,19 @@ public final class HtmlReport {
      * @param timings  stage name → seconds it took (in run order)
      * @param notes    warnings of the run to show (may be empty)
      * @param version  kam version text
+     * @param compare  the scenario-comparison section as HTML made by {@link CompareHtml} (its texts escaped
+     *                 there), or null
      */
     public record Input(Scenario scenario, Path root, Lang lang, Map<String, Double> timings, List<String> notes,
-                        String version) {
+                        String version, String compare) {
         public Input {
             timings = new LinkedHashMap<>(timings);
             notes = List.copyOf(notes);
+        }
+
+        public Input(Scenario scenario, Path root, Lang lang, Map<String, Double> timings, List<String> notes,
+                     String version) {
+            this(scenario, root, lang, timings, notes, version, null);
         }
     }
 
@@ -159,6 +166,10 @@ public final class HtmlReport {
         if (ran("targets")) body.targets();
         if (ran("plan")) body.plan();
         if (ran("simulation")) body.simulation();
+        if (in.compare() != null && !in.compare().isBlank()) {
+            toc.add(new String[] {"compare", tx.t("sec.compare")});
+            body.sb.append(in.compare());
+        }
         body.actions();
         body.assumptions();
 
@@ -322,7 +333,7 @@ public final class HtmlReport {
             sb.append("<div class=\"kpis\">\n");
             if (!Double.isNaN(s.goalProbability())) {
                 kpi(tx.f("kpi.goal", s.goalYear()), Format.percent(s.goalProbability()),
-                        s.goalBasis().equals("all") ? tx.t("kpi.goalAll") : s.goalBasis());
+                        s.goalBasis().equals("all") ? tx.f("kpi.goalAll", Format.percent(s.kaRevenueProbability())) : s.goalBasis());
             }
             if (!Double.isNaN(s.medianFinalKaRevenue())) {
                 kpi(tx.f("kpi.median", s.finalYear()), Format.money(s.medianFinalKaRevenue(), sc.currency(), in.lang()),
@@ -338,7 +349,8 @@ public final class HtmlReport {
                         tx.f("kpi.whenDetail", Format.percent(s.neverWithinHorizon())));
             }
             if (!Double.isNaN(s.uplift())) {
-                kpi(tx.t("kpi.uplift"), Format.signedMoney(s.uplift(), sc.currency(), in.lang()), s.upliftBasis());
+                kpi(tx.t("kpi.uplift"), Format.signedMoney(s.uplift(), sc.currency(), in.lang()),
+                        s.upliftBasis().endsWith("upliftAdded") ? tx.t("kpi.upliftDetail") : s.upliftBasis());
             }
             if (!Double.isNaN(s.finalTarget()) && Double.isNaN(s.medianFinalKaRevenue())) {
                 kpi(tx.f("kpi.target", s.finalYear()), Format.money(s.finalTarget(), sc.currency(), in.lang()),
@@ -453,7 +465,36 @@ public final class HtmlReport {
             JsonNode pj = json("plan", "plan.json");
             if (pj != null) {
                 h3(tx.t("planSummary"));
-                keyValues(pj);
+                Map<String, String> kv = new LinkedHashMap<>();
+                JsonNode b = pj.path("baseline");
+                kv.put(tx.t("plan.score"), pj.path("score").path("text").asText(""));
+                kv.put(tx.t("plan.objective"), Format.plain(pj.path("objective").asDouble(Double.NaN)));
+                kv.put(tx.t("plan.baselineUplift"), Format.money(b.path("expectedUplift").asDouble(Double.NaN), sc.currency(), in.lang()));
+                kv.put(tx.t("plan.planUplift"), Format.money(b.path("planExpectedUplift").asDouble(Double.NaN), sc.currency(), in.lang()));
+                kv.put(tx.t("plan.upliftAdded"), Format.signedMoney(b.path("upliftAdded").asDouble(Double.NaN), sc.currency(), in.lang()));
+                kv.put(tx.t("plan.moved"), b.path("accountsMoved").asText("–"));
+                kv.put(tx.t("plan.dropped"), b.path("accountsDropped").asText("–"));
+                kv.put(tx.t("plan.uncovered"), b.path("accountsUncovered").asText("–"));
+                sb.append("<div class=\"scroll\"><table class=\"kv\"><tbody>\n");
+                for (Map.Entry<String, String> e : kv.entrySet()) {
+                    if (e.getValue().isEmpty() || e.getValue().equals("–")) continue;
+                    sb.append("<tr><th>").append(esc(e.getKey())).append("</th><td class=\"num\">").append(esc(e.getValue()))
+                            .append("</td></tr>\n");
+                }
+                sb.append("</tbody></table></div>\n");
+                bullets(pj.get("unmet"), "warnings");
+                bullets(b.get("baselineProblems"), "notes");
+                JsonNode unc = b.get("uncovered");
+                if (unc != null && unc.isArray() && !unc.isEmpty()) {
+                    sb.append("<details><summary>").append(esc(tx.f("plan.uncoveredList", unc.size()))).append("</summary>\n<ul>\n");
+                    for (JsonNode u : unc) {
+                        String id = u.path("account").asText("");
+                        Account a = accounts.get(id);
+                        sb.append("<li><strong>").append(esc(a == null ? id : a.name())).append("</strong> (").append(esc(id))
+                                .append("): ").append(esc(u.path("reason").asText(""))).append("</li>\n");
+                    }
+                    sb.append("</ul></details>\n");
+                }
             }
             CsvTable so = csv("plan", "soldiers.csv");
             if (so != null) {

@@ -50,9 +50,11 @@ final class Risks {
                 double p = CsvTable.num(worst, "probability");
                 String metric = CsvTable.str(worst, "metric");
                 if (p < 0.8) {
+                    double target = CsvTable.num(worst, "target");
                     out.add(new Risk(tx.f("risk.hit", tx.column(metric), CsvTable.str(worst, "year")),
-                            tx.f("risk.hit.detail", Format.percent(p),
-                                    Format.metric(metric, CsvTable.num(worst, "target"), cur, lang)), 1 - p));
+                            Double.isNaN(target) ? tx.f("risk.hit.detail2", Format.percent(p))
+                                    : tx.f("risk.hit.detail", Format.percent(p), Format.metric(metric, target, cur, lang)),
+                            1 - p));
                 }
             }
         }

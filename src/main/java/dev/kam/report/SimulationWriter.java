@@ -48,7 +48,7 @@ import java.util.Map;
  * uplift histograms) and the sensitivity tornado (sensitivity.csv, tornado chart).
  *
  * <p>Everything except the timing fields of summary.json ({@code threads}, {@code seconds},
- * {@code accountYearsPerSecond}) is a function of the results alone, so the same seed gives the same bytes.
+ * {@code accountYearsPerSecond}, {@code cpuSeconds}) is a function of the results alone, so the same seed gives the same bytes.
  */
 public final class SimulationWriter {
     private static final Color MEDIAN = ChartTheme.color(0);
@@ -148,6 +148,7 @@ public final class SimulationWriter {
         fan(dir, in, Metric.KEY_ACCOUNT_SHARE, "fan-key-account-share", "Key-account share of revenue");
         fan(dir, in, Metric.TOTAL_REVENUE, "fan-total-revenue", "Total revenue");
         if (!r.targetHits().isEmpty()) hitChart(dir, r);
+        if (r.goalTiming() != null) goalTimingChart(dir, r.goalTiming(), in.currency(), r.paths());
         if (in.comparison() != null) {
             uplift(in.comparison()).write(dir.file("uplift.csv"));
             upliftHistograms(dir, in);
@@ -230,7 +231,10 @@ public final class SimulationWriter {
         m.put("accountYears", r.accountYears());
         m.put("seconds", round(r.seconds(), 4));
         m.put("accountYearsPerSecond", Math.round(r.accountYearsPerSecond()));
+        m.put("cpuSeconds", round(r.cpuSeconds(), 4));
         m.put("droppedArrivals", r.droppedArrivals());
+        m.put("goalProbability", num(r.goalTiming() == null ? Double.NaN
+                : r.hitProbability(Metric.KEY_ACCOUNT_REVENUE.code(), finalYear)));
 
         Map<String, Object> today = new LinkedHashMap<>();
         for (Metric x : Metric.values()) today.put(x.code(), num(r.today(x)));
@@ -449,6 +453,34 @@ public final class SimulationWriter {
         JFreeChart chart = new JFreeChart("Probability of meeting each yearly target — " + r.paths() + " paths",
                 JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartFiles.write(chart, dir, "target-hit-probability");
+    }
+
+    static void goalTimingChart(OutputDir dir, GoalTiming g, String currency, int paths) {
+        XYSeries first = new XYSeries("First met in this year");
+        XYSeries by = new XYSeries("Met in or before this year");
+        for (int y = 0; y < g.years().length; y++) {
+            first.add(g.years()[y], g.firstMet()[y]);
+            by.add(g.years()[y], g.metBy()[y]);
+        }
+        NumberAxis y = new NumberAxis("Share of paths");
+        ChartTheme.percentAxis(y);
+        y.setRange(0, 1.0);
+        XYBarRenderer br = new XYBarRenderer(0.25) {
+            @Override
+            public Paint lookupSeriesPaint(int series) {
+                return BAR;
+            }
+        };
+        br.setShadowVisible(false);
+        XYPlot plot = new XYPlot(new XYSeriesCollection(first), yearAxis(), y, br);
+        plot.setDataset(1, new XYSeriesCollection(by));
+        plot.setRenderer(1, new FixedLineRenderer(true, new Paint[] {TARGET}, new Stroke[] {new BasicStroke(2.2f)}));
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+        JFreeChart chart = new JFreeChart("When is the end goal first reached?", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.addSubtitle(new org.jfree.chart.title.TextTitle("Key-account revenue at or above the final-year target of "
+                + ChartTheme.compact(g.target(), ChartTheme.lang()) + " " + currency + "; "
+                + Math.round(100 * g.never()) + "% of " + paths + " paths never reach it within the horizon"));
+        ChartFiles.write(chart, dir, "goal-first-year");
     }
 
     static void upliftHistograms(OutputDir dir, Input in) {

@@ -89,12 +89,29 @@ public final class Text {
         if (lang != Lang.ZH || label == null) return label;
         String zh = CHART_ZH.get(label);
         if (zh != null) return zh;
+        for (Map.Entry<java.util.regex.Pattern, String> e : CHART_PATTERNS.entrySet()) {
+            java.util.regex.Matcher m = e.getKey().matcher(label);
+            if (m.matches()) {
+                String out = e.getValue();
+                for (int g = m.groupCount(); g >= 1; g--) out = out.replace("$" + g, chartLabel(lang, m.group(g)));
+                return out;
+            }
+        }
+        int dash = label.indexOf(" — ");
+        if (dash > 0) return chartLabel(lang, label.substring(0, dash)) + " — " + chartLabel(lang, label.substring(dash + 3));
         int paren = label.lastIndexOf(" (");
         if (paren > 0 && label.endsWith(")")) {
             String head = CHART_ZH.get(label.substring(0, paren));
-            if (head != null) return head + "（" + label.substring(paren + 2, label.length() - 1) + "）";
+            if (head != null) return head + "（" + chartLabel(lang, label.substring(paren + 2, label.length() - 1)) + "）";
         }
         return label;
+    }
+
+    /** Chart labels with numbers in them: pattern → Chinese with $1, $2 … (each group translated in turn). */
+    private static final Map<java.util.regex.Pattern, String> CHART_PATTERNS = new java.util.LinkedHashMap<>();
+
+    private static void pattern(String regex, String zh) {
+        CHART_PATTERNS.put(java.util.regex.Pattern.compile(regex), zh);
     }
 
     /** True when the chart dictionary has a Chinese phrase for this English label. */
@@ -127,22 +144,33 @@ public final class Text {
                 "无警告：目标与商机储备、人力及市场增长相匹配。");
         m("kpi.when", "Median year the %s goal is first met", "首次达成 %s 年目标的中位年份");
         m("kpi.whenDetail", "%s of paths never reach it within the horizon", "%s 的路径在规划期内未达成");
+        m("plan.score", "Score (hard / medium / soft)", "得分（硬/中/软）");
+        m("plan.objective", "Objective (LP value of the plan)", "目标函数值（方案的LP值）");
+        m("plan.baselineUplift", "Expected uplift of today's owners (a year)", "现有负责人方案的预期提升（每年）");
+        m("plan.planUplift", "Expected uplift of the plan (a year)", "优化方案的预期提升（每年）");
+        m("plan.upliftAdded", "Uplift added by the plan (a year)", "方案新增提升（每年）");
+        m("plan.moved", "Accounts moved to another soldier", "更换负责人的客户数");
+        m("plan.dropped", "Accounts with an owner today left uncovered", "当前有负责人但方案中无人负责的客户数");
+        m("plan.uncovered", "Accounts left uncovered", "无人负责的客户数");
+        m("plan.uncoveredList", "%s uncovered accounts and why (click to show)", "%s 个无人负责的客户及原因（点击展开）");
         m("sec.summary", "Executive summary", "执行摘要");
         m("sec.customers", "Customer base: pyramid and 5A ratings", "客户结构：金字塔与5A评级");
         m("sec.targets", "Targets and department targets", "目标与部门目标");
         m("sec.plan", "Assignment plan", "分配方案");
         m("sec.simulation", "Simulation", "蒙特卡洛模拟");
+        m("sec.compare", "Scenario comparison", "情景对比");
         m("sec.actions", "Action list per key account", "大客户行动清单");
         m("sec.assumptions", "Assumptions", "假设与参数");
         m("kpi.goal", "Probability of reaching the %s goal", "达成 %s 年目标的概率");
-        m("kpi.goalAll", "key-account revenue, count and share goals all met in the same path",
-                "同一路径中大客户收入、数量与占比目标同时达成");
+        m("kpi.goalAll", "key-account revenue, count and share goals all met in the same path; revenue goal alone %s",
+                "同一路径中大客户收入、数量与占比目标同时达成；仅收入目标 %s");
         m("kpi.median", "Median key-account revenue %s", "%s 年大客户收入中位数");
         m("kpi.today", "today %s", "当前 %s");
         m("kpi.vsTarget", "target %s · today %s", "目标 %s · 当前 %s");
         m("kpi.kaToday", "Key-account revenue today", "当前大客户收入");
         m("kpi.kaCount", "%s key accounts, %s of revenue", "%s 个大客户，占收入 %s");
-        m("kpi.uplift", "Plan uplift over baseline", "方案相对基线的提升");
+        m("kpi.uplift", "Plan uplift over today's owners", "方案相对现有负责人的提升");
+        m("kpi.upliftDetail", "expected gross profit a year, optimized plan vs today's owners", "预期年毛利，优化方案对比现有负责人");
         m("kpi.target", "Key-account revenue target %s", "%s 年大客户收入目标");
         m("kpi.cagr", "needs %s growth a year", "需年均增长 %s");
         m("risks", "Three biggest risks", "三大风险");
@@ -157,6 +185,7 @@ public final class Text {
         m("stage.simulation", "Simulation", "模拟");
         m("stage.simulate", "Simulation", "模拟");
         m("stage.report", "Report", "报告");
+        m("stage.compare", "Comparison", "情景对比");
         m("total", "Total", "合计");
         m("pyramid", "Customer pyramid", "客户金字塔");
         m("ratings", "5A ratings", "5A评级");
@@ -219,8 +248,9 @@ public final class Text {
         m("action.findOwner", "No eligible soldier with free capacity: hire or certify one.", "无可用且合格的销售特种兵：需招聘或认证。");
         m("action.why", "Diagnosis: %s.", "诊断依据：%s。");
         m("action.planWhy", "Plan: %s.", "方案说明：%s。");
-        m("risk.hit", "Low odds for the %s target of %s", "%s 目标（%s 年）达成概率低");
-        m("risk.hit.detail", "probability %s of reaching %s under the plan.", "按当前方案达成 %s 的概率为 %s。");
+        m("risk.hit", "Low odds for the %s target of %s", "%s（%s 年）达成概率低");
+        m("risk.hit.detail", "probability %s of reaching %s under the plan.", "按当前方案达成 %2$s 的概率为 %1$s。");
+        m("risk.hit.detail2", "probability %s under the plan.", "按当前方案的达成概率为 %s。");
         m("risk.growth", "The goal needs %s key-account growth a year", "目标要求大客户收入年均增长 %s");
         m("risk.growth.detail", "from %s today to %s in %s, against expected market growth of %s a year.",
                 "从当前 %s 到 %s（%s 年），而市场预期年增长仅 %s。");
@@ -275,7 +305,84 @@ public final class Text {
         c("mean", "Mean", "均值");
         c("stderr", "Std. error", "标准误");
         c("department", "Department", "部门");
+        c("hoursUsed", "Hours used", "已用工时");
+        c("capacity", "Capacity (hours)", "产能（工时）");
+        c("accountsLed", "Accounts led", "负责客户数");
+        c("allKeyAccountTargets", "All key-account targets together", "全部大客户目标同时达成");
+        c("effortLevel", "Effort level", "投入力度");
+        c("expectedUplift", "Expected uplift", "预期提升");
+        c("objectiveValue", "Objective value", "目标函数贡献");
+        c("fit", "Fit", "匹配度");
+        c("owner", "Owner today", "当前负责人");
+        c("productName", "Product name", "产品名称");
+        c("winsNeeded", "Wins needed", "需赢得客户数");
+        c("hoursNeeded", "Hours needed", "所需工时");
+        c("headcountNeeded", "Soldiers needed", "所需人数");
+        c("headcountAvailable", "Soldiers today", "现有人数");
+        c("otherRevenue", "Other revenue", "其他收入");
+        c("baseline", "Today", "当前");
+        c("change", "Change", "变化");
+        c("text", "Target (SMART)", "目标（SMART）");
+        c("industry", "Industry", "行业");
+        c("region", "Region", "区域");
+        c("stage", "Stage", "阶段");
+        c("rank", "Rank", "排名");
+        c("wallet", "Wallet", "钱包规模");
+        c("shareOfWallet", "Share of wallet", "钱包份额");
 
+        pattern("(.+) — (\\d+) simulated paths, plan: (.+)", "$1 — $2 条模拟路径，方案：$3");
+        pattern("Probability of meeting each yearly target — (\\d+) paths", "各年度目标达成概率 — $1 条路径");
+        pattern("Sensitivity of final-year median KA revenue to ±(\\d+)% in each parameter \\((\\d+) paths per run\\)",
+                "末年大客户收入中位数对各参数 ±$1% 的敏感性（每次 $2 条路径）");
+        pattern("Plan minus baseline: gross profit summed over (\\d+) years", "方案减基线：$1 年累计毛利");
+        pattern("Plan minus baseline: key-account revenue in (\\d+)", "方案减基线：$1 年大客户收入");
+        pattern("Change in final-year median KA revenue from (.+)", "末年大客户收入中位数变化（基准 $1）");
+        pattern("parameter ([−+-]\\d+%)", "参数 $1");
+        pattern("Index \\((.+)\\)", "指数（$1）");
+        pattern("([A-Z]{3}) per year", "$1/年");
+        pattern("([A-Z]{3}) million per year", "百万 $1/年");
+        chart("per year", "每年");
+        chart("share of total revenue", "占总收入比例");
+        chart("accounts", "个");
+        chart("optimized", "优化方案");
+        chart("baseline", "基线");
+        chart("Revenue concentration", "收入集中度");
+        chart("5A rating distribution", "5A评级分布");
+        chart("5A rating (5A = most valuable)", "5A评级（5A 价值最高）");
+        chart("Key-account revenue targets and their three factors", "大客户收入目标及其三要素");
+        chart("Soldiers needed for the key-account targets vs soldiers today", "实现大客户目标所需销售特种兵与现有人数");
+        chart("Soldiers needed for the targets", "目标所需人数");
+        chart("Soldiers today", "现有人数");
+        chart("Soldiers (headcount)", "销售特种兵（人数）");
+        chart("Number of key accounts", "大客户数量");
+        chart("Key-account share of revenue", "大客户收入占比");
+        chart("Key-account revenue (bars, left axis)", "大客户收入（柱，左轴）");
+        chart("Key-account count (index, right axis)", "大客户数（指数，右轴）");
+        chart("Order value (index)", "单笔订单金额（指数）");
+        chart("Orders per account (index)", "单客户订单数（指数）");
+        chart("KA revenue target", "大客户收入目标");
+        chart("KA count target", "大客户数目标");
+        chart("KA share target", "大客户占比目标");
+        chart("Total revenue target", "总收入目标");
+        chart("All three KA targets at once", "三项大客户目标同时达成");
+        chart("Number of paths", "路径数");
+        chart("Paths (common random numbers)", "路径（共同随机数）");
+        chart("Cumulative gross-profit uplift", "累计毛利提升");
+        chart("Uplift in key-account revenue", "大客户收入提升");
+        chart("Share of accounts", "客户数占比");
+        chart("Share of all accounts / of total revenue (%)", "占全部客户数 / 总收入的比例（%）");
+        chart("Cumulative share of active accounts (%)", "活跃客户累计占比（%）");
+        chart("Cumulative share of revenue (%)", "收入累计占比（%）");
+        chart("Lorenz curve (accounts ranked from smallest)", "洛伦兹曲线（客户按收入从小到大）");
+        chart("Perfect equality", "完全均等");
+        chart("Tier", "层级");
+        chart("simulation parameter", "模拟参数");
+        chart("Probability (%)", "概率（%）");
+        chart("Probability of meeting the year's KA revenue target (%)", "达成当年大客户收入目标的概率（%）");
+        chart("P5–P95 (90% of paths)", "P5–P95（90% 的路径）");
+        chart("P25–P75 (50% of paths)", "P25–P75（50% 的路径）");
+        chart("P10–P90 (80% of paths)", "P10–P90（80% 的路径）");
+        chart("no difference", "无差异");
         chart("Year", "年份");
         chart("Revenue", "收入");
         chart("Accounts", "客户数");

@@ -53,6 +53,18 @@ public final class Csv {
         }
 
         public static final List<String> NAMES = List.of("auto", "utf-8", "gbk");
+
+        /** Reads an {@code encoding} key of a YAML section; reports an unknown name and returns {@code def}. */
+        static Encoding read(Section s, String key, Encoding def) {
+            String text = s.string(key, null);
+            if (text == null) return def;
+            Encoding e = parse(text);
+            if (e == null) {
+                s.error(key, "'" + text + "' must be one of " + String.join(", ", NAMES) + Hints.didYouMean(text, NAMES));
+                return def;
+            }
+            return e;
+        }
     }
 
     /** One data row: its fields and the line it starts on. */

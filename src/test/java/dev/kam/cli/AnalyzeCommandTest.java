@@ -90,6 +90,18 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void validationWarningsGoToStderr() throws Exception {
+        Path yaml = TestScenarioFiles.write(tmp.resolve("sc"), "");
+        Path csv = yaml.resolveSibling("accounts.csv");
+        // an account marked active with no revenue: the reader warns, the analysis treats it as a prospect
+        Files.writeString(csv, Files.readString(csv) + "A6,Zero Co.,retail,east,0,1000000,0.2,,,,,,,active\n");
+        assertEquals(Main.OK, run("analyze", yaml.toString(), "--out", tmp.resolve("out").toString()), err.toString());
+        assertTrue(err.toString().contains("warning: stage"), err.toString());
+        assertTrue(Files.readAllLines(tmp.resolve("out/analysis/accounts.csv")).stream()
+                .anyMatch(r -> r.startsWith("A6,") && r.contains(",potential,CANNOT_WIN,")));
+    }
+
+    @Test
     void missingScenarioIsExit2() {
         int code = run("analyze", tmp.resolve("nope.yaml").toString(), "--out", tmp.resolve("out").toString());
         assertEquals(Main.BAD_INPUT, code);

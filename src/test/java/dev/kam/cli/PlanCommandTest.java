@@ -51,10 +51,26 @@ class PlanCommandTest {
         }
     }
 
+    static final String SCRIPT = "<script>alert(1)</script>";
+    static final String FORMULA = "=cmd|' /C calc'!A0";
+
+    /** The tiny scenario with two hostile account names. */
+    private Path hostileTiny() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("hostile"));
+        Path tiny = Path.of("scenarios/tiny");
+        for (String f : List.of("scenario.yaml", "soldiers.csv", "products.csv", "relationships.csv")) {
+            Files.copy(tiny.resolve(f), dir.resolve(f));
+        }
+        String accounts = Files.readString(tiny.resolve("accounts.csv"), StandardCharsets.UTF_8)
+                .replace("上海恒达精密制造有限公司", SCRIPT).replace("深圳华信通信有限公司", FORMULA);
+        Files.writeString(dir.resolve("accounts.csv"), accounts, StandardCharsets.UTF_8);
+        return dir.resolve("scenario.yaml");
+    }
+
     @Test
     void runsEveryStageOnTheTinyScenarioAndWritesTheReport() throws Exception {
         Path out = tmp.resolve("out");
-        Run r = kam(fast("plan", TINY, "--out", out.toString()));
+        Run r = kam(fast("plan", hostileTiny().toString(), "--out", out.toString(), "--lang", "zh", "--compare", TINY));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("[1/"), "progress on stderr: " + r.err());
         assertTrue(r.err().contains("validate done in"), r.err());
@@ -62,34 +78,36 @@ class PlanCommandTest {
         assertTrue(r.out().contains("Report: " + out.resolve("report.html").toAbsolutePath().normalize()), r.out());
         assertTrue(r.out().contains("Probability of reaching the 2036 goal: "), r.out());
         assertTrue(r.out().contains("Median key-account revenue 2036: CNY "), r.out());
-        assertTrue(r.out().contains("Plan uplift over baseline: "), r.out());
+        assertTrue(r.out().contains("Plan uplift over today's owners: CNY "), r.out());
         assertFalse(r.err().contains("Exception"), r.err());
 
-        for (String stage : List.of("analysis", "targets", "simulation")) {
+        for (String stage : List.of("analysis", "targets", "plan", "simulation", "compare")) {
             assertTrue(Files.isDirectory(out.resolve(stage)), stage);
         }
         assertTrue(Files.exists(out.resolve("analysis/accounts.csv")));
         assertTrue(Files.exists(out.resolve("simulation/percentiles.csv")));
+        assertTrue(Files.exists(out.resolve("plan/plan.json")));
+        assertTrue(Files.exists(out.resolve("compare/summary.csv")));
         assertTrue(names(out).stream().noneMatch(n -> n.startsWith(".")), "no staging left: " + names(out));
 
         Document d = Jsoup.parse(Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8));
-        for (String id : List.of("summary", "customers", "targets", "simulation", "actions", "assumptions")) {
+        for (String id : List.of("summary", "customers", "targets", "plan", "simulation", "compare", "actions",
+                "assumptions")) {
             assertNotNull(d.getElementById(id), id);
         }
         assertTrue(d.select("img").size() >= 6, "charts inline");
         assertTrue(d.select("img").stream().allMatch(i -> i.attr("src").startsWith("data:image/png;base64,")));
         assertTrue(d.selectFirst("h1").text().contains("小型示例"));
-        assertTrue(d.getElementById("assumptions").text().contains("simulation.paths 300"), "the --set value is reported");
-    }
-
-    @Test
-    void chineseReport() throws Exception {
-        Path out = tmp.resolve("zh");
-        Run r = kam(fast("plan", TINY, "--out", out.toString(), "--lang", "zh"));
-        assertEquals(0, r.code(), r.err());
-        Document d = Jsoup.parse(Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8));
-        assertEquals("zh-CN", d.selectFirst("html").attr("lang"));
+        assertEquals("zh-CN", d.selectFirst("html").attr("lang"), "--lang zh reaches the report");
         assertEquals("执行摘要", d.selectFirst("#summary h2").text());
+
+        assertTrue(d.select("script").isEmpty(), "no script element from the data");
+        assertTrue(d.getElementById("actions").text().contains(SCRIPT), "hostile name shown literally");
+        assertTrue(d.getElementById("actions").text().contains(FORMULA), "formula-like name shown as written");
+        String csv = Files.readString(out.resolve("analysis/accounts.csv"), StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFF"), "CSV with BOM for Excel");
+        assertTrue(csv.contains(",'" + FORMULA + ",") || csv.contains(",\"'" + FORMULA), "formula neutralised in CSV");
+        assertTrue(d.getElementById("assumptions").text().contains("simulation.paths 300"), "the --set value is reported");
     }
 
     @Test

@@ -81,6 +81,9 @@ class SimulateCommandTest {
         Run badKey = run("simulate", TINY, "--out", tmp.toString(), "--set", "simulation.churn.covered=1.5");
         assertEquals(2, badKey.code());
         assertTrue(badKey.err().contains("simulation.churn.covered"), badKey.err());
+        Run huge = run("simulate", TINY, "--paths", "100000000", "--out", tmp.toString());
+        assertEquals(2, huge.code());
+        assertTrue(huge.err().contains("more than the Java heap allows"), huge.err());
         assertFalse(Files.exists(tmp.resolve("simulation")), "nothing written on bad input");
     }
 

@@ -47,7 +47,7 @@ class ValidateCommandTest {
     @Test
     void everyProblemOnStderrExitTwo(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("s.yaml"), "name: x\nsimulation: {pathz: 5}\n");
-        Files.writeString(dir.resolve("accounts.csv"), "id,name,industry,region,revenue,wallet,margin\nA1,a,i,r,5,4,2\n");
+        Files.writeString(dir.resolve("accounts.csv"), "id,name,industry,region,revenue,wallet,margin,needs\nA1,a,i,r,5,4,2,n\n");
         Files.writeString(dir.resolve("soldiers.csv"), "id,name,stars,regions,capacityHours\nS1,s,3,*,1000\n");
         Files.writeString(dir.resolve("products.csv"), "id,name,needs,price,margin,capacity\nP1,p,n,1,0.5,1\n");
         Run r = run("validate", dir.resolve("s.yaml").toString());
@@ -74,7 +74,7 @@ class ValidateCommandTest {
     @Test
     void warningsAreShownButDoNotFail(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("scenario.yaml"), "name: w\n");
-        Files.writeString(dir.resolve("accounts.csv"), "id,name,industry,region,revenue,wallet,margin,stage\nA1,a,i,r,5,6,0.2,prospect\n");
+        Files.writeString(dir.resolve("accounts.csv"), "id,name,industry,region,revenue,wallet,margin,stage,needs\nA1,a,i,r,5,6,0.2,prospect,n\n");
         Files.writeString(dir.resolve("soldiers.csv"), "id,name,stars,regions,capacityHours\nS1,s,3,*,1000\n");
         Files.writeString(dir.resolve("products.csv"), "id,name,needs,price,margin,capacity\nP1,p,n,1,0.5,1\n");
         Run r = run("validate", dir.resolve("scenario.yaml").toString());

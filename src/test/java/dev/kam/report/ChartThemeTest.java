@@ -84,6 +84,17 @@ class ChartThemeTest {
     }
 
     @Test
+    void moneyAxisPutsTheCurrencyInTheUnit() {
+        ChartTheme.setCurrency("CNY");
+        NumberAxis a = new NumberAxis("Key-account revenue (per year)");
+        ChartTheme.moneyAxis(a);
+        assertEquals("Key-account revenue (CNY per year)", a.getLabel());
+        NumberAxis b = new NumberAxis("Revenue (CNY)");
+        ChartTheme.moneyAxis(b);
+        assertEquals("Revenue (CNY)", b.getLabel());
+    }
+
+    @Test
     void themeKeepsSeriesStylesTheWriterChose() {
         JFreeChart c = line("x");
         XYItemRenderer r = c.getXYPlot().getRenderer();
@@ -116,6 +127,19 @@ class ChartThemeTest {
         assertEquals("Something unknown", Text.chartLabel(Lang.ZH, "Something unknown"));
         assertEquals("大客户收入（CNY）", Text.chartLabel(Lang.ZH, "Key-account revenue (CNY)"));
         assertEquals("Customer pyramid", Text.chartLabel(Lang.EN, "Customer pyramid"));
+        assertEquals("客户金字塔 — 示例工业集团", Text.chartLabel(Lang.ZH, "Customer pyramid — 示例工业集团"));
+        assertEquals("大客户收入 — 2000 条模拟路径，方案：优化方案",
+                Text.chartLabel(Lang.ZH, "Key-account revenue — 2000 simulated paths, plan: optimized"));
+        assertEquals("参数 +20%", Text.chartLabel(Lang.ZH, "parameter +20%"));
+        assertEquals("大客户收入（CNY/年）", Text.chartLabel(Lang.ZH, "Key-account revenue (CNY per year)"));
+    }
+
+    @Test
+    void bundledFontDrawsChineseNames() {
+        java.awt.Font f = ChartTheme.bundledFont();
+        assertTrue(f != null, "the jar bundles a CJK font");
+        assertEquals(-1, f.canDisplayUpTo("华东重工集团 厦门鼎力物流有限公司 Acme (CNY) 12,345 ±20% 进不来 做不大 留不住"));
+        assertTrue(ChartTheme.canDisplay("华东重工集团"), "an installed or the bundled font is used");
     }
 
     @Test

@@ -50,6 +50,12 @@ class OverridesAndExtendsTest {
     }
 
     @Test
+    void plainValuesAreTakenVerbatim() {
+        assertEquals("Co: Ltd #1 [draft]", ok("name=Co: Ltd #1 [draft]").name());
+        assertEquals("a=b", ok("name=a=b").name(), "only the first '=' separates key and value");
+    }
+
+    @Test
     void anEmptyValueRestoresTheDefault() {
         f.write("scenario.yaml", Fixture.YAML + "simulation: {paths: 10}\n");
         assertEquals(10, ok().simulation().paths());
@@ -102,6 +108,13 @@ class OverridesAndExtendsTest {
         assertEquals(500, s.simulation().paths());
         assertEquals(2026, s.baseYear());
         assertEquals(3, s.accounts().size(), "tables resolve relative to the base file that declared them");
+    }
+
+    @Test
+    void aChildKeyWithoutValueKeepsTheBase() {
+        f.write("scenario.yaml", Fixture.YAML + "simulation: {paths: 500}\n");
+        f.write("child.yaml", "extends: scenario.yaml\nsimulation:\n");
+        assertEquals(500, ScenarioReader.read(dir.resolve("child.yaml")).simulation().paths());
     }
 
     @Test

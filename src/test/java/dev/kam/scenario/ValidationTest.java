@@ -330,6 +330,23 @@ class ValidationTest {
     }
 
     @Test
+    void productsWhoseNeedsNoAccountHasAreAWarning() {
+        f.write("products.csv", Fixture.PRODUCTS + "P3,c,maintanance,10,0.2,,1,\nP4,d,*,10,0.2,,1,\n");
+        ScenarioReader.Result r = f.validate();
+        assertFalse(r.problems().hasErrors());
+        assertEquals(List.of("products.csv:4: warning: needs: no account has any of the needs maintanance, so product P3 "
+                + "can never be offered (did you mean 'maintenance'?)"), f.problems());
+    }
+
+    @Test
+    void allProspectsIsAWarning() {
+        f.write("accounts.csv", Fixture.ACCOUNTS.replace("2000000,5000000", "0,5000000").replace("500000,900000", "0,900000"));
+        assertEquals(List.of("accounts.csv: warning: revenue: every account has revenue 0: shares, the pyramid and the "
+                + "key-account baseline are all zero",
+                "accounts.csv:2: warning: stage: is active but revenue is 0; is it a prospect?"), f.problems());
+    }
+
+    @Test
     void productsNeedNeeds() {
         f.write("products.csv", Fixture.PRODUCTS + "P3,c,,10,0.2,,1,\n");
         assertProblems("products.csv:4: needs: is empty; a product must address at least one need tag");
@@ -340,7 +357,7 @@ class ValidationTest {
         Charset gbk = Charset.forName("GBK");
         f.write("accounts.csv", Fixture.ACCOUNTS, gbk);
         assertEquals("上海恒达精密制造有限公司", f.validate().scenario().accounts().get(0).name());
-        f.write("scenario.yaml", Fixture.YAML + "encoding: gbk\n");
+        f.write("scenario.yaml", Fixture.YAML + "encoding: GB18030\n");
         f.write("soldiers.csv", Fixture.SOLDIERS, gbk);
         f.write("products.csv", Fixture.PRODUCTS, gbk);
         assertEquals("王伟", f.validate().scenario().soldiers().get(0).name());
@@ -381,6 +398,14 @@ class ValidationTest {
         assertEquals(List.of(), f.problems());
         f.write("scenario.yaml", Fixture.YAML.replace("accounts: accounts.csv", "accounts: data/acc.csv"));
         assertProblems("data/acc.csv: file not found");
+    }
+
+    @Test
+    void aFolderMeansItsScenarioYaml() {
+        ScenarioReader.Result r = ScenarioReader.validate(dir, List.of());
+        assertEquals(List.of(), r.problems().all());
+        assertEquals("Fixture", r.scenario().name());
+        assertEquals(dir.resolve("scenario.yaml").toString(), r.scenario().source());
     }
 
     @Test

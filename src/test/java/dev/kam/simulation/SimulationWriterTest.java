@@ -54,9 +54,10 @@ class SimulationWriterTest {
         double p = j.get("endGoal").get("probabilityKeyAccountRevenue").asDouble();
         assertEquals(r.hitProbability("keyAccountRevenue", 2030), p, 0);
         assertEquals(4, j.get("endGoal").get("firstYearMet").get("byYear").size());
+        assertEquals(p, j.get("goalProbability").asDouble(), 0);
 
         for (String chart : List.of("fan-key-account-revenue", "fan-key-account-count", "fan-key-account-share",
-                "target-hit-probability")) {
+                "target-hit-probability", "goal-first-year")) {
             byte[] png = Files.readAllBytes(folder.resolve(chart + ".png"));
             assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(png, 4), chart);
             String svg = Files.readString(folder.resolve(chart + ".svg"), StandardCharsets.UTF_8);

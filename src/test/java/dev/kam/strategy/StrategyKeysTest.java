@@ -22,8 +22,8 @@ class StrategyKeysTest {
 
     /** Writes a scenario with valid tables and the given strategy block (indented under strategy:). */
     private Path scenario(String strategy) throws IOException {
-        Files.writeString(dir.resolve("accounts.csv"), "id,name,industry,region,revenue,wallet,margin\n"
-                + "A,Alpha,steel,east,6000000,9000000,0.3\nB,Beta,steel,west,1000000,7000000,0.2\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("accounts.csv"), "id,name,industry,region,revenue,wallet,margin,needs\n"
+                + "A,Alpha,steel,east,6000000,9000000,0.3,erp\nB,Beta,steel,west,1000000,7000000,0.2,erp\n", StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("soldiers.csv"), "id,name,stars,regions,capacityHours\nS,Sun,3,*,1600\n", StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("products.csv"), "id,name,needs,price,margin,capacity\nP,Plan,erp,100000,0.4,10\n",
                 StandardCharsets.UTF_8);

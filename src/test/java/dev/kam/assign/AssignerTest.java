@@ -1,0 +1,108 @@
+package dev.kam.assign;
+
+import dev.kam.domain.Coverage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AssignerTest {
+    private static final AssignOptions STEPS = AssignOptions.steps(1, 3_000, 300);
+
+    @ParameterizedTest(name = "random instance {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void reachesTheExhaustiveOptimum(long seed) {
+        Instances.Instance inst = Instances.random(seed, 5, 2, 2);
+        Coefficients t = inst.table();
+        Exact.Optimum opt = Exact.optimum(t);
+        Plan plan = Assigner.solve(inst.scenario(), inst.analysis(), STEPS.withSeed(seed));
+        assertEquals(0, plan.hard(), "hard");
+        assertEquals(opt.medium(), plan.medium(), "medium (mustCover left uncovered)");
+        assertEquals(opt.soft(), plan.soft(), "soft = optimum found by exhaustive search");
+        assertEquals(plan.soft() / 100.0, plan.objective(), 1e-9);
+    }
+
+    @Test
+    void tinyScenarioSeededGivesTheExactBestScore() {
+        Instances.Instance inst = Instances.tiny();
+        Exact.Optimum opt = Exact.optimum(inst.table());
+        Plan a = Assigner.solve(inst.scenario(), inst.analysis(), STEPS);
+        Plan b = Assigner.solve(inst.scenario(), inst.analysis(), STEPS);
+        // A5 (east) has no eligible soldier: one mustCover account stays uncovered
+        assertEquals("0hard/-1medium/" + opt.soft() + "soft", a.score());
+        assertEquals(27_294_951L, a.soft());
+        assertEquals(a.accounts(), b.accounts(), "same seed, same plan");
+        assertEquals(a.products(), b.products());
+    }
+
+    @Test
+    void everyAccountGetsAReasonAndTheUnmetAreStated() {
+        Instances.Instance inst = Instances.tiny();
+        Plan plan = Assigner.solve(inst.scenario(), inst.analysis(), STEPS);
+        for (Plan.AccountPlan a : plan.accounts()) {
+            assertFalse(a.reason().isBlank(), a.accountId());
+        }
+        Plan.AccountPlan a5 = plan.accounts().get(4);
+        assertNull(a5.soldierId());
+        assertTrue(a5.reason().contains("no eligible soldier"), a5.reason());
+        assertEquals(1, plan.unmet().size());
+        assertTrue(plan.unmet().get(0).contains("A5"), plan.unmet().get(0));
+        Plan.AccountPlan a1 = plan.accounts().get(0);
+        assertEquals("S1", a1.soldierId(), "the 4A account needs S1's stars and certification");
+        assertTrue(a1.reason().startsWith("S1 at "), a1.reason());
+    }
+
+    @Test
+    void overConstrainedInstanceStillYieldsAFeasiblePlanAndSaysWhy() {
+        // three mustCover accounts of 100 h each, one soldier with 250 h: one cannot be covered
+        var accounts = List.of(
+                Instances.account("M1", "north", 1_000_000, 2_000_000, null, true, 100, "erp"),
+                Instances.account("M2", "north", 900_000, 2_000_000, null, true, 100, "erp"),
+                Instances.account("M3", "north", 800_000, 2_000_000, null, true, 100, "erp"));
+        var soldiers = List.of(Instances.soldier("S", dev.kam.domain.Layer.PROJECT, 5, 3, 250, "north"));
+        var sc = Instances.scenario("over", accounts, soldiers, List.of(), List.of(),
+                dev.kam.domain.AssignmentParams.DEFAULT);
+        Plan plan = Assigner.solve(sc, Instances.ratings(accounts, 3, 3, 3), STEPS);
+        assertEquals(0, plan.hard(), "capacity is never broken");
+        assertEquals(-1, plan.medium(), "one mustCover account stays uncovered");
+        assertEquals(1, plan.unmet().size());
+        assertTrue(plan.unmet().get(0).contains("no eligible soldier has"), plan.unmet().get(0));
+    }
+
+    @Test
+    void coverageListsLeadsAndOffers() {
+        Instances.Instance inst = Instances.tiny();
+        Plan plan = Assigner.solve(inst.scenario(), inst.analysis(), STEPS);
+        Coverage c = plan.coverage();
+        for (Plan.AccountPlan a : plan.accounts()) {
+            if (a.soldierId() == null) {
+                assertFalse(c.leads().containsKey(a.accountId()));
+            } else {
+                Coverage.Lead l = c.leads().get(a.accountId());
+                assertNotNull(l);
+                assertEquals(a.soldierId(), l.soldierId());
+                assertEquals(a.effort(), l.effort());
+            }
+        }
+        int offers = c.products().values().stream().mapToInt(List::size).sum();
+        assertEquals(plan.products().size(), offers);
+    }
+
+    @Test
+    void stopSignalEndsTheSearchAndStillGivesAPlan() {
+        Instances.Instance inst = Instances.random(11, 30, 4, 3);
+        StopSignal stop = new StopSignal();
+        stop.stop();
+        Plan plan = Assigner.solve(inst.scenario(), inst.analysis(),
+                AssignOptions.of(inst.scenario().assignment()).withStop(stop));
+        assertEquals(0, plan.hard());
+        assertEquals(30, plan.accounts().size());
+    }
+}
