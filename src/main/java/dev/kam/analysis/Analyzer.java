@@ -6,6 +6,9 @@ import dev.kam.domain.Scenario;
 import dev.kam.domain.Stage;
 import dev.kam.domain.StrategyParams;
 
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -24,8 +27,10 @@ public final class Analyzer {
     public static final double DEFAULT_DIFFICULTY = 0.5;
     /** Score of a criterion that cannot be measured (e.g. efficiency without service hours): neutral. */
     public static final double NEUTRAL = 0.5;
-    /** Fewer known orders than this in a tier: compare with the median of all active accounts instead. */
-    static final int MIN_TIER_SAMPLE = 3;
+    /** Size peers an account's orders are compared with (the accounts nearest to it by revenue). */
+    public static final int PEERS = 20;
+    /** Fewer peers with known orders than this: the orders rule is off. */
+    public static final int MIN_PEERS = 5;
 
     private Analyzer() {
     }
@@ -52,7 +57,7 @@ public final class Analyzer {
         AccountAssessment.Criteria[] criteria = criteria(accounts, p, scenario.simulation().initialShare());
         double[] weights = p.ratingWeights();
         double[] cuts = p.ratingCuts();
-        double[] tierMedianOrders = tierMedianOrders(accounts, tiers);
+        double[] peerOrders = peerMedianOrders(accounts);
 
         double bigWallet = Double.isNaN(p.bigWallet()) ? st.keyAccountThreshold() : p.bigWallet();
         Rules rules = new Rules(bigWallet, p.winFootholdShare(), p.growCeilingRatio() * scenario.simulation().shareCeiling(),
@@ -63,7 +68,7 @@ public final class Analyzer {
             Account a = accounts.get(i);
             double score = score(criteria[i], weights);
             int rating = rating(score, cuts);
-            Verdict v = diagnose(a, tierMedianOrders[tiers[i].ordinal()], rules);
+            Verdict v = diagnose(a, peerOrders[i], rules);
             out.add(new AccountAssessment(a.id(), tiers[i], score, rating, v.diagnosis, v.reason, rank[i],
                     revenue[i], a.wallet(), criteria[i], revenue[i] <= 0));
         }
@@ -322,20 +327,35 @@ public final class Analyzer {
     record Verdict(Diagnosis diagnosis, String reason) {
     }
 
-    /** Median orders per year of the active accounts of each tier (NaN when unknown). */
-    static double[] tierMedianOrders(List<Account> accounts, Tier[] tiers) {
-        double[] out = new double[Tier.values().length];
-        double[] all = accounts.stream().filter(a -> a.revenue() > 0 && !Double.isNaN(a.orders()))
-                .mapToDouble(Account::orders).sorted().toArray();
-        double allMedian = all.length == 0 ? Double.NaN : median(all);
-        for (Tier t : Tier.values()) {
-            List<Double> v = new ArrayList<>();
-            for (int i = 0; i < tiers.length; i++) {
-                Account a = accounts.get(i);
-                if (tiers[i] == t && a.revenue() > 0 && !Double.isNaN(a.orders())) v.add(a.orders());
+    /**
+     * For every account, the median orders per year of its size peers: the {@link #PEERS} accounts nearest to it
+     * in the revenue ranking (half above, half below, shifted at the ends) among the active accounts whose
+     * orders are known. NaN for accounts without revenue or orders, or with fewer than {@link #MIN_PEERS} peers.
+     * Peers of similar size, because bigger accounts order more often: comparing across sizes would flag every
+     * smaller account of a tier.
+     */
+    static double[] peerMedianOrders(List<Account> accounts) {
+        int n = accounts.size();
+        double[] out = new double[n];
+        Arrays.fill(out, Double.NaN);
+        List<Integer> known = new ArrayList<>();
+        for (int i : rankByRevenue(accounts)) {
+            Account a = accounts.get(i);
+            if (a.revenue() > 0 && !Double.isNaN(a.orders())) known.add(i);
+        }
+        int m = known.size();
+        if (m - 1 < MIN_PEERS) return out;
+        int k = Math.min(PEERS, m - 1);
+        for (int j = 0; j < m; j++) {
+            int from = Math.max(0, Math.min(j - k / 2, m - 1 - k));
+            double[] v = new double[k];
+            int c = 0;
+            for (int q = from; c < k; q++) {
+                if (q == j) continue;
+                v[c++] = accounts.get(known.get(q)).orders();
             }
-            out[t.ordinal()] = v.size() < MIN_TIER_SAMPLE ? allMedian
-                    : median(v.stream().mapToDouble(Double::doubleValue).sorted().toArray());
+            Arrays.sort(v);
+            out[known.get(j)] = median(v);
         }
         return out;
     }
@@ -344,7 +364,7 @@ public final class Analyzer {
      * Rules in order of urgency: cannot keep (we may lose what we have), cannot win (we are not in), cannot
      * grow (in, but far below the ceiling of a big wallet), else healthy.
      */
-    static Verdict diagnose(Account a, double tierMedianOrders, Rules r) {
+    static Verdict diagnose(Account a, double peerOrders, Rules r) {
         double rev = Math.max(0, a.revenue());
         double wallet = Math.max(0, a.wallet());
         double sow = wallet > 0 ? rev / wallet : 0;
@@ -357,10 +377,10 @@ public final class Analyzer {
             keep.add("credit " + fmt2(credit) + " below " + fmt2(r.minCredit));
         }
         double orders = a.orders();
-        if (rev > 0 && r.ordersRatio > 0 && !Double.isNaN(orders) && !Double.isNaN(tierMedianOrders)
-                && orders < r.ordersRatio * tierMedianOrders) {
-            keep.add("buys " + num(orders) + " times a year, under " + pct(r.ordersRatio) + " of its tier's median "
-                    + num(tierMedianOrders));
+        if (rev > 0 && r.ordersRatio > 0 && !Double.isNaN(orders) && !Double.isNaN(peerOrders)
+                && orders < r.ordersRatio * peerOrders) {
+            keep.add("buys " + num(orders) + (orders == 1 ? " time" : " times") + " a year, under " + pct(r.ordersRatio) + " of the " + num(peerOrders)
+                    + " of similar-sized accounts");
         }
         if (!keep.isEmpty()) {
             return new Verdict(Diagnosis.CANNOT_KEEP, String.join("; ", keep) + "; " + money(rev, r.currency)
@@ -490,21 +510,33 @@ public final class Analyzer {
         return m % 2 == 1 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
     }
 
-    /** An amount with thousands separators and the currency: "12,500,000 CNY". */
-    static String money(double v, String currency) {
-        return String.format(Locale.ROOT, "%,.0f %s", v, currency);
+    // Formatter with %,f builds new DecimalFormatSymbols on every call, which dominated the run time on
+    // thousands of reasons; these formats are built once per thread.
+    private static final ThreadLocal<DecimalFormat[]> FORMATS = ThreadLocal.withInitial(() -> new DecimalFormat[] {
+        format("#,##0"), format("#,##0.0"), format("0.0"), format("0.00")});
+
+    private static DecimalFormat format(String pattern) {
+        DecimalFormat f = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
+        f.setRoundingMode(RoundingMode.HALF_UP);
+        return f;
     }
 
+    /** An amount with thousands separators and the currency: "12,500,000 CNY". */
+    static String money(double v, String currency) {
+        return FORMATS.get()[0].format(v) + " " + currency;
+    }
+
+    /** A fraction as a percentage with one decimal: "12.5%". */
     static String pct(double v) {
-        return String.format(Locale.ROOT, "%.1f%%", v * 100);
+        return FORMATS.get()[2].format(v * 100) + "%";
     }
 
     static String fmt2(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
+        return FORMATS.get()[3].format(v);
     }
 
+    /** A count or amount with thousands separators; one decimal when not whole. */
     static String num(double v) {
-        if (v == Math.rint(v)) return String.format(Locale.ROOT, "%,d", (long) v);
-        return String.format(Locale.ROOT, "%,.1f", v);
+        return FORMATS.get()[v == Math.rint(v) ? 0 : 1].format(v);
     }
 }

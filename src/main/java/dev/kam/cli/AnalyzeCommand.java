@@ -5,6 +5,8 @@ import dev.kam.analysis.Analyzer;
 import dev.kam.domain.Scenario;
 import dev.kam.report.AnalysisWriter;
 import dev.kam.report.OutputDir;
+import dev.kam.scenario.Problem;
+import dev.kam.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +23,11 @@ import java.util.concurrent.Callable;
                 + "concentration (top shares, HHI, Gini), the key-account baseline and structure health against the "
                 + "strategy goals, the 5A rating of every account and its lifecycle diagnosis "
                 + "(cannot win 进不来 / cannot grow 做不大 / cannot keep 留不住).",
-                "Writes DIR/analysis/accounts.csv, summary.json and the charts pyramid, lorenz and ratings (PNG and SVG)."})
+                "Writes DIR/analysis/accounts.csv, summary.json and the charts pyramid, lorenz and ratings (PNG and SVG)."},
+        footer = {"", "Settings live under 'analysis:' in the scenario (pyramid cuts, rating weights and cuts, "
+                + "normalization, health limits, diagnosis thresholds), e.g.",
+                "  kam analyze scenario.yaml --set analysis.pyramid.keyShare=0.6",
+                "Exit codes: 0 done, 1 internal error, 2 bad scenario or usage (nothing is written)."})
 public final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario YAML file.")
     Path scenario;
@@ -34,7 +40,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scenario s = options.load(scenario);
+        ScenarioReader.Result read = ScenarioReader.validate(scenario, options.overrides);
+        read.problems().throwIfErrors();
+        PrintWriter err = spec.commandLine().getErr();
+        for (Problem p : read.problems().all()) err.println(p);
+        err.flush();
+        Scenario s = read.scenario();
         Analysis a = Analyzer.analyze(s);
         Path target;
         try (OutputDir dir = OutputDir.open(options.out, "analysis")) {

@@ -71,16 +71,19 @@ public final class BenchSimCommand implements Callable<Integer> {
         Simulator.run(s, null, baseline, o.withPaths(Math.max(1, Math.min(paths, 2000))));
         List<Map<String, Object>> runs = new ArrayList<>();
         double[] rates = new double[repeat];
-        double[] secs = new double[repeat];
+        double[] perCpu = new double[repeat];
         long accountYears = 0;
         for (int i = 0; i < repeat; i++) {
             SimulationResult r = Simulator.run(s, null, baseline, o);
             rates[i] = r.accountYearsPerSecond();
-            secs[i] = r.seconds();
+            perCpu[i] = r.accountYearsPerCpuSecond();
             accountYears = r.accountYears();
             Map<String, Object> run = new LinkedHashMap<>();
             run.put("seconds", r.seconds());
             run.put("accountYearsPerSecond", Math.round(r.accountYearsPerSecond()));
+            run.put("cpuSeconds", r.cpuSeconds());
+            run.put("accountYearsPerCpuSecond", Double.isNaN(r.accountYearsPerCpuSecond()) ? null
+                    : Math.round(r.accountYearsPerCpuSecond()));
             runs.add(run);
         }
         double[] sorted = rates.clone();
@@ -97,6 +100,10 @@ public final class BenchSimCommand implements Callable<Integer> {
         m.put("accountYears", accountYears);
         m.put("seconds", Math.round(medianSeconds * 1e4) / 1e4);
         m.put("threads", t);
+        double[] cpuSorted = perCpu.clone();
+        Arrays.sort(cpuSorted);
+        double cpuMedian = cpuSorted[repeat / 2];
+        m.put("accountYearsPerCpuSecond", Double.isNaN(cpuMedian) ? null : Math.round(cpuMedian));
         m.put("seed", seed);
         m.put("warmupPaths", Math.max(1, Math.min(paths, 2000)));
         m.put("runs", runs);
@@ -110,8 +117,10 @@ public final class BenchSimCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%,d paths x %d years x %,d accounts on %d threads: %.1f million account-years/s "
-                        + "(median of %d runs, %.3f s each).%n", paths, s.strategy().horizonYears(),
-                s.accounts().size(), t, median / 1e6, repeat, medianSeconds);
+                        + "(median of %d runs, %.3f s each); %.1f million per CPU-second of the workers; "
+                        + "load average %.2f before, %.2f after.%n", paths, s.strategy().horizonYears(),
+                s.accounts().size(), t, median / 1e6, repeat, medianSeconds, cpuMedian / 1e6, load0,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.println("Wrote " + file);
         out.flush();
         return Main.OK;

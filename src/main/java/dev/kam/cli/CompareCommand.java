@@ -1,14 +1,344 @@
 package dev.kam.cli;
 
+import dev.kam.assign.AssignOptions;
+import dev.kam.assign.Assigner;
+import dev.kam.assign.Plan;
+import dev.kam.compare.CompareOptions;
+import dev.kam.compare.CompareResult;
+import dev.kam.compare.Comparison;
+import dev.kam.compare.GoalBasis;
+import dev.kam.compare.Outcome;
+import dev.kam.compare.Planner;
+import dev.kam.compare.Sweep;
+import dev.kam.compare.SweepResult;
+import dev.kam.compare.SweepSpec;
+import dev.kam.compare.Variant;
+import dev.kam.domain.Scenario;
+import dev.kam.report.CompareWriter;
+import dev.kam.report.OutputDir;
+import dev.kam.scenario.Problem;
+import dev.kam.scenario.ScenarioException;
+import dev.kam.scenario.ScenarioReader;
+import dev.kam.scenario.Section;
+import dev.kam.simulation.Metric;
+import dev.kam.simulation.SimulationOptions;
+import dev.kam.simulation.Stats;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** Placeholder until the stage is built. */
-@Command(name = "compare", description = "(not built yet)")
+/** {@code kam compare}: growth scenarios side by side, or one scenario swept over a parameter. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Simulate growth scenarios side by side with common random numbers (the same seed and paths "
+                + "for every scenario) and compare key-account revenue and the probability of reaching the goals. "
+                + "The first scenario is the reference: differences are taken path by path against it.",
+                "With --sweep and one scenario, run that scenario at each value of one key instead.",
+                "Writes OUT/compare/: summary.csv (scenario, metric, year, p10, p50, p90, goalProbability), "
+                        + "differences.csv, ka-revenue-fan, goal-probability and difference-final-ka-revenue charts "
+                        + "(PNG and SVG); with --sweep also sweep.csv, sweep-goal-probability and sweep-ka-revenue."},
+        footer = {"", "Examples:",
+                "  kam compare scenarios/demo/scenario.yaml scenarios/demo-retention.yaml scenarios/demo-aggressive.yaml",
+                "  kam compare scenarios/demo/scenario.yaml --sweep simulation.churn.covered=0.01:0.06:0.01 --paths 1000",
+                "  kam compare scenarios/demo/scenario.yaml --sweep simulation.marketGrowth.mean=0:0.08:0.02 --keep-plan",
+                "  kam compare scenarios/demo/scenario.yaml --sweep hiring.soldiers=0:8:2 --paths 1000"})
 public final class CompareCommand implements Callable<Integer> {
+    @Parameters(index = "0..*", arity = "1..*", paramLabel = "SCENARIO",
+            description = "Scenario YAML files; the first is the reference.")
+    List<Path> scenarioFiles;
+
+    @Option(names = "--keep-plan",
+            description = "Plan the first scenario only and simulate every scenario under that plan (mapped by "
+                    + "account, soldier and product id) instead of planning each scenario on its own.")
+    boolean keepPlan;
+
+    @Option(names = "--baseline",
+            description = "Simulate today's owners at standard effort (no new products) in every scenario instead of "
+                    + "optimized plans; fast, and shows what the scenarios change when nobody is moved.")
+    boolean baseline;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION",
+            description = "Time limit of each optimization (default: the scenario's assignment.timeLimit), e.g. 10s.")
+    String timeLimit;
+
+    @Option(names = "--paths", paramLabel = "N",
+            description = "Monte Carlo paths per scenario (default: the first scenario's simulation.paths).")
+    Integer paths;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Master seed, the same for every scenario (default: the first scenario's simulation.seed).")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (never changes the numbers).")
+    Integer threads;
+
+    @Option(names = "--sweep", paramLabel = "KEY=FROM:TO:STEP",
+            description = "Run the one scenario at each value of KEY from FROM to TO by STEP, e.g. "
+                    + "simulation.churn.covered=0.01:0.06:0.01. Each value is applied like --set and validated "
+                    + "like the file.")
+    String sweep;
+
+    @Option(names = "--goals", paramLabel = "first|own", defaultValue = "first",
+            description = "Judge every scenario against the first scenario's targets (first, default: one "
+                    + "yardstick) or against its own (own). A sweep always uses each value's own targets.")
+    String goals;
+
+    @Mixin
+    ScenarioOptions scenarioOptions;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        throw new UsageException("'compare' is not built yet");
+        GoalBasis basis = switch (goals.toLowerCase(Locale.ROOT)) {
+            case "first" -> GoalBasis.FIRST;
+            case "own" -> GoalBasis.OWN;
+            default -> throw new UsageException("--goals must be first or own, not '" + goals + "'");
+        };
+        SweepSpec sweepSpec = null;
+        if (sweep != null) {
+            if (scenarioFiles.size() != 1) {
+                throw new UsageException("--sweep runs one scenario at several values; give exactly one SCENARIO, not "
+                        + scenarioFiles.size());
+            }
+            try {
+                sweepSpec = SweepSpec.parse(sweep);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        Path target = scenarioOptions.out.resolve("compare").toAbsolutePath().normalize();
+        for (Path f : scenarioFiles) {
+            if (f.toAbsolutePath().normalize().startsWith(target)) {
+                throw new UsageException("--out " + scenarioOptions.out + " would replace " + target + ", which holds the "
+                        + "input " + f + "; choose another output folder");
+            }
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        List<Scenario> scenarios = sweepSpec == null ? readAll(scenarioFiles) : readSweep(scenarioFiles.get(0), sweepSpec);
+        Scenario first = scenarios.get(0);
+        SimulationOptions options = SimulateCommand.options(first, paths, seed, threads);
+        if (baseline && keepPlan) throw new UsageException("--baseline and --keep-plan exclude each other: with "
+                + "--baseline every scenario is simulated with its own owners today");
+        Planner planner = baseline ? Planner.BASELINE : optimizer(timeLimit, err);
+        Comparison.Listener progress = (i, n, label, step) -> {
+            err.printf(Locale.ROOT, "kam compare: [%d/%d] %s: %s ...%n", i, n, label, step);
+            err.flush();
+        };
+
+        CompareResult result;
+        SweepResult sweepResult = null;
+        try {
+            if (sweepSpec != null) {
+                sweepResult = Sweep.run(sweepSpec, scenarios, planner, options, keepPlan, progress);
+                result = sweepResult.points();
+            } else {
+                List<String> labels = new ArrayList<>();
+                for (Scenario s : scenarios) labels.add(s.name());
+                labels = Comparison.uniqueLabels(labels);
+                List<Variant> variants = new ArrayList<>();
+                for (int i = 0; i < scenarios.size(); i++) variants.add(new Variant(labels.get(i), scenarios.get(i)));
+                result = Comparison.run(variants, planner, new CompareOptions(options, keepPlan, basis), progress);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+
+        Path folder;
+        try (OutputDir dir = OutputDir.open(scenarioOptions.out, "compare")) {
+            CompareWriter.write(dir, new CompareWriter.Input(first.currency(), result, sweepResult));
+            folder = dir.commit();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (sweepResult != null) printSweep(out, sweepResult, first.currency());
+        else printTable(out, result, first.currency());
+        out.println("Wrote " + folder);
+        out.flush();
+        return Main.OK;
+    }
+
+    /** Each scenario's plan from the assignment optimizer, with its own assignment settings (or --time-limit). */
+    static Planner optimizer(String timeLimit, PrintWriter err) {
+        Duration limit = null;
+        if (timeLimit != null) {
+            limit = Section.parseDuration(timeLimit);
+            if (limit == null || limit.isZero() || limit.isNegative()) {
+                throw new UsageException("--time-limit '" + timeLimit + "' is not a positive duration (write e.g. 30s, 2m)");
+            }
+        }
+        Duration fixed = limit;
+        return (s, analysis) -> {
+            AssignOptions o = AssignOptions.of(s.assignment());
+            if (fixed != null) o = o.withTimeLimit(fixed);
+            Plan plan = Assigner.solve(s, analysis, o);
+            if (!plan.feasible()) {
+                err.println("kam compare: warning: the plan for " + s.name() + " breaks hard constraints ("
+                        + plan.score() + "); run 'kam assign' on it to see why");
+                err.flush();
+            }
+            return plan.coverage();
+        };
+    }
+
+    /** Reads every scenario with the --set overrides; all problems of all files are reported together. */
+    private List<Scenario> readAll(List<Path> files) {
+        List<Scenario> out = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                out.add(ScenarioReader.read(f, scenarioOptions.overrides));
+            } catch (ScenarioException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) throw new ScenarioException(problems);
+        return out;
+    }
+
+    /**
+     * Reads the scenario once per sweep value, the value applied as one more override after --set; a value
+     * the key does not accept (or a key that does not exist) is reported as {@code --sweep KEY=VALUE: ...}.
+     */
+    private List<Scenario> readSweep(Path file, SweepSpec s) {
+        List<Scenario> out = new ArrayList<>();
+        for (BigDecimal v : s.values()) {
+            List<String> overrides = new ArrayList<>(scenarioOptions.overrides);
+            overrides.add(s.override(v));
+            try {
+                out.add(ScenarioReader.read(file, overrides));
+            } catch (ScenarioException e) {
+                List<Problem> relabelled = new ArrayList<>();
+                for (Problem p : e.problems()) {
+                    boolean ours = p.file().equals(Section.OVERRIDE)
+                            && (p.field().equals(s.key()) || s.key().startsWith(p.field() + ".")
+                            || p.field().startsWith(s.key() + ".") || p.field().isEmpty());
+                    relabelled.add(ours ? new Problem("--sweep " + s.override(v), p.line(), p.field(), p.message(),
+                            p.severity()) : p);
+                }
+                throw new ScenarioException(relabelled);
+            }
+        }
+        return out;
+    }
+
+    private static void printTable(PrintWriter out, CompareResult r, String cur) {
+        int last = r.last();
+        int year = r.years()[last];
+        Outcome ref = r.first();
+        out.printf(Locale.ROOT, "Compared %d scenarios, %,d paths each (seed %d), %d–%d; plans: %s.%n",
+                r.outcomes().size(), r.paths(), r.options().simulation().seed(), r.years()[0], year,
+                r.options().keepPlan() ? "the first scenario's plan kept for all" : "each scenario's own");
+        if (!Double.isNaN(ref.goal())) {
+            out.printf(Locale.ROOT, "Goal: %d key-account revenue at least %s %s (%s).%n", year, cur, money(ref.goal()),
+                    r.options().goals() == GoalBasis.FIRST ? "targets of " + ref.label() + " for every scenario"
+                            : "each scenario's own targets; this is the first's");
+        }
+        int w = 8;
+        for (Outcome o : r.outcomes()) w = Math.max(w, width(o.label()));
+        w = Math.min(w, 48);
+        out.printf(Locale.ROOT, "%s  %8s  %10s  %10s  %10s  %12s  %8s%n", pad("scenario", w), "P(goal)",
+                "KA P10", "KA median", "KA P90", "diff median", "ahead");
+        for (int i = 0; i < r.outcomes().size(); i++) {
+            Outcome o = r.outcomes().get(i);
+            Stats ka = o.result().stats(Metric.KEY_ACCOUNT_REVENUE, last);
+            String diff = i == 0 ? "reference" : money(r.differenceStats(i, Metric.KEY_ACCOUNT_REVENUE, last).p50());
+            String ahead = i == 0 ? "" : String.format(Locale.ROOT, "%.1f%%",
+                    100 * r.probabilityAhead(i, Metric.KEY_ACCOUNT_REVENUE, last));
+            out.printf(Locale.ROOT, "%s  %8s  %10s  %10s  %10s  %12s  %8s%n", pad(o.label(), w), pct(o.goalProbability()),
+                    money(ka.p10()), money(ka.p50()), money(ka.p90()), diff, ahead);
+        }
+        out.printf(Locale.ROOT, "KA = %d key-account revenue (%s); diff = scenario minus %s on the same path; "
+                + "ahead = share of paths where the scenario is higher.%n", year, cur, ref.label());
+        for (Outcome o : r.outcomes()) {
+            if (!o.crn().full()) {
+                out.println("Note: " + o.label() + " shares only part of the random numbers with " + ref.label() + ": "
+                        + o.crn().detail() + ".");
+            }
+            out.println("Plan of " + o.label() + ": " + o.planNote() + ".");
+        }
+    }
+
+    private static void printSweep(PrintWriter out, SweepResult s, String cur) {
+        CompareResult r = s.points();
+        int last = r.last();
+        int year = r.years()[last];
+        out.printf(Locale.ROOT, "Swept %s over %d values, %,d paths each (seed %d), each value against its own targets.%n",
+                s.spec().key(), s.spec().values().size(), r.paths(), r.options().simulation().seed());
+        int w = Math.max(5, s.spec().key().length());
+        out.printf(Locale.ROOT, "%-" + w + "s  %8s  %10s  %10s  %10s  %10s%n", s.spec().key(), "P(goal)", "goal",
+                "KA P10", "KA median", "KA P90");
+        for (int i = 0; i < s.outcomes().size(); i++) {
+            Stats ka = s.finalKaRevenue(i);
+            Outcome o = s.outcomes().get(i);
+            out.printf(Locale.ROOT, "%-" + w + "s  %8s  %10s  %10s  %10s  %10s%n", s.spec().values().get(i).toPlainString(),
+                    pct(o.goalProbability()), money(o.goal()), money(ka.p10()), money(ka.p50()), money(ka.p90()));
+        }
+        out.printf(Locale.ROOT, "P(goal) = probability that %d key-account revenue reaches the goal; KA = %d key-account "
+                + "revenue (%s).%n", year, year, cur);
+        Outcome o = r.first();
+        out.println(r.options().keepPlan() ? "Plans: the first value's plan (" + o.planNote() + ") kept for every value."
+                : "Plans: each value planned on its own (" + o.planNote() + ").");
+    }
+
+    /** Terminal columns of a text: East Asian wide characters take two. */
+    static int width(String s) {
+        int w = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            w += wide(cp) ? 2 : 1;
+            i += Character.charCount(cp);
+        }
+        return w;
+    }
+
+    private static boolean wide(int cp) {
+        return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
+                || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
+                || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+    }
+
+    /** The text padded with spaces to {@code w} terminal columns, or cut to w − 1 columns and an ellipsis. */
+    static String pad(String s, int w) {
+        StringBuilder b = new StringBuilder();
+        int used = 0;
+        if (width(s) <= w) {
+            b.append(s);
+            used = width(s);
+        } else {
+            for (int i = 0; i < s.length(); ) {
+                int cp = s.codePointAt(i);
+                int cw = wide(cp) ? 2 : 1;
+                if (used + cw > w - 1) break;
+                b.appendCodePoint(cp);
+                used += cw;
+                i += Character.charCount(cp);
+            }
+            b.append('…');
+            used++;
+        }
+        while (used < w) {
+            b.append(' ');
+            used++;
+        }
+        return b.toString();
+    }
+
+    private static String pct(double p) {
+        return Double.isNaN(p) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * p);
+    }
+
+    private static String money(double v) {
+        return Double.isNaN(v) ? "n/a" : SimulateCommand.money(v);
     }
 }

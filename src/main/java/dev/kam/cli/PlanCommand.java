@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
                 + "plus one self-contained report.html.",
                 "Without SCENARIO it runs the bundled demo (scenarios/demo/scenario.yaml)."},
         footer = {"", "Examples:", "  kam plan", "  kam plan scenarios/tiny/scenario.yaml --out out/tiny --lang zh",
-                "  kam plan my.yaml --set assignment.timeLimit=10s --set simulation.paths=2000"})
+                "  kam plan my.yaml --set assignment.timeLimit=10s --set simulation.paths=2000",
+                "  kam plan scenarios/demo/scenario.yaml --compare scenarios/demo-retention.yaml"})
 public final class PlanCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
             description = "Scenario YAML file (default: the bundled demo).")
@@ -44,6 +45,11 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--paths", paramLabel = "N", description = "Shortcut for --set simulation.paths=N.")
     Integer paths;
 
+    @Option(names = "--compare", arity = "1..*", paramLabel = "SCENARIO",
+            description = "Also compare with these scenarios (each planned on its own, all simulated on the same "
+                    + "random paths and judged against this scenario's targets): writes compare/ and a report section.")
+    List<Path> compare = new ArrayList<>();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -59,6 +65,12 @@ public final class PlanCommand implements Callable<Integer> {
         Pipeline.checkOutput(file, options.out).ifPresent(msg -> {
             throw new UsageException(msg);
         });
+        for (Path c : compare) {
+            if (!Files.exists(c)) throw new UsageException("--compare: scenario file not found: " + c);
+            Pipeline.checkOutput(c, options.out).ifPresent(msg -> {
+                throw new UsageException(msg);
+            });
+        }
         List<String> overrides = new ArrayList<>(options.overrides);
         if (timeLimit != null) overrides.add("assignment.timeLimit=" + timeLimit);
         if (paths != null) overrides.add("simulation.paths=" + paths);
@@ -66,11 +78,33 @@ public final class PlanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
-        Pipeline.Result r = Pipeline.run(new Pipeline.Options(file, overrides, options.out, language),
+        Pipeline.Result r = Pipeline.run(new Pipeline.Options(file, overrides, options.out, language, compare),
                 new Pipeline.Listener() {
                     @Override
                     public void started(String stage, int index, int count) {
                         err.printf(Locale.ROOT, "kam plan: [%d/%d] %s ...%n", index, count, stage);
+                        err.flush();
+                    }
+
+                    private long lastProgress;
+
+                    @Override
+                    public void warning(String text) {
+                        err.println(text.contains(": warning: ") ? text : "kam plan: warning: " + text);
+                        err.flush();
+                    }
+
+                    @Override
+                    public void progress(String stage, double seconds, String status) {
+                        if (!stage.equals("assign")) {
+                            err.printf(Locale.ROOT, "kam plan:       %s %s%n", stage, status);
+                            err.flush();
+                            return;
+                        }
+                        long now = System.nanoTime();
+                        if (now - lastProgress < 2_000_000_000L) return;
+                        lastProgress = now;
+                        err.printf(Locale.ROOT, "kam plan:       %s %.0f s, best %s%n", stage, seconds, status);
                         err.flush();
                     }
 
@@ -82,21 +116,22 @@ public final class PlanCommand implements Callable<Integer> {
                         err.flush();
                     }
                 });
-        for (String w : r.warnings()) err.println("kam plan: warning: " + w);
-        err.flush();
 
         Summary s = r.summary();
         String cur = r.scenario().currency();
         out.println("Report: " + r.report().toAbsolutePath().normalize());
         out.println("Outputs: " + r.out().toAbsolutePath().normalize() + " (" + String.join(", ", outputs(r)) + ")");
         out.println("Probability of reaching the " + s.goalYear() + " goal: "
-                + (Double.isNaN(s.goalProbability()) ? "n/a (simulation not run)" : pct(s.goalProbability())));
+                + (Double.isNaN(s.goalProbability()) ? "n/a (simulation not run)" : pct(s.goalProbability())
+                + ("all".equals(s.goalBasis()) ? " (key-account revenue, count and share together; revenue alone "
+                + pct(s.kaRevenueProbability()) + ")" : "")));
         out.println("Median key-account revenue " + s.finalYear() + ": "
                 + (Double.isNaN(s.medianFinalKaRevenue()) ? "n/a (simulation not run)"
                 : money(s.medianFinalKaRevenue(), cur)
                 + (Double.isNaN(s.finalTarget()) ? "" : " (target " + money(s.finalTarget(), cur) + ")")));
-        out.println("Plan uplift over baseline: "
-                + (Double.isNaN(s.uplift()) ? "n/a (assignment not run)" : money(s.uplift(), cur)));
+        out.println("Plan uplift over today's owners: "
+                + (Double.isNaN(s.uplift()) ? "n/a (assignment not run)" : money(s.uplift(), cur)
+                + " expected gross profit a year"));
         out.flush();
         return Main.OK;
     }

@@ -1,9 +1,12 @@
 package dev.kam.cli;
 
 import dev.kam.domain.Scenario;
+import dev.kam.scenario.Problem;
 import dev.kam.scenario.ScenarioReader;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +21,21 @@ public final class ScenarioOptions {
             description = "Override a scenario key, e.g. --set simulation.churn.covered=0.05 (repeatable).")
     public List<String> overrides = new ArrayList<>();
 
-    /** Reads and validates the scenario with the overrides; throws ScenarioException on errors. */
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec mixee;
+
+    /**
+     * Reads and validates the scenario with the overrides; prints its warnings to the command's
+     * error stream and throws ScenarioException when there is any error.
+     */
     public Scenario load(Path scenario) {
-        return ScenarioReader.read(scenario, overrides);
+        ScenarioReader.Result r = ScenarioReader.validate(scenario, overrides);
+        if (!r.problems().hasErrors() && mixee != null) {
+            PrintWriter err = mixee.commandLine().getErr();
+            for (Problem p : r.problems().all()) err.println(p);
+            err.flush();
+        }
+        r.problems().throwIfErrors();
+        return r.scenario();
     }
 }

@@ -13,6 +13,7 @@ import dev.kam.simulation.SimulationResult;
 import dev.kam.simulation.Simulator;
 import dev.kam.simulation.Stats;
 import dev.kam.simulation.TargetHit;
+import dev.kam.strategy.TargetPlanner;
 import dev.kam.strategy.Targets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,7 +31,7 @@ import java.util.concurrent.Callable;
         description = {"Monte Carlo simulation of the multi-year trajectory under a plan (today's owners at "
                 + "standard effort when no --plan is given): percentiles of revenue, key-account count and share, "
                 + "the probability of meeting each yearly target, a plan-vs-baseline comparison with common random "
-                + "numbers, and a ±20% sensitivity tornado.",
+                + "numbers, and a ±20%% sensitivity tornado.",
                 "Writes OUT/simulation/: percentiles.csv, targets-hit.csv, summary.json, fan charts, "
                         + "target-hit-probability, tornado, and with --plan uplift.csv and uplift histograms."})
 public final class SimulateCommand implements Callable<Integer> {
@@ -65,7 +66,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Scenario scenario = scenarioOptions.load(scenarioFile);
         SimulationOptions options = options(scenario, paths, seed, threads);
         if (tornadoPaths < 0) throw new UsageException("--tornado-paths (" + tornadoPaths + ") must be at least 0");
-        Targets targets = InterimTargets.plan(scenario);
+        Targets targets = TargetPlanner.plan(scenario);
         Coverage baseline = Coverage.baseline(scenario, new ResponseModel(scenario.simulation()));
 
         PlanComparison comparison = null;

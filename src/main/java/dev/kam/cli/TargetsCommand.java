@@ -53,24 +53,26 @@ public final class TargetsCommand implements Callable<Integer> {
         String cur = s.currency() == null ? "" : s.currency();
         out.printf(Locale.ROOT, "Key-account targets for %s (%s path, threshold %s %,.0f)%n", s.name(), t.path(),
                 cur, s.strategy().keyAccountThreshold());
-        out.printf(Locale.ROOT, "%-6s %20s %7s %12s %16s %7s %8s %6s %9s%n", "year", "KA revenue " + cur, "KAs",
-                "orders/KA", "order value", "share", "growth", "wins", "soldiers");
+        out.printf(Locale.ROOT, "%-6s %20s %7s %12s %16s %7s %8s %6s %15s%n", "year", "KA revenue " + cur, "KAs",
+                "orders/KA", "order value", "share", "growth", "wins", "soldiers needed");
         if (t.baseline() != null) {
             var b = t.baseline();
-            out.printf(Locale.ROOT, "%-6s %,20.0f %7d %12.2f %16s %6.1f%% %8s %6s %9d%n", b.year() + "*",
+            double perHead = b.hoursPerSoldier() * (t.assumptions() == null ? 1 : t.assumptions().sellingTimeShare());
+            out.printf(Locale.ROOT, "%-6s %,20.0f %7d %12.2f %16s %6.1f%% %8s %6s %15s%n", b.year() + "*",
                     b.keyAccountRevenue(), b.keyAccountCount(), b.ordersPerAccount(),
                     Double.isNaN(b.orderValue()) ? "n/a" : String.format(Locale.ROOT, "%,.0f", b.orderValue()),
-                    100 * b.keyAccountShare(), "", "", b.soldiers());
+                    100 * b.keyAccountShare(), "", "",
+                    (perHead > 0 ? (int) Math.ceil(b.hoursNeededToday() / perHead - 1e-9) : 0) + " of " + b.soldiers());
         }
         for (YearTarget y : t.years()) {
             var f = t.feasibility(y.year());
-            out.printf(Locale.ROOT, "%-6d %,20.0f %7.0f %12.2f %,16.0f %6.1f%% %8s %6s %9s%n", y.year(),
+            out.printf(Locale.ROOT, "%-6d %,20.0f %7.0f %12.2f %,16.0f %6.1f%% %8s %6s %15s%n", y.year(),
                     y.keyAccountRevenue(), y.keyAccountCount(), y.ordersPerAccount(), y.orderValue(),
                     100 * y.keyAccountShare(),
                     Double.isNaN(y.growth()) ? "n/a" : String.format(Locale.ROOT, "%+.1f%%", 100 * y.growth()),
                     f == null ? "" : String.valueOf(f.winsNeeded()), f == null ? "" : String.valueOf(f.headcountNeeded()));
         }
-        out.println("* today");
+        out.println("* today (soldiers: needed for today's workload of today's soldiers)");
         if (!t.years().isEmpty()) {
             int first = t.years().get(0).year();
             out.println();

@@ -2,6 +2,7 @@ package dev.kam.cli;
 
 import dev.kam.domain.Account;
 import dev.kam.domain.Scenario;
+import dev.kam.domain.Stage;
 import dev.kam.scenario.Problem;
 import dev.kam.scenario.ScenarioException;
 import dev.kam.scenario.ScenarioReader;
@@ -50,7 +51,7 @@ public final class ValidateCommand implements Callable<Integer> {
         int mustCover = 0;
         for (Account a : s.accounts()) {
             if (a.isProspect()) prospects++;
-            if (a.stage() == dev.kam.domain.Stage.AT_RISK) atRisk++;
+            if (a.stage() == Stage.AT_RISK) atRisk++;
             if (a.mustCover()) mustCover++;
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -28,7 +28,7 @@ public record Account(String id, String name, String industry, String region,
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(stage, "stage");
-        needs = Set.copyOf(needs);
+        needs = Tags.sorted(needs);
         if (owner != null && owner.isBlank()) owner = null;
     }
 

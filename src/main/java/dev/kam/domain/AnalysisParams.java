@@ -24,7 +24,8 @@ import java.util.Arrays;
  * @param growCeilingRatio an account with a big wallet below this fraction of the share ceiling
  *                         ({@code simulation.shareCeiling}) cannot grow (做不大)
  * @param keepMinCredit    credit below which an account is at risk of being lost (留不住)
- * @param keepOrdersRatio  orders per year below this fraction of its tier's median mark it at risk (0 = off)
+ * @param keepOrdersRatio  orders per year below this fraction of the median of its size peers (the 20 accounts
+ *                         nearest by revenue) mark it at risk (0 = off)
  */
 public record AnalysisParams(double keyShare, double midShare, boolean useThreshold,
                              double[] ratingWeights, double[] ratingCuts,
@@ -37,7 +38,7 @@ public record AnalysisParams(double keyShare, double midShare, boolean useThresh
 
     public static final AnalysisParams DEFAULT = new AnalysisParams(0.5, 0.8, true,
             new double[] {0.30, 0.25, 0.15, 0.15, 0.15}, new double[] {0.2, 0.4, 0.6, 0.8},
-            PERCENTILE, Double.NaN, 0.5, 0.2, Double.NaN, 0.05, 0.5, 0.4, 0.5);
+            PERCENTILE, Double.NaN, 0.5, 0.2, Double.NaN, 0.05, 0.5, 0.4, 1.0 / 3);
 
     public AnalysisParams {
         ratingWeights = ratingWeights.clone();
@@ -50,7 +51,7 @@ public record AnalysisParams(double keyShare, double midShare, boolean useThresh
     public AnalysisParams(double keyShare, double midShare, boolean useThreshold,
                           double[] ratingWeights, double[] ratingCuts) {
         this(keyShare, midShare, useThreshold, ratingWeights, ratingCuts, PERCENTILE, Double.NaN, 0.5, 0.2,
-                Double.NaN, 0.05, 0.5, 0.4, 0.5);
+                Double.NaN, 0.05, 0.5, 0.4, 1.0 / 3);
     }
 
     @Override

@@ -1,12 +1,15 @@
 package dev.kam.domain;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Who leads which account, how hard, and which products are offered: what the simulation needs of a
- * plan. Accounts missing from {@code leads} are uncovered.
+ * plan. Accounts missing from {@code leads} are uncovered. Both maps iterate in account-id order, so
+ * anything derived from them is the same from run to run.
  *
  * @param label    "baseline", "optimized" or a file name
  * @param leads    account id → lead
@@ -14,8 +17,8 @@ import java.util.Map;
  */
 public record Coverage(String label, Map<String, Lead> leads, Map<String, List<String>> products) {
     public Coverage {
-        leads = Map.copyOf(leads);
-        products = Map.copyOf(products);
+        leads = Collections.unmodifiableMap(new TreeMap<>(leads));
+        products = Collections.unmodifiableMap(new TreeMap<>(products));
     }
 
     /**

@@ -18,7 +18,7 @@ public record Product(String id, String name, Set<String> needs, double price, d
     public Product {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
-        needs = Set.copyOf(needs);
+        needs = Tags.sorted(needs);
     }
 
     /** True when the product addresses at least one of the account's needs. */

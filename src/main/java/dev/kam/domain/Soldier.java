@@ -19,8 +19,8 @@ public record Soldier(String id, String name, Layer layer, int stars, Set<String
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(layer, "layer");
-        industries = Set.copyOf(industries);
-        regions = Set.copyOf(regions);
+        industries = Tags.sorted(industries);
+        regions = Tags.sorted(regions);
     }
 
     public boolean knowsIndustry(String industry) {

@@ -26,17 +26,18 @@ import java.util.List;
  *                            reported
  * @param defaultOrdersPerAccount orders per key account per year when accounts.csv has no orders
  * @param keyAccountHours     selling hours per year per key account when accounts.csv has no baseHours for
- *                            today's key accounts
+ *                            today's key accounts; NaN = assignment.baseHours.key
  * @param hoursPerWin         selling hours to win one new key account
  * @param soldierHours        selling hours per year of one soldier when soldiers.csv is empty
- * @param keyAccountTimeShare share of a soldier's capacity available for key accounts, 0–1
+ * @param sellingTimeShare share of a soldier's capacity that is selling time on accounts (the rest goes to training, admin, travel), 0–1
+ * @param otherAccountHours   selling hours per year of a non-key account that has an owner and no baseHours
  */
 public record StrategyParams(int horizonYears, double keyAccountThreshold, double goalShare, double goalCount,
                              double goalRevenue, String path, List<Milestone> milestones,
                              double sCurveSteepness, double sCurveMidpoint, double frequencyWeight,
                              double expectedChurn, double assumedMarketGrowth, double growthMargin,
                              double defaultOrdersPerAccount, double keyAccountHours, double hoursPerWin,
-                             double soldierHours, double keyAccountTimeShare) {
+                             double soldierHours, double sellingTimeShare, double otherAccountHours) {
     public StrategyParams {
         milestones = List.copyOf(milestones);
     }
@@ -45,7 +46,7 @@ public record StrategyParams(int horizonYears, double keyAccountThreshold, doubl
     public StrategyParams(int horizonYears, double keyAccountThreshold, double goalShare, double goalCount,
                           double goalRevenue, String path, List<Milestone> milestones) {
         this(horizonYears, keyAccountThreshold, goalShare, goalCount, goalRevenue, path, milestones,
-                8.0, 0.5, 0.5, Double.NaN, Double.NaN, 0.05, 12.0, 200.0, 100.0, 1600.0, 1.0);
+                8.0, 0.5, 0.5, Double.NaN, Double.NaN, 0.05, 12.0, Double.NaN, 100.0, 1600.0, 1.0, 80.0);
     }
 
     /**
@@ -67,7 +68,7 @@ public record StrategyParams(int horizonYears, double keyAccountThreshold, doubl
     public StrategyParams withGoals(double share, double count, double revenue) {
         return new StrategyParams(horizonYears, keyAccountThreshold, share, count, revenue, path, milestones,
                 sCurveSteepness, sCurveMidpoint, frequencyWeight, expectedChurn, assumedMarketGrowth, growthMargin,
-                defaultOrdersPerAccount, keyAccountHours, hoursPerWin, soldierHours, keyAccountTimeShare);
+                defaultOrdersPerAccount, keyAccountHours, hoursPerWin, soldierHours, sellingTimeShare, otherAccountHours);
     }
 
     /** A copy with another path and milestones. */
@@ -75,20 +76,20 @@ public record StrategyParams(int horizonYears, double keyAccountThreshold, doubl
         return new StrategyParams(horizonYears, keyAccountThreshold, goalShare, goalCount, goalRevenue, newPath,
                 newMilestones, sCurveSteepness, sCurveMidpoint, frequencyWeight, expectedChurn, assumedMarketGrowth,
                 growthMargin, defaultOrdersPerAccount, keyAccountHours, hoursPerWin, soldierHours,
-                keyAccountTimeShare);
+                sellingTimeShare, otherAccountHours);
     }
 
     /** A copy with another horizon and threshold. */
     public StrategyParams withHorizon(int years, double threshold) {
         return new StrategyParams(years, threshold, goalShare, goalCount, goalRevenue, path, milestones,
                 sCurveSteepness, sCurveMidpoint, frequencyWeight, expectedChurn, assumedMarketGrowth, growthMargin,
-                defaultOrdersPerAccount, keyAccountHours, hoursPerWin, soldierHours, keyAccountTimeShare);
+                defaultOrdersPerAccount, keyAccountHours, hoursPerWin, soldierHours, sellingTimeShare, otherAccountHours);
     }
 
     /** A copy with other assumptions (NaN churn / market growth = take the simulation's). */
     public StrategyParams withAssumptions(double churn, double marketGrowth, double freqWeight) {
         return new StrategyParams(horizonYears, keyAccountThreshold, goalShare, goalCount, goalRevenue, path,
                 milestones, sCurveSteepness, sCurveMidpoint, freqWeight, churn, marketGrowth, growthMargin,
-                defaultOrdersPerAccount, keyAccountHours, hoursPerWin, soldierHours, keyAccountTimeShare);
+                defaultOrdersPerAccount, keyAccountHours, hoursPerWin, soldierHours, sellingTimeShare, otherAccountHours);
     }
 }

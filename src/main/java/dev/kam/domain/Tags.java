@@ -1,12 +1,22 @@
 package dev.kam.domain;
 
+import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Tag sets as used for industries, regions and needs; {@code *} stands for every tag. */
 public final class Tags {
     public static final String ANY = "*";
 
     private Tags() {
+    }
+
+    /**
+     * An unmodifiable copy that iterates in sorted order ({@code Set.copyOf} iterates in an order that
+     * changes between JVM runs, which would make outputs differ for the same seed).
+     */
+    public static Set<String> sorted(Set<String> tags) {
+        return Collections.unmodifiableSet(new TreeSet<>(tags));
     }
 
     /** True when {@code tags} contains {@code tag} or the wildcard. */

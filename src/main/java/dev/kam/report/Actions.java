@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -82,7 +81,7 @@ final class Actions {
                 owner += " " + tx.f("action.was", name(soldiers, a.owner()));
             }
             String effort = pl == null ? (a.owner() == null ? "" : tx.t("effort.standard"))
-                    : tx.effort(CsvTable.str(pl, pl.containsKey("effort") ? "effort" : "level"));
+                    : tx.effort(CsvTable.str(pl, pl.containsKey("effortLevel") ? "effortLevel" : "effort"));
             Set<String> prods = offered.getOrDefault(a.id(), Set.of());
             StringBuilder action = new StringBuilder(tx.action(diagCode, a.stage().code()));
             if (!prods.isEmpty()) action.append(' ').append(tx.f("action.offer", String.join(", ", prods)));
@@ -99,9 +98,5 @@ final class Actions {
     private static String name(Map<String, Soldier> soldiers, String id) {
         Soldier s = soldiers.get(id);
         return s == null ? id : s.name();
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

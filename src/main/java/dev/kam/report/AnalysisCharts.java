@@ -3,6 +3,7 @@ package dev.kam.report;
 import dev.kam.analysis.Analysis;
 import dev.kam.analysis.Concentration;
 import dev.kam.analysis.TierSummary;
+import dev.kam.domain.AnalysisParams;
 import dev.kam.domain.Scenario;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYPointerAnnotation;
@@ -42,20 +43,33 @@ public final class AnalysisCharts {
     static final Color REVENUE = new Color(0x1F, 0x4E, 0x8C);
     static final Color ACCENT = new Color(0xC0, 0x39, 0x2B);
 
+    private static final String[] TIER_ZH = {"大客户", "中客户", "小客户"};
+
     private AnalysisCharts() {
+    }
+
+    /** True when the charts are drawn in Chinese ({@code --lang zh}, see {@link ChartTheme#lang()}). */
+    private static boolean zh() {
+        return ChartTheme.lang() == Lang.ZH;
+    }
+
+    private static String t(String en, String zh) {
+        return zh() ? zh : en;
     }
 
     /** Share of accounts and share of revenue per tier, key tier on top. */
     public static JFreeChart pyramid(Scenario s, Analysis a) {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
         for (TierSummary t : a.pyramid()) {
-            String cat = t.tier().label() + " (" + String.format(Locale.ROOT, "%,d", t.count()) + " accounts)";
-            d.addValue(t.countShare() * 100, "Share of accounts", cat);
-            d.addValue(t.revenueShare() * 100, "Share of revenue", cat);
+            String cat = t(t.tier().label(), TIER_ZH[t.tier().ordinal()]) + " (" + String.format(Locale.ROOT, "%,d", t.count())
+                    + t(t.count() == 1 ? " account)" : " accounts)", " 家)");
+            d.addValue(t.countShare() * 100, t("Share of accounts", "客户数占比"), cat);
+            d.addValue(t.revenueShare() * 100, t("Share of revenue", "收入占比"), cat);
         }
-        CategoryAxis x = new CategoryAxis("Tier");
-        NumberAxis y = new NumberAxis("Share of all accounts / of total revenue (%)");
+        CategoryAxis x = new CategoryAxis(null);
+        NumberAxis y = new NumberAxis(t("Share of all accounts / of total revenue (%)", "占客户数 / 总收入的比例（%）"));
         y.setRange(0, 105);
+        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(10));
         y.setNumberFormatOverride(new DecimalFormat("0'%'", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         BarRenderer r = barRenderer(COUNT, REVENUE);
         double maxTier = 0;
@@ -67,8 +81,8 @@ public final class AnalysisCharts {
             public String generateLabel(org.jfree.data.category.CategoryDataset ds, int row, int column) {
                 double v = ds.getValue(row, column).doubleValue();
                 if (row == 0) return String.format(Locale.ROOT, "%.1f%%", v);
-                return String.format(Locale.ROOT, "%.1f%% (%s %s%s)", v,
-                        scaled(tiers.get(column).revenue(), scale), s.currency(), scale.suffix);
+                return String.format(Locale.ROOT, "%.1f%% (%s %s%s)", v, s.currency(),
+                        scaled(tiers.get(column).revenue(), scale), scale.suffix());
             }
         });
         r.setDefaultItemLabelsVisible(true);
@@ -76,29 +90,36 @@ public final class AnalysisCharts {
         r.setItemLabelAnchorOffset(4);
         CategoryPlot plot = new CategoryPlot(d, x, y, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
-        JFreeChart chart = new JFreeChart("Customer pyramid — " + s.name(), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        JFreeChart chart = new JFreeChart("Customer pyramid", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.addSubtitle(new TextTitle(s.name()));
         var p = s.analysis();
-        String rule = "Ranked by revenue · key: the first " + pct0(p.keyShare()) + " of revenue"
-                + (p.useThreshold() ? " or ≥ " + money(s.strategy().keyAccountThreshold(), s.currency()) : "")
-                + " · mid: up to " + pct0(p.midShare()) + " · small: the rest and prospects";
+        String threshold = money(s.strategy().keyAccountThreshold(), s.currency());
+        String rule = zh()
+                ? "按收入排序 · 大客户：累计收入前 " + pct0(p.keyShare()) + (p.useThreshold() ? " 或收入 ≥ " + threshold : "")
+                        + " · 中客户：累计至 " + pct0(p.midShare()) + " · 小客户：其余及潜在客户"
+                : "Ranked by revenue · key: the first " + pct0(p.keyShare()) + " of revenue"
+                        + (p.useThreshold() ? " or ≥ " + threshold : "")
+                        + " · mid: up to " + pct0(p.midShare()) + " · small: the rest and prospects";
         chart.addSubtitle(new TextTitle(rule));
-        chart.addSubtitle(new TextTitle("Total revenue " + money(a.baseline().totalRevenue(), s.currency())
-                + " from " + String.format(Locale.ROOT, "%,d", a.baseline().accounts()) + " accounts"));
+        String total = money(a.baseline().totalRevenue(), s.currency());
+        String count = String.format(Locale.ROOT, "%,d", a.baseline().accounts());
+        chart.addSubtitle(new TextTitle(t("Total revenue " + total + " from " + count + " accounts",
+                count + " 家客户，总收入 " + total)));
         return chart;
     }
 
     /** The Lorenz curve of revenue over active accounts, with the line of equality and the Gini coefficient. */
     public static JFreeChart lorenz(Scenario s, Analysis a) {
         Concentration c = a.concentration();
-        XYSeries curve = new XYSeries("Lorenz curve (accounts ranked from smallest)", false, false);
+        XYSeries curve = new XYSeries(t("Lorenz curve (accounts ranked from smallest)", "洛伦兹曲线（客户按收入从小到大）"), false, false);
         for (Concentration.Point p : c.lorenz()) curve.add(p.accountShare() * 100, p.revenueShare() * 100);
-        XYSeries eq = new XYSeries("Perfect equality", false, false);
+        XYSeries eq = new XYSeries(t("Equality", "完全均等"), false, false);
         eq.add(0, 0);
         eq.add(100, 100);
         XYSeriesCollection d = new XYSeriesCollection();
         d.addSeries(curve);
         d.addSeries(eq);
-        NumberAxis x = new NumberAxis("Cumulative share of active accounts (%)");
+        NumberAxis x = new NumberAxis("Cumulative share of accounts (%)");
         NumberAxis y = new NumberAxis("Cumulative share of revenue (%)");
         for (NumberAxis ax : new NumberAxis[] {x, y}) {
             ax.setRange(0, 100);
@@ -112,8 +133,13 @@ public final class AnalysisCharts {
             double px = 100.0 * (c.activeAccounts() - c.top10PctCount()) / c.activeAccounts();
             double py = 100.0 * (1 - c.top10PctShare());
             Font font = new Font(ChartTheme.family(), Font.BOLD, 13);
-            XYPointerAnnotation ann = new XYPointerAnnotation("Top " + String.format(Locale.ROOT, "%,d", c.top10PctCount())
-                    + " accounts (10%) bring " + pct1(c.top10PctShare()) + " of revenue", px, py, -Math.PI * 0.75) {
+            String top = String.format(Locale.ROOT, "%,d", c.top10PctCount());
+            String ofAccounts = pct0((double) c.top10PctCount() / c.activeAccounts());
+            boolean one = c.top10PctCount() == 1;
+            XYPointerAnnotation ann = new XYPointerAnnotation(t("Top " + top + (one ? " account (" : " accounts (")
+                    + ofAccounts + " of accounts) " + (one ? "brings " : "bring ") + pct1(c.top10PctShare()) + " of revenue",
+                    "前 " + top + " 家客户（占 " + ofAccounts + "）贡献 " + pct1(c.top10PctShare()) + " 的收入"),
+                    px, py, -Math.PI * 0.75) {
                 @Override
                 public Font getFont() {
                     return font; // pinned: the chart theme shrinks annotation fonts
@@ -126,10 +152,11 @@ public final class AnalysisCharts {
             ann.setPaint(ACCENT);
             plot.addAnnotation(ann);
         }
-        JFreeChart chart = new JFreeChart("Revenue concentration — " + s.name(), JFreeChart.DEFAULT_TITLE_FONT, plot,
-                true);
-        chart.addSubtitle(new TextTitle(String.format(Locale.ROOT,
+        JFreeChart chart = new JFreeChart("Lorenz curve", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.addSubtitle(new TextTitle(s.name() + t(" · revenue concentration over accounts with revenue", " · 有收入客户的收入集中度")));
+        chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, t(
                 "Gini %.3f · top account %s · top 5 %s · HHI %.3f (≈ %s equal accounts) · %,d active accounts",
+                "基尼系数 %.3f · 最大客户 %s · 前 5 名 %s · HHI %.3f（≈ %s 家同等客户）· %,d 家有收入客户"),
                 c.gini(), pct1(c.top1Share()), pct1(c.top5Share()), c.hhi(), fmtEff(c.effectiveNumber()),
                 c.activeAccounts())));
         return chart;
@@ -146,10 +173,10 @@ public final class AnalysisCharts {
         DefaultCategoryDataset dr = new DefaultCategoryDataset();
         for (int i = 0; i < 5; i++) {
             String cat = (i + 1) + "A";
-            dc.addValue(counts[i], "Accounts", cat);
-            dr.addValue(revenue[i] / scale.divisor, "Revenue", cat);
+            dc.addValue(counts[i], t("Accounts", "客户数"), cat);
+            dr.addValue(revenue[i] / scale.divisor, t("Revenue", "收入"), cat);
         }
-        NumberAxis yc = new NumberAxis("Accounts");
+        NumberAxis yc = new NumberAxis(t("Accounts", "客户数"));
         yc.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
         yc.setNumberFormatOverride(thousands());
         yc.setUpperMargin(0.15);
@@ -158,28 +185,30 @@ public final class AnalysisCharts {
         rc.setDefaultItemLabelsVisible(true);
         CategoryPlot pc = new CategoryPlot(dc, null, yc, rc);
 
-        NumberAxis yr = new NumberAxis("Revenue (" + s.currency() + scale.suffix + ")");
+        NumberAxis yr = new NumberAxis(t("Revenue (", "收入（") + s.currency() + scale.suffix() + t(")", "）"));
         yr.setNumberFormatOverride(thousands());
         yr.setUpperMargin(0.15);
         BarRenderer rr = barRenderer(REVENUE);
         rr.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
-                new DecimalFormat(scale.divisor > 1 ? "#,##0.0" : "#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+                new DecimalFormat(scale.divisor >= 1_000_000 ? "#,##0.0" : "#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
         rr.setDefaultItemLabelsVisible(true);
         CategoryPlot pr = new CategoryPlot(dr, null, yr, rr);
 
-        CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(new CategoryAxis("5A rating (5A = most valuable)"));
-        plot.setGap(12);
+        CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(new CategoryAxis(t("5A rating (5A = most valuable)", "5A评级（5A = 价值最高）")));
+        plot.setGap(28);
         plot.add(pc, 1);
         plot.add(pr, 1);
-        JFreeChart chart = new JFreeChart("5A rating distribution — " + s.name(), JFreeChart.DEFAULT_TITLE_FONT, plot,
-                false);
+        JFreeChart chart = new JFreeChart("5A ratings", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        chart.addSubtitle(new TextTitle(s.name()));
         double[] w = s.analysis().ratingWeights();
         double sw = 0;
         for (double v : w) sw += v;
-        chart.addSubtitle(new TextTitle(String.format(Locale.ROOT,
-                "Score = %s revenue + %s profit + %s credit + %s efficiency + %s ease (%s); prospects rated on wallet potential",
+        chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, t(
+                "Score = %s revenue + %s profit + %s credit + %s efficiency + %s ease; money criteria as %s; prospects on wallet potential",
+                "得分 = %s 收入 + %s 利润 + %s 诚信 + %s 人均效能 + %s 难易度；金额指标按%s；潜在客户按钱包潜力评级"),
                 pct0(w[0] / sw), pct0(w[1] / sw), pct0(w[2] / sw), pct0(w[3] / sw), pct0(w[4] / sw),
-                s.analysis().normalization())));
+                AnalysisParams.LOG_MINMAX.equals(s.analysis().normalization()) ? t("log min-max", "对数最小-最大归一")
+                        : t("percentile ranks", "百分位排名"))));
         chart.setPadding(new RectangleInsets(4, 4, 4, 8));
         return chart;
     }
@@ -229,16 +258,20 @@ public final class AnalysisCharts {
     }
 
     /** Divides money for an axis so that ticks stay short: none, thousand or million. */
-    record Scale(double divisor, String suffix) {
+    record Scale(double divisor, String en, String zhSuffix) {
+        String suffix() {
+            return zh() ? zhSuffix : en;
+        }
+
         static Scale of(double max) {
-            if (max >= 10_000_000) return new Scale(1_000_000, " million");
-            if (max >= 10_000) return new Scale(1_000, " thousand");
-            return new Scale(1, "");
+            if (max >= 1_000_000) return new Scale(1_000_000, " million", " 百万");
+            if (max >= 10_000) return new Scale(1_000, " thousand", " 千");
+            return new Scale(1, "", "");
         }
     }
 
     private static String scaled(double v, Scale scale) {
-        return new DecimalFormat(scale.divisor > 1 ? "#,##0.0" : "#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT))
+        return new DecimalFormat(scale.divisor >= 1_000_000 ? "#,##0.0" : "#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT))
                 .format(v / scale.divisor);
     }
 

@@ -84,17 +84,17 @@ public final class AnalysisWriter {
         pyr.put("keyShare", p.keyShare());
         pyr.put("midShare", p.midShare());
         pyr.put("useThreshold", p.useThreshold());
-        pyr.put("keyAccountThreshold", s.strategy().keyAccountThreshold());
+        pyr.put("keyAccountThreshold", amount(s.strategy().keyAccountThreshold()));
         List<Map<String, Object>> tiers = new ArrayList<>();
         for (TierSummary t : a.pyramid()) {
             Map<String, Object> tm = new LinkedHashMap<>();
             tm.put("tier", t.tier().code());
             tm.put("count", t.count());
             tm.put("countShare", round(t.countShare()));
-            tm.put("revenue", t.revenue());
+            tm.put("revenue", amount(t.revenue()));
             tm.put("revenueShare", round(t.revenueShare()));
-            tm.put("minRevenue", nan(t.minRevenue()));
-            tm.put("maxRevenue", nan(t.maxRevenue()));
+            tm.put("minRevenue", amount(t.minRevenue()));
+            tm.put("maxRevenue", amount(t.maxRevenue()));
             tiers.add(tm);
         }
         pyr.put("tiers", tiers);
@@ -103,7 +103,7 @@ public final class AnalysisWriter {
         Concentration c = a.concentration();
         Map<String, Object> cm = new LinkedHashMap<>();
         cm.put("activeAccounts", c.activeAccounts());
-        cm.put("totalRevenue", c.totalRevenue());
+        cm.put("totalRevenue", amount(c.totalRevenue()));
         cm.put("top1Share", round(c.top1Share()));
         cm.put("top5Share", round(c.top5Share()));
         cm.put("top10PctCount", c.top10PctCount());
@@ -115,16 +115,16 @@ public final class AnalysisWriter {
 
         KeyAccountBaseline b = a.baseline();
         Map<String, Object> bm = new LinkedHashMap<>();
-        bm.put("threshold", b.threshold());
+        bm.put("threshold", amount(b.threshold()));
         bm.put("count", b.count());
-        bm.put("revenue", b.revenue());
+        bm.put("revenue", amount(b.revenue()));
         bm.put("share", round(b.share()));
-        bm.put("totalRevenue", b.totalRevenue());
+        bm.put("totalRevenue", amount(b.totalRevenue()));
         bm.put("accounts", b.accounts());
         bm.put("activeAccounts", b.activeAccounts());
         bm.put("prospects", b.prospects());
-        bm.put("ordersPerAccount", nan(b.ordersPerAccount()));
-        bm.put("orderValue", nan(b.orderValue()));
+        bm.put("ordersPerAccount", amount(round(b.ordersPerAccount())));
+        bm.put("orderValue", amount(round(b.orderValue())));
         m.put("keyAccountBaseline", bm);
 
         Health h = a.health();
@@ -136,9 +136,9 @@ public final class AnalysisWriter {
         for (Health.GoalGap g : h.gaps()) {
             Map<String, Object> gm = new LinkedHashMap<>();
             gm.put("metric", g.metric());
-            gm.put("today", round(g.today()));
-            gm.put("goal", g.goal());
-            gm.put("gap", round(g.gap()));
+            gm.put("today", amount(round(g.today())));
+            gm.put("goal", amount(g.goal()));
+            gm.put("gap", amount(round(g.gap())));
             gm.put("requiredYearlyGrowth", nan(round(g.requiredYearlyGrowth())));
             gaps.add(gm);
         }
@@ -162,7 +162,7 @@ public final class AnalysisWriter {
         Map<String, Object> rv = new LinkedHashMap<>();
         for (int i = 4; i >= 0; i--) {
             cnt.put((i + 1) + "A", counts[i]);
-            rv.put((i + 1) + "A", rev[i]);
+            rv.put((i + 1) + "A", amount(rev[i]));
         }
         rm.put("counts", cnt);
         rm.put("revenue", rv);
@@ -173,7 +173,48 @@ public final class AnalysisWriter {
         Map<String, Object> dm = new LinkedHashMap<>();
         for (Map.Entry<Diagnosis, Integer> e : a.diagnosisCounts().entrySet()) dm.put(e.getKey().name(), e.getValue());
         m.put("diagnoses", dm);
+        m.put("largest", largest(s, a));
         return m;
+    }
+
+    /** How many accounts {@link #largest} lists per diagnosis. */
+    public static final int LARGEST = 5;
+
+    /**
+     * Per problem diagnosis, the accounts where most is at stake: cannot keep by revenue, cannot grow by headroom
+     * to the share ceiling (s_max · wallet − revenue), cannot win by wallet.
+     */
+    static Map<String, Object> largest(Scenario s, Analysis a) {
+        Map<String, Account> byId = new HashMap<>();
+        for (Account acc : s.accounts()) byId.put(acc.id(), acc);
+        double ceiling = s.simulation().shareCeiling();
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Diagnosis d : List.of(Diagnosis.CANNOT_KEEP, Diagnosis.CANNOT_GROW, Diagnosis.CANNOT_WIN)) {
+            java.util.function.ToDoubleFunction<AccountAssessment> stake = switch (d) {
+                case CANNOT_KEEP -> AccountAssessment::revenue;
+                case CANNOT_GROW -> x -> Math.max(0, ceiling * x.wallet() - x.revenue());
+                default -> AccountAssessment::wallet;
+            };
+            List<Map<String, Object>> rows = new ArrayList<>();
+            a.accounts().stream().filter(x -> x.diagnosis() == d)
+                    .sorted(Comparator.comparingDouble(stake).reversed().thenComparing(AccountAssessment::accountId))
+                    .limit(LARGEST)
+                    .forEach(x -> {
+                        Map<String, Object> r = new LinkedHashMap<>();
+                        Account acc = byId.get(x.accountId());
+                        r.put("id", x.accountId());
+                        r.put("name", acc == null ? null : acc.name());
+                        r.put("rating", x.ratingLabel());
+                        r.put("revenue", amount(x.revenue()));
+                        r.put("wallet", amount(x.wallet()));
+                        r.put(d == Diagnosis.CANNOT_KEEP ? "revenueAtStake" : d == Diagnosis.CANNOT_GROW ? "headroom"
+                                : "wallet", amount(stake.applyAsDouble(x)));
+                        r.put("reason", x.reason());
+                        rows.add(r);
+                    });
+            out.put(d.name(), rows);
+        }
+        return out;
     }
 
     /** A short human summary for the terminal (one line per topic). */
@@ -186,15 +227,16 @@ public final class AnalysisWriter {
         StringBuilder py = new StringBuilder("Pyramid:       ");
         for (TierSummary t : a.pyramid()) {
             if (py.length() > 15) py.append(" | ");
-            py.append(String.format(Locale.ROOT, "%s %,d accounts (%.1f%%) %.1f%% of revenue", t.tier().code(),
-                    t.count(), t.countShare() * 100, t.revenueShare() * 100));
+            py.append(String.format(Locale.ROOT, "%s %,d %s (%.1f%%) %.1f%% of revenue", t.tier().code(),
+                    t.count(), t.count() == 1 ? "account" : "accounts", t.countShare() * 100, t.revenueShare() * 100));
         }
         out.add(py.toString());
         Concentration c = a.concentration();
         out.add(String.format(Locale.ROOT,
-                "Concentration: top-1 %.1f%%, top-5 %.1f%%, top-10%% (%,d accounts) %.1f%%, HHI %.3f, Gini %.2f",
-                c.top1Share() * 100, c.top5Share() * 100, c.top10PctCount(), c.top10PctShare() * 100, c.hhi(), c.gini()));
-        out.add(String.format(Locale.ROOT, "Key accounts:  %,d at >= %s bring %s (%.1f%% of revenue)", b.count(),
+                "Concentration: top-1 %.1f%%, top-5 %.1f%%, top-10%% (%,d %s) %.1f%%, HHI %.3f, Gini %.2f",
+                c.top1Share() * 100, c.top5Share() * 100, c.top10PctCount(), c.top10PctCount() == 1 ? "account" : "accounts",
+                c.top10PctShare() * 100, c.hhi(), c.gini()));
+        out.add(String.format(Locale.ROOT, "Key accounts:  %,d at ≥ %s bring %s (%.1f%% of revenue)", b.count(),
                 AnalysisCharts.money(b.threshold(), cur), AnalysisCharts.money(b.revenue(), cur), b.share() * 100));
         Health h = a.health();
         out.add("Health:        " + h.summary());
@@ -225,6 +267,13 @@ public final class AnalysisWriter {
     private static double round(double v) {
         if (!Double.isFinite(v)) return v;
         return Math.round(v * 1e6) / 1e6;
+    }
+
+    /** A number for JSON: whole values as integers (no 1.96518E8), NaN as null. */
+    private static Object amount(double v) {
+        if (Double.isNaN(v)) return null;
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return (long) v;
+        return v;
     }
 
     private static Object nan(double v) {

@@ -7,7 +7,6 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.labels.CategorySeriesLabelGenerator;
-import org.jfree.chart.labels.StandardCategorySeriesLabelGenerator;
 import org.jfree.chart.labels.StandardXYSeriesLabelGenerator;
 import org.jfree.chart.labels.XYSeriesLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
@@ -57,10 +56,10 @@ import java.util.Optional;
  * money ticks: K / M / B, or 万 / 亿 in Chinese), {@link #percentAxis}, {@link #countAxis}, the
  * {@link #PALETTE} colours and {@link #band} for the translucent fill of a percentile band.
  *
- * <p>Font: the first installed CJK family of {@link #CJK_FAMILIES}; else a font bundled as the
- * resource {@value #BUNDLED_FONT} (when the build includes one); else the logical SansSerif font,
- * which shows Chinese characters as empty boxes. {@link #missingGlyphWarning} tells the command line
- * when that will happen.
+ * <p>Font: the first installed CJK family of {@link #CJK_FAMILIES}; else the font bundled as the
+ * resource {@value #BUNDLED_FONT} (WenQuanYi Micro Hei reduced to Latin, punctuation and the 6,763
+ * hanzi of GB 2312; see its NOTICE); else the logical SansSerif font, which shows Chinese characters
+ * as empty boxes. {@link #missingGlyphWarning} tells the command line when a name cannot be drawn.
  */
 public final class ChartTheme {
     /** CJK-capable font families tried in this order. */
@@ -158,7 +157,10 @@ public final class ChartTheme {
         t.setShadowVisible(false);
         t.setAxisOffset(new RectangleInsets(0, 0, 0, 0));
         t.setDrawingSupplier(drawingSupplier());
+        // StandardChartTheme clears series paints and strokes the writer set on purpose; keep them
+        List<Runnable> restore = keepSeriesStyles(chart.getPlot());
         t.apply(chart);
+        restore.forEach(Runnable::run);
 
         chart.setPadding(new RectangleInsets(8, 8, 8, 16));
         if (chart.getTitle() != null) {
@@ -190,11 +192,17 @@ public final class ChartTheme {
     }
 
     private static void styleXY(XYPlot p) {
+        // series are drawn in order, the first at the bottom, so that layered bands (P5–P95 under P25–P75) show
+        p.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         p.setOutlineVisible(false);
         p.setDomainGridlinesVisible(false);
         p.setRangeGridlineStroke(new BasicStroke(1f));
         p.setRangeGridlinePaint(GRID);
-        for (int i = 0; i < p.getDomainAxisCount(); i++) styleAxis(p.getDomainAxis(i));
+        for (int i = 0; i < p.getDomainAxisCount(); i++) {
+            boolean years = p.getDomainAxis(i) instanceof NumberAxis n && looksLikeYears(n);
+            styleAxis(p.getDomainAxis(i));
+            if (years) yearAxis(p.getDomainAxis(i));
+        }
         for (int i = 0; i < p.getRangeAxisCount(); i++) styleAxis(p.getRangeAxis(i));
         for (int i = 0; i < p.getRendererCount(); i++) {
             XYItemRenderer r = p.getRenderer(i);
@@ -230,6 +238,36 @@ public final class ChartTheme {
         }
     }
 
+    private static List<Runnable> keepSeriesStyles(Plot plot) {
+        List<Runnable> restore = new java.util.ArrayList<>();
+        List<org.jfree.chart.renderer.AbstractRenderer> renderers = new java.util.ArrayList<>();
+        if (plot instanceof XYPlot xy) {
+            for (int i = 0; i < xy.getRendererCount(); i++) {
+                if (xy.getRenderer(i) instanceof org.jfree.chart.renderer.AbstractRenderer r) renderers.add(r);
+            }
+        } else if (plot instanceof CategoryPlot cat) {
+            for (int i = 0; i < cat.getRendererCount(); i++) {
+                if (cat.getRenderer(i) instanceof org.jfree.chart.renderer.AbstractRenderer r) renderers.add(r);
+            }
+        }
+        for (org.jfree.chart.renderer.AbstractRenderer r : renderers) {
+            for (int i = 0; i < 64; i++) {
+                int series = i;
+                Paint paint = r.getSeriesPaint(i);
+                Paint fill = r.getSeriesFillPaint(i);
+                Paint outline = r.getSeriesOutlinePaint(i);
+                Stroke stroke = r.getSeriesStroke(i);
+                Shape shape = r.getSeriesShape(i);
+                if (paint != null) restore.add(() -> r.setSeriesPaint(series, paint, false));
+                if (fill != null) restore.add(() -> r.setSeriesFillPaint(series, fill, false));
+                if (outline != null) restore.add(() -> r.setSeriesOutlinePaint(series, outline, false));
+                if (stroke != null) restore.add(() -> r.setSeriesStroke(series, stroke, false));
+                if (shape != null) restore.add(() -> r.setSeriesShape(series, shape, false));
+            }
+        }
+        return restore;
+    }
+
     private static boolean isDefaultStroke(Stroke s) {
         return s instanceof BasicStroke b && b.getLineWidth() <= 1.0f;
     }
@@ -246,9 +284,20 @@ public final class ChartTheme {
         axis.setLabelFont(font(Font.PLAIN, 13));
         axis.setTickLabelFont(font(Font.PLAIN, 12));
         if (axis.getLabel() != null) axis.setLabel(translate(axis.getLabel()));
-        if (axis instanceof NumberAxis n && n.getNumberFormatOverride() == null) {
-            n.setNumberFormatOverride(grouped());
+        if (axis instanceof NumberAxis n) {
+            if (n.getNumberFormatOverride() == null && n.isAutoTickUnitSelection()) {
+                n.setNumberFormatOverride(grouped());
+            }
+            // JFreeChart spaces vertical ticks by label height only; padding keeps about 6–10 ticks
+            n.setTickLabelInsets(new RectangleInsets(9, 4, 9, 4));
         }
+    }
+
+    /** An axis whose whole range lies within calendar years 1800–2300 (formatted without separators). */
+    private static boolean looksLikeYears(NumberAxis n) {
+        if (n.getNumberFormatOverride() != null || !n.isAutoTickUnitSelection()) return false;
+        org.jfree.data.Range r = n.getRange();
+        return r.getLowerBound() >= 1800 && r.getUpperBound() <= 2300 && r.getLength() <= 200;
     }
 
     private static DefaultDrawingSupplier drawingSupplier() {
@@ -274,14 +323,22 @@ public final class ChartTheme {
         return new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f);
     }
 
-    /** Money axis: compact ticks in the current language; appends the currency to the label if missing. */
+    /**
+     * Money axis: compact ticks in the current language, and the currency in the label when missing:
+     * "Revenue" → "Revenue (CNY)", "Revenue (per year)" → "Revenue (CNY per year)".
+     */
     public static void moneyAxis(ValueAxis axis) {
         if (axis instanceof NumberAxis n) {
             n.setNumberFormatOverride(money(lang));
             n.setStandardTickUnits(NumberAxis.createStandardTickUnits());
         }
         String label = axis.getLabel();
-        if (label != null && !currency.isEmpty() && !label.contains(currency)) axis.setLabel(label + " (" + currency + ")");
+        if (label != null && !currency.isEmpty() && !label.contains(currency)) {
+            int paren = label.lastIndexOf(" (");
+            axis.setLabel(paren > 0 && label.endsWith(")")
+                    ? label.substring(0, paren) + " (" + currency + " " + label.substring(paren + 2)
+                    : label + " (" + currency + ")");
+        }
     }
 
     /** Percent axis for values 0–1. */
@@ -376,6 +433,15 @@ public final class ChartTheme {
         }
     }
 
+    /** The bundled CJK font (a GB 2312 subset of WenQuanYi Micro Hei), or null when the build has none. */
+    static Font bundledFont() {
+        try (InputStream in = ChartTheme.class.getResourceAsStream(BUNDLED_FONT)) {
+            return in == null ? null : Font.createFont(Font.TRUETYPE_FONT, in);
+        } catch (IOException | java.awt.FontFormatException e) {
+            return null;
+        }
+    }
+
     private static String pickFamily() {
         try {
             GraphicsEnvironment ge = GraphicsEnvironment.getLocalGraphicsEnvironment();
@@ -383,14 +449,12 @@ public final class ChartTheme {
             for (String f : CJK_FAMILIES) {
                 if (installed.contains(f)) return f;
             }
-            try (InputStream in = ChartTheme.class.getResourceAsStream(BUNDLED_FONT)) {
-                if (in != null) {
-                    Font f = Font.createFont(Font.TRUETYPE_FONT, in);
-                    ge.registerFont(f);
-                    return f.getFamily(Locale.ROOT);
-                }
+            Font f = bundledFont();
+            if (f != null) {
+                ge.registerFont(f);
+                return f.getFamily(Locale.ROOT);
             }
-        } catch (IOException | java.awt.FontFormatException | RuntimeException | Error e) {
+        } catch (RuntimeException | Error e) {
             // no usable font configuration: the logical font below still draws Latin text
         }
         return Font.SANS_SERIF;

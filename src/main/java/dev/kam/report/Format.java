@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class Format {
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
     private static final List<String> PERCENT_WORDS = List.of("share", "probability", "utilization", "utilisation",
-            "margin", "growth", "churn", "conversion", "fit", "credit", "difficulty", "adoption");
+            "margin", "growth", "churn", "conversion", "adoption", "retention", "change", "gap");
     private static final List<String> MONEY_WORDS = List.of("revenue", "value", "uplift", "profit", "cost", "price",
             "wallet", "objective", "gain");
 
@@ -27,7 +27,10 @@ final class Format {
     static String percent(double v) {
         if (Double.isNaN(v)) return "–";
         double pct = v * 100;
-        return HtmlReport.grouped(Math.abs(pct) >= 10 || pct == Math.rint(pct) ? "#,##0" : "#,##0.#").format(pct) + "%";
+        // near 0 or 100 the decimal matters: 99.6% is not a certainty
+        boolean edge = (pct > 99 && pct < 100) || (pct > 0 && pct < 1);
+        return HtmlReport.grouped(!edge && (Math.abs(pct) >= 10 || pct == Math.rint(pct)) ? "#,##0" : "#,##0.#")
+                .format(pct) + "%";
     }
 
     static String money(double v, String currency, Lang lang) {
@@ -51,7 +54,7 @@ final class Format {
     static String metric(String metric, double v, String currency, Lang lang) {
         String m = metric.toLowerCase(Locale.ROOT);
         if (m.contains("share") || m.contains("probability")) return percent(v);
-        if (m.contains("count")) return plain(Math.rint(v * 10) / 10);
+        if (m.endsWith("count")) return plain(Math.rint(v * 10) / 10);
         return money(v, currency, lang);
     }
 
@@ -76,8 +79,8 @@ final class Format {
         double v = Double.parseDouble(raw.trim());
         if (c.equals("year") || c.endsWith("id") || c.equals("seed")) return raw.trim();
         if (c.contains("percent")) return plain(v) + "%";
-        for (String w : PERCENT_WORDS) if (c.contains(w) && Math.abs(v) <= 2) return percent(v);
-        for (String w : MONEY_WORDS) if (c.contains(w)) return plain(Math.rint(v));
+        for (String w : PERCENT_WORDS) if (c.contains(w) && Math.abs(v) <= 1.5) return percent(v);
+        if (Math.abs(v) >= 100) for (String w : MONEY_WORDS) if (c.contains(w)) return plain(Math.rint(v));
         return plain(v);
     }
 

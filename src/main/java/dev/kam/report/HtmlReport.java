@@ -44,12 +44,19 @@ public final class HtmlReport {
      * @param timings  stage name → seconds it took (in run order)
      * @param notes    warnings of the run to show (may be empty)
      * @param version  kam version text
+     * @param compare  the scenario-comparison section as HTML made by {@link CompareHtml} (its texts escaped
+     *                 there), or null
      */
     public record Input(Scenario scenario, Path root, Lang lang, Map<String, Double> timings, List<String> notes,
-                        String version) {
+                        String version, String compare) {
         public Input {
             timings = new LinkedHashMap<>(timings);
             notes = List.copyOf(notes);
+        }
+
+        public Input(Scenario scenario, Path root, Lang lang, Map<String, Double> timings, List<String> notes,
+                     String version) {
+            this(scenario, root, lang, timings, notes, version, null);
         }
     }
 
@@ -130,10 +137,24 @@ public final class HtmlReport {
     private List<Path> charts(String stage) {
         if (!ran(stage)) return List.of();
         try (Stream<Path> s = Files.list(dir(stage))) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".png")).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().endsWith(".png"))
+                    .sorted(Comparator.comparingInt((Path p) -> chartRank(p.getFileName().toString()))
+                            .thenComparing(p -> p.getFileName().toString()))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Charts a reader wants first come first; any other chart follows by name. */
+    private static final List<String> CHART_ORDER = List.of("pyramid", "ratings", "lorenz", "targets", "headcount",
+            "fan-key-account-revenue", "fan-key-account-count", "fan-key-account-share", "target-hit-probability",
+            "uplift", "tornado", "fan-total-revenue");
+
+    static int chartRank(String file) {
+        String name = file.replaceFirst("\\.png$", "");
+        for (int i = 0; i < CHART_ORDER.size(); i++) if (name.startsWith(CHART_ORDER.get(i))) return i;
+        return CHART_ORDER.size();
     }
 
     // ------------------------------------------------------------------ the document
@@ -145,6 +166,10 @@ public final class HtmlReport {
         if (ran("targets")) body.targets();
         if (ran("plan")) body.plan();
         if (ran("simulation")) body.simulation();
+        if (in.compare() != null && !in.compare().isBlank()) {
+            toc.add(new String[] {"compare", tx.t("sec.compare")});
+            body.sb.append(in.compare());
+        }
         body.actions();
         body.assumptions();
 
@@ -238,10 +263,20 @@ public final class HtmlReport {
         }
 
         void keyValues(JsonNode node) {
+            keyValues(node, null, 24);
+        }
+
+        /** A JSON object as a two-column table; collapsed under {@code file} when longer than {@code open} rows. */
+        void keyValues(JsonNode node, String file, int open) {
             if (node == null) return;
             Map<String, String> flat = new LinkedHashMap<>();
             flatten("", node, flat, 0);
             if (flat.isEmpty()) return;
+            boolean collapse = flat.size() > open;
+            if (collapse) {
+                sb.append("<details><summary>").append(esc(tx.f("values", file == null ? "" : file, flat.size())))
+                        .append("</summary>\n");
+            }
             sb.append("<div class=\"scroll\"><table class=\"kv\"><tbody>\n");
             for (Map.Entry<String, String> e : flat.entrySet()) {
                 sb.append("<tr><th>").append(esc(e.getKey())).append("</th>");
@@ -250,6 +285,19 @@ public final class HtmlReport {
                 sb.append("</tr>\n");
             }
             sb.append("</tbody></table></div>\n");
+            if (collapse) sb.append("</details>\n");
+        }
+
+        /** A JSON array of texts (or of objects with a message) as a bullet list. */
+        void bullets(JsonNode array, String cls) {
+            if (array == null || !array.isArray() || array.isEmpty()) return;
+            sb.append("<ul class=\"").append(cls).append("\">\n");
+            for (JsonNode x : array) {
+                String text = x.isTextual() ? x.asText()
+                        : x.has("message") ? x.get("message").asText() : x.has("text") ? x.get("text").asText() : x.toString();
+                sb.append("<li>").append(esc(text)).append("</li>\n");
+            }
+            sb.append("</ul>\n");
         }
 
         void flatten(String prefix, JsonNode n, Map<String, String> out, int depth) {
@@ -284,7 +332,8 @@ public final class HtmlReport {
             Summary s = Summary.of(in, sc);
             sb.append("<div class=\"kpis\">\n");
             if (!Double.isNaN(s.goalProbability())) {
-                kpi(tx.f("kpi.goal", s.goalYear()), Format.percent(s.goalProbability()), s.goalBasis());
+                kpi(tx.f("kpi.goal", s.goalYear()), Format.percent(s.goalProbability()),
+                        s.goalBasis().equals("all") ? tx.f("kpi.goalAll", Format.percent(s.kaRevenueProbability())) : s.goalBasis());
             }
             if (!Double.isNaN(s.medianFinalKaRevenue())) {
                 kpi(tx.f("kpi.median", s.finalYear()), Format.money(s.medianFinalKaRevenue(), sc.currency(), in.lang()),
@@ -295,8 +344,13 @@ public final class HtmlReport {
                 kpi(tx.t("kpi.kaToday"), Format.money(s.todayKaRevenue(), sc.currency(), in.lang()),
                         tx.f("kpi.kaCount", s.todayKaCount(), Format.percent(s.todayKaShare())));
             }
+            if (!Double.isNaN(s.medianFirstYear())) {
+                kpi(tx.f("kpi.when", s.goalYear()), String.valueOf((int) s.medianFirstYear()),
+                        tx.f("kpi.whenDetail", Format.percent(s.neverWithinHorizon())));
+            }
             if (!Double.isNaN(s.uplift())) {
-                kpi(tx.t("kpi.uplift"), Format.signedMoney(s.uplift(), sc.currency(), in.lang()), s.upliftBasis());
+                kpi(tx.t("kpi.uplift"), Format.signedMoney(s.uplift(), sc.currency(), in.lang()),
+                        s.upliftBasis().endsWith("upliftAdded") ? tx.t("kpi.upliftDetail") : s.upliftBasis());
             }
             if (!Double.isNaN(s.finalTarget()) && Double.isNaN(s.medianFinalKaRevenue())) {
                 kpi(tx.f("kpi.target", s.finalYear()), Format.money(s.finalTarget(), sc.currency(), in.lang()),
@@ -361,7 +415,11 @@ public final class HtmlReport {
             JsonNode summary = json("analysis", "summary.json");
             if (summary != null) {
                 h3(tx.t("indicators"));
-                keyValues(summary);
+                JsonNode health = summary.get("health");
+                if (health != null && health.has("summary")) p(health.get("summary").asText());
+                if (health != null) bullets(health.get("findings"), "findings");
+                if (summary.has("concentration")) keyValues(summary.get("concentration"), null, 24);
+                keyValues(summary, "analysis/summary.json", 0);
             }
             if (acc != null) {
                 h3(tx.t("accountList"));
@@ -378,26 +436,28 @@ public final class HtmlReport {
                 table("targets", "targets.csv", t, 60);
             }
             CsvTable d = csv("targets", "departments.csv");
-            if (d != null) {
-                h3(tx.t("departments"));
-                table("targets", "departments.csv", d, 60);
+            if (d != null && !d.rows().isEmpty()) {
+                String first = CsvTable.str(d.rows().get(0), "year");
+                List<Map<String, String>> next = d.rows().stream().filter(r -> CsvTable.str(r, "year").equals(first)).toList();
+                h3(tx.f("departmentsNext", first));
+                if (d.has("text")) {
+                    sb.append("<ul class=\"smart\">\n");
+                    for (Map<String, String> r : next) sb.append("<li>").append(esc(CsvTable.str(r, "text"))).append("</li>\n");
+                    sb.append("</ul>\n");
+                }
+                table("targets", "departments.csv", d, d.has("text") ? 0 : 60);
             }
             figures("targets");
-            JsonNode j = firstJson("targets");
+            JsonNode j = json("targets", "summary.json");
             if (j != null) {
                 h3(tx.t("feasibility"));
-                keyValues(j);
+                JsonNode w = j.get("warnings");
+                if (w != null && w.isArray() && w.isEmpty()) p(tx.t("noWarnings"));
+                bullets(w, "warnings");
+                bullets(j.get("notes"), "notes");
+                keyValues(j, "targets/summary.json", 0);
             }
             end();
-        }
-
-        JsonNode firstJson(String stage) {
-            try (Stream<Path> s = Files.list(dir(stage))) {
-                Path p = s.filter(x -> x.getFileName().toString().endsWith(".json")).sorted().findFirst().orElse(null);
-                return p == null ? null : json(stage, p.getFileName().toString());
-            } catch (IOException e) {
-                return null;
-            }
         }
 
         void plan() {
@@ -405,7 +465,36 @@ public final class HtmlReport {
             JsonNode pj = json("plan", "plan.json");
             if (pj != null) {
                 h3(tx.t("planSummary"));
-                keyValues(pj);
+                Map<String, String> kv = new LinkedHashMap<>();
+                JsonNode b = pj.path("baseline");
+                kv.put(tx.t("plan.score"), pj.path("score").path("text").asText(""));
+                kv.put(tx.t("plan.objective"), Format.plain(pj.path("objective").asDouble(Double.NaN)));
+                kv.put(tx.t("plan.baselineUplift"), Format.money(b.path("expectedUplift").asDouble(Double.NaN), sc.currency(), in.lang()));
+                kv.put(tx.t("plan.planUplift"), Format.money(b.path("planExpectedUplift").asDouble(Double.NaN), sc.currency(), in.lang()));
+                kv.put(tx.t("plan.upliftAdded"), Format.signedMoney(b.path("upliftAdded").asDouble(Double.NaN), sc.currency(), in.lang()));
+                kv.put(tx.t("plan.moved"), b.path("accountsMoved").asText("–"));
+                kv.put(tx.t("plan.dropped"), b.path("accountsDropped").asText("–"));
+                kv.put(tx.t("plan.uncovered"), b.path("accountsUncovered").asText("–"));
+                sb.append("<div class=\"scroll\"><table class=\"kv\"><tbody>\n");
+                for (Map.Entry<String, String> e : kv.entrySet()) {
+                    if (e.getValue().isEmpty() || e.getValue().equals("–")) continue;
+                    sb.append("<tr><th>").append(esc(e.getKey())).append("</th><td class=\"num\">").append(esc(e.getValue()))
+                            .append("</td></tr>\n");
+                }
+                sb.append("</tbody></table></div>\n");
+                bullets(pj.get("unmet"), "warnings");
+                bullets(b.get("baselineProblems"), "notes");
+                JsonNode unc = b.get("uncovered");
+                if (unc != null && unc.isArray() && !unc.isEmpty()) {
+                    sb.append("<details><summary>").append(esc(tx.f("plan.uncoveredList", unc.size()))).append("</summary>\n<ul>\n");
+                    for (JsonNode u : unc) {
+                        String id = u.path("account").asText("");
+                        Account a = accounts.get(id);
+                        sb.append("<li><strong>").append(esc(a == null ? id : a.name())).append("</strong> (").append(esc(id))
+                                .append("): ").append(esc(u.path("reason").asText(""))).append("</li>\n");
+                    }
+                    sb.append("</ul></details>\n");
+                }
             }
             CsvTable so = csv("plan", "soldiers.csv");
             if (so != null) {
@@ -442,7 +531,7 @@ public final class HtmlReport {
             JsonNode s = json("simulation", "summary.json");
             if (s != null) {
                 h3(tx.t("simSummary"));
-                keyValues(s);
+                keyValues(s, "simulation/summary.json", 0);
             }
             if (pc != null) {
                 h3(tx.t("allPercentiles"));
@@ -523,12 +612,23 @@ public final class HtmlReport {
         void assumptions() {
             section("assumptions", "sec.assumptions");
             p(tx.f("assumptions.intro", Text.sourceName(sc.source())));
-            sb.append("<div class=\"scroll\"><table class=\"kv\"><thead><tr><th>").append(esc(tx.t("col.key")))
-                    .append("</th><th>").append(esc(tx.t("col.value"))).append("</th></tr></thead><tbody>\n");
+            Map<String, List<Assumptions.Entry>> groups = new LinkedHashMap<>();
             for (Assumptions.Entry e : Assumptions.of(sc)) {
-                sb.append("<tr><th>").append(esc(e.key())).append("</th><td>").append(esc(e.value())).append("</td></tr>\n");
+                int dot = e.key().indexOf('.');
+                groups.computeIfAbsent(dot < 0 ? "scenario" : e.key().substring(0, dot), k -> new ArrayList<>()).add(e);
             }
-            sb.append("</tbody></table></div>\n");
+            sb.append("<div class=\"params\">\n");
+            for (Map.Entry<String, List<Assumptions.Entry>> g : groups.entrySet()) {
+                sb.append("<div class=\"scroll\"><table class=\"kv\"><thead><tr><th colspan=\"2\">").append(esc(g.getKey()))
+                        .append("</th></tr></thead><tbody>\n");
+                for (Assumptions.Entry e : g.getValue()) {
+                    String v = Format.isNumber(e.value()) ? Format.plain(Double.parseDouble(e.value())) : e.value();
+                    if (e.key().endsWith("seed") || e.key().endsWith("Year")) v = e.value();
+                    sb.append("<tr><th>").append(esc(e.key())).append("</th><td>").append(esc(v)).append("</td></tr>\n");
+                }
+                sb.append("</tbody></table></div>\n");
+            }
+            sb.append("</div>\n");
             if (!in.timings().isEmpty()) {
                 h3(tx.t("timings"));
                 sb.append("<div class=\"scroll\"><table class=\"kv\"><tbody>\n");
@@ -594,11 +694,13 @@ public final class HtmlReport {
             table.actions td{min-width:90px}
             .id{color:var(--muted);font-size:12px}
             .charts{display:grid;grid-template-columns:1fr;gap:12px;margin:12px 0}
-            figure{margin:0;border:1px solid var(--line);border-radius:6px;padding:6px;background:#fff}
+            figure{margin:0 auto;max-width:920px;width:100%;border:1px solid var(--line);border-radius:6px;padding:6px;background:#fff}
             figure img{width:100%;height:auto;display:block}
             figcaption{color:var(--muted);font-size:12px;padding:4px 4px 0}
             details{margin:6px 0} summary{cursor:pointer;color:var(--accent)}
             .file{font-size:12px;margin:2px 0 10px} .file a{color:var(--muted)}
+            ul.warnings li{color:var(--bad)} ul.smart li,ul.findings li{margin:4px 0}
+            .params{display:grid;grid-template-columns:repeat(auto-fit,minmax(460px,1fr));gap:0 24px;align-items:start}
             footer{color:var(--muted);font-size:12px;text-align:center;padding:16px}
             @media print{body{background:#fff} section{break-inside:auto;border:none} nav{display:none} details{display:block} thead th{position:static}}
             """;

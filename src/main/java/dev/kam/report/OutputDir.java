@@ -31,6 +31,7 @@ public final class OutputDir implements AutoCloseable {
         try {
             Files.createDirectories(root);
             Path temp = Files.createTempDirectory(root, "." + stage + ".tmp-");
+            readable(temp, true);
             return new OutputDir(root.resolve(stage), temp);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create output folder under " + root + ": " + e.getMessage(), e);
@@ -117,12 +118,23 @@ public final class OutputDir implements AutoCloseable {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+            readable(tmp, false);
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 out.write(content);
             }
             move(tmp, file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Temporary files are created owner-only; outputs get the usual rwxr-xr-x / rw-r--r-- where POSIX. */
+    private static void readable(Path p, boolean dir) {
+        try {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
+                    dir ? "rwxr-xr-x" : "rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: its defaults apply
         }
     }
 

@@ -50,9 +50,11 @@ final class Risks {
                 double p = CsvTable.num(worst, "probability");
                 String metric = CsvTable.str(worst, "metric");
                 if (p < 0.8) {
+                    double target = CsvTable.num(worst, "target");
                     out.add(new Risk(tx.f("risk.hit", tx.column(metric), CsvTable.str(worst, "year")),
-                            tx.f("risk.hit.detail", Format.percent(p),
-                                    Format.metric(metric, CsvTable.num(worst, "target"), cur, lang)), 1 - p));
+                            Double.isNaN(target) ? tx.f("risk.hit.detail2", Format.percent(p))
+                                    : tx.f("risk.hit.detail", Format.percent(p), Format.metric(metric, target, cur, lang)),
+                            1 - p));
                 }
             }
         }
@@ -73,7 +75,10 @@ final class Risks {
             double top5 = 0;
             for (int i = 0; i < Math.min(5, ranked.size()); i++) top5 += ranked.get(i).revenue();
             top5 /= total;
-            if (top5 > 0.3 || top1 > 0.15) {
+            if (ranked.size() <= 10 && top1 > 0.15) {
+                out.add(new Risk(tx.f("risk.concentration1", ranked.get(0).name(), Format.percent(top1)),
+                        tx.t("risk.concentration1.detail"), Math.min(1, top1 * 1.5)));
+            } else if (top5 > 0.3 || top1 > 0.15) {
                 out.add(new Risk(tx.f("risk.concentration", Format.percent(top5)),
                         tx.f("risk.concentration.detail", ranked.get(0).name(), Format.percent(top1)),
                         Math.min(1, Math.max(top5 - 0.2, top1 * 2))));

@@ -10,9 +10,9 @@ import dev.kam.simulation.TargetHit;
 import dev.kam.strategy.Targets;
 import dev.kam.strategy.YearTarget;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
@@ -34,13 +34,12 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.text.NumberFormat;
+import java.awt.Paint;
+import java.awt.Stroke;
+import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -49,16 +48,80 @@ import java.util.Map;
  * uplift histograms) and the sensitivity tornado (sensitivity.csv, tornado chart).
  *
  * <p>Everything except the timing fields of summary.json ({@code threads}, {@code seconds},
- * {@code accountYearsPerSecond}) is a function of the results alone, so the same seed gives the same bytes.
+ * {@code accountYearsPerSecond}, {@code cpuSeconds}) is a function of the results alone, so the same seed gives the same bytes.
  */
 public final class SimulationWriter {
-    private static final Color BAND_OUTER = new Color(0xC6DBEF);
-    private static final Color BAND_INNER = new Color(0x6BAED6);
-    private static final Color MEDIAN = new Color(0x08306B);
-    private static final Color TARGET = new Color(0xD62728);
-    private static final Color BASELINE = new Color(0x7F7F7F);
+    private static final Color MEDIAN = ChartTheme.color(0);
+    private static final Color BAND_OUTER = ChartTheme.band(MEDIAN, 0.18);
+    private static final Color BAND_INNER = ChartTheme.band(MEDIAN, 0.35);
+    private static final Color BAR = ChartTheme.band(MEDIAN, 0.75);
+    private static final Color TARGET = ChartTheme.TARGET;
+    private static final Color BASELINE = ChartTheme.MUTED;
+
+    private static final Stroke DASHED = ChartTheme.dashed();
 
     private SimulationWriter() {
+    }
+
+    // The chart theme clears series paints and strokes, so the renderers answer the lookups themselves.
+
+    private static final class FixedLineRenderer extends XYLineAndShapeRenderer {
+        private final Paint[] paints;
+        private final Stroke[] strokes;
+
+        FixedLineRenderer(boolean shapes, Paint[] paints, Stroke[] strokes) {
+            super(true, shapes);
+            this.paints = paints;
+            this.strokes = strokes;
+        }
+
+        @Override
+        public Paint lookupSeriesPaint(int series) {
+            return series < paints.length ? paints[series] : super.lookupSeriesPaint(series);
+        }
+
+        @Override
+        public Stroke lookupSeriesStroke(int series) {
+            return series < strokes.length ? strokes[series] : super.lookupSeriesStroke(series);
+        }
+    }
+
+    private static final class FixedDeviationRenderer extends DeviationRenderer {
+        private final Paint[] paints;
+        private final Stroke[] strokes;
+
+        FixedDeviationRenderer(Paint[] paints, Stroke[] strokes) {
+            super(true, false);
+            this.paints = paints;
+            this.strokes = strokes;
+        }
+
+        @Override
+        public Paint lookupSeriesPaint(int series) {
+            return series < paints.length ? paints[series] : super.lookupSeriesPaint(series);
+        }
+
+        @Override
+        public Paint lookupSeriesFillPaint(int series) {
+            return lookupSeriesPaint(series);
+        }
+
+        /** A filled box in the legend, so that a band reads as a band. */
+        @Override
+        public LegendItem getLegendItem(int datasetIndex, int series) {
+            LegendItem li = super.getLegendItem(datasetIndex, series);
+            if (li == null) return null;
+            LegendItem box = new LegendItem(li.getLabel(), null, null, null,
+                    new Rectangle2D.Double(-8, -5, 16, 10), lookupSeriesPaint(series));
+            box.setSeriesIndex(series);
+            box.setDatasetIndex(datasetIndex);
+            return box;
+        }
+
+        @Override
+        public Stroke lookupSeriesStroke(int series) {
+            return series < strokes.length ? strokes[series] : super.lookupSeriesStroke(series);
+        }
     }
 
     /**
@@ -77,6 +140,7 @@ public final class SimulationWriter {
 
     public static void write(OutputDir dir, Input in) {
         SimulationResult r = in.result();
+        ChartTheme.setCurrency(in.currency());
         percentiles(r).write(dir.file("percentiles.csv"));
         targetsHit(r).write(dir.file("targets-hit.csv"));
         fan(dir, in, Metric.KEY_ACCOUNT_REVENUE, "fan-key-account-revenue", "Key-account revenue");
@@ -84,6 +148,7 @@ public final class SimulationWriter {
         fan(dir, in, Metric.KEY_ACCOUNT_SHARE, "fan-key-account-share", "Key-account share of revenue");
         fan(dir, in, Metric.TOTAL_REVENUE, "fan-total-revenue", "Total revenue");
         if (!r.targetHits().isEmpty()) hitChart(dir, r);
+        if (r.goalTiming() != null) goalTimingChart(dir, r.goalTiming(), in.currency(), r.paths());
         if (in.comparison() != null) {
             uplift(in.comparison()).write(dir.file("uplift.csv"));
             upliftHistograms(dir, in);
@@ -97,14 +162,21 @@ public final class SimulationWriter {
 
     // ---- tables -------------------------------------------------------------------------------------
 
+    /** A number in plain notation (no exponent), 9 significant digits, for CSV cells; NaN is empty. */
+    static String plain(double v) {
+        if (!Double.isFinite(v)) return Double.isNaN(v) ? "" : CsvOut.num(v);
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(9)).stripTrailingZeros().toPlainString();
+    }
+
     static CsvOut percentiles(SimulationResult r) {
         CsvOut csv = new CsvOut("year", "metric", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "mean", "stderr");
         int[] years = r.years();
         for (int y = 0; y < years.length; y++) {
             for (Metric m : Metric.values()) {
                 Stats s = r.stats(m, y);
-                csv.row(years[y], m.code(), s.p5(), s.p10(), s.p25(), s.p50(), s.p75(), s.p90(), s.p95(),
-                        s.mean(), s.stderr());
+                csv.row(years[y], m.code(), plain(s.p5()), plain(s.p10()), plain(s.p25()), plain(s.p50()),
+                        plain(s.p75()), plain(s.p90()), plain(s.p95()), plain(s.mean()), plain(s.stderr()));
             }
         }
         return csv;
@@ -112,7 +184,7 @@ public final class SimulationWriter {
 
     static CsvOut targetsHit(SimulationResult r) {
         CsvOut csv = new CsvOut("year", "metric", "target", "probability");
-        for (TargetHit h : r.targetHits()) csv.row(h.year(), h.metric(), h.target(), h.probability());
+        for (TargetHit h : r.targetHits()) csv.row(h.year(), h.metric(), plain(h.target()), plain(h.probability()));
         return csv;
     }
 
@@ -123,8 +195,9 @@ public final class SimulationWriter {
         for (int y = 0; y < years.length; y++) {
             for (Metric m : Metric.values()) {
                 Stats s = c.upliftStats(m, y);
-                csv.row(years[y], m.code(), s.p5(), s.p10(), s.p25(), s.p50(), s.p75(), s.p90(), s.p95(),
-                        s.mean(), s.stderr(), c.probabilityBetter(m, y));
+                csv.row(years[y], m.code(), plain(s.p5()), plain(s.p10()), plain(s.p25()), plain(s.p50()),
+                        plain(s.p75()), plain(s.p90()), plain(s.p95()), plain(s.mean()), plain(s.stderr()),
+                        plain(c.probabilityBetter(m, y)));
             }
         }
         return csv;
@@ -133,7 +206,8 @@ public final class SimulationWriter {
     static CsvOut sensitivity(Sensitivity.Tornado t) {
         CsvOut csv = new CsvOut("parameter", "base", "low", "high", "lowMedian", "highMedian", "baseMedian", "swing");
         for (Sensitivity.Bar b : t.bars()) {
-            csv.row(b.parameter(), b.base(), b.low(), b.high(), b.lowMedian(), b.highMedian(), t.baseMedian(), b.swing());
+            csv.row(b.parameter(), plain(b.base()), plain(b.low()), plain(b.high()), plain(b.lowMedian()),
+                    plain(b.highMedian()), plain(t.baseMedian()), plain(b.swing()));
         }
         return csv;
     }
@@ -157,7 +231,10 @@ public final class SimulationWriter {
         m.put("accountYears", r.accountYears());
         m.put("seconds", round(r.seconds(), 4));
         m.put("accountYearsPerSecond", Math.round(r.accountYearsPerSecond()));
+        m.put("cpuSeconds", round(r.cpuSeconds(), 4));
         m.put("droppedArrivals", r.droppedArrivals());
+        m.put("goalProbability", num(r.goalTiming() == null ? Double.NaN
+                : r.hitProbability(Metric.KEY_ACCOUNT_REVENUE.code(), finalYear)));
 
         Map<String, Object> today = new LinkedHashMap<>();
         for (Metric x : Metric.values()) today.put(x.code(), num(r.today(x)));
@@ -271,88 +348,69 @@ public final class SimulationWriter {
 
     // ---- charts -------------------------------------------------------------------------------------
 
-    /** Money shown in millions when large, with thousands separators. */
-    private record Scale(double divisor, String unit) {
-        static Scale money(double max, String currency) {
-            if (max >= 1e6) return new Scale(1e6, currency + " million");
-            return new Scale(1, currency);
-        }
-    }
-
-    private static NumberFormat grouped(int decimals) {
-        DecimalFormat f = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals),
-                DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return f;
-    }
-
     private static NumberAxis yearAxis() {
         NumberAxis x = new NumberAxis("Year");
-        x.setTickUnit(new NumberTickUnit(1, new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
-        x.setAutoRangeIncludesZero(false);
+        ChartTheme.yearAxis(x);
         return x;
+    }
+
+    /** A value axis in the house style for the metric: compact money, percent, or a whole count. */
+    private static NumberAxis valueAxis(String label, Metric metric) {
+        NumberAxis y = new NumberAxis(label);
+        y.setAutoRangeIncludesZero(false);
+        switch (metric) {
+            case KEY_ACCOUNT_SHARE -> ChartTheme.percentAxis(y);
+            case KEY_ACCOUNT_COUNT -> ChartTheme.countAxis(y);
+            default -> ChartTheme.moneyAxis(y);
+        }
+        return y;
     }
 
     static void fan(OutputDir dir, Input in, Metric metric, String name, String title) {
         SimulationResult r = in.result();
         int[] years = r.years();
-        boolean share = metric == Metric.KEY_ACCOUNT_SHARE;
-        boolean money = metric == Metric.TOTAL_REVENUE || metric == Metric.KEY_ACCOUNT_REVENUE
-                || metric == Metric.GROSS_PROFIT;
-        double max = r.today(metric);
-        for (int y = 0; y < years.length; y++) max = Math.max(max, r.stats(metric, y).p95());
-        Scale scale = money ? Scale.money(max, in.currency()) : new Scale(share ? 0.01 : 1, "");
-        double d = scale.divisor();
-
         YIntervalSeries outer = new YIntervalSeries("P5–P95 (90% of paths)");
         YIntervalSeries inner = new YIntervalSeries("P25–P75 (50% of paths)");
         XYSeries median = new XYSeries("Median");
-        double t0 = r.today(metric) / d;
+        double t0 = r.today(metric);
         outer.add(r.baseYear(), t0, t0, t0);
         inner.add(r.baseYear(), t0, t0, t0);
         median.add(r.baseYear(), t0);
         for (int y = 0; y < years.length; y++) {
             Stats s = r.stats(metric, y);
-            outer.add(years[y], s.p50() / d, s.p5() / d, s.p95() / d);
-            inner.add(years[y], s.p50() / d, s.p25() / d, s.p75() / d);
-            median.add(years[y], s.p50() / d);
+            outer.add(years[y], s.p50(), s.p5(), s.p95());
+            inner.add(years[y], s.p50(), s.p25(), s.p75());
+            median.add(years[y], s.p50());
         }
         YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
         bands.addSeries(outer);
         bands.addSeries(inner);
         XYSeriesCollection lines = new XYSeriesCollection();
         lines.addSeries(median);
-        XYSeries target = targetSeries(in.targets(), metric, d);
+        XYSeries target = targetSeries(in.targets(), metric);
         if (target != null) lines.addSeries(target);
 
-        String unit = share ? "%" : money ? scale.unit() + " per year" : "accounts";
-        NumberAxis yAxis = new NumberAxis(title + " (" + unit + ")");
-        yAxis.setNumberFormatOverride(grouped(share || (money && d > 1) ? 1 : 0));
-        yAxis.setAutoRangeIncludesZero(false);
+        String unit = metric == Metric.KEY_ACCOUNT_SHARE ? "share of total revenue"
+                : metric == Metric.KEY_ACCOUNT_COUNT ? "accounts" : "per year";
+        NumberAxis yAxis = valueAxis(title + " (" + unit + ")", metric);
         XYPlot plot = new XYPlot(bands, yearAxis(), yAxis, null);
-        DeviationRenderer band = new DeviationRenderer(true, false);
+        Stroke thin = new BasicStroke(0.5f);
+        DeviationRenderer band = new FixedDeviationRenderer(new Paint[] {BAND_OUTER, BAND_INNER},
+                new Stroke[] {thin, thin});
         band.setAlpha(1.0f);
-        band.setSeriesFillPaint(0, BAND_OUTER);
-        band.setSeriesFillPaint(1, BAND_INNER);
-        band.setSeriesPaint(0, BAND_OUTER);
-        band.setSeriesPaint(1, BAND_INNER);
-        band.setSeriesStroke(0, new BasicStroke(0.5f));
-        band.setSeriesStroke(1, new BasicStroke(0.5f));
         plot.setRenderer(0, band);
         plot.setDataset(1, lines);
-        XYLineAndShapeRenderer lr = new XYLineAndShapeRenderer(true, false);
-        lr.setSeriesPaint(0, MEDIAN);
-        lr.setSeriesStroke(0, new BasicStroke(2.5f));
-        lr.setSeriesPaint(1, TARGET);
-        lr.setSeriesStroke(1, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
-                new float[] {8f, 5f}, 0f));
+        XYLineAndShapeRenderer lr = new FixedLineRenderer(false, new Paint[] {MEDIAN, TARGET},
+                new Stroke[] {new BasicStroke(2.5f), DASHED});
         plot.setRenderer(1, lr);
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         JFreeChart chart = new JFreeChart(title + " — " + r.paths() + " simulated paths, plan: " + r.planLabel(),
                 JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartFiles.write(chart, dir, name);
     }
 
-    private static XYSeries targetSeries(Targets targets, Metric metric, double d) {
+    private static XYSeries targetSeries(Targets targets, Metric metric) {
         if (targets == null || targets.years().isEmpty()) return null;
         XYSeries s = new XYSeries("Target");
         for (YearTarget t : targets.years()) {
@@ -363,7 +421,7 @@ public final class SimulationWriter {
                 case TOTAL_REVENUE -> t.totalRevenue();
                 default -> Double.NaN;
             };
-            if (!Double.isNaN(v)) s.add(t.year(), v / d);
+            if (!Double.isNaN(v)) s.add(t.year(), v);
         }
         return s.getItemCount() == 0 ? null : s;
     }
@@ -377,39 +435,69 @@ public final class SimulationWriter {
                 Metric.KEY_ACCOUNT_SHARE.code(), Metric.TOTAL_REVENUE.code(), TargetHit.ALL)) {
             series.put(code, new XYSeries(label.get(code)));
         }
-        for (TargetHit h : r.targetHits()) series.get(h.metric()).add(h.year(), h.probability() * 100);
+        for (TargetHit h : r.targetHits()) series.get(h.metric()).add(h.year(), h.probability());
         XYSeriesCollection ds = new XYSeriesCollection();
         for (XYSeries s : series.values()) if (s.getItemCount() > 0) ds.addSeries(s);
-        NumberAxis y = new NumberAxis("Probability of meeting the year's target (%)");
-        y.setRange(0, 100);
-        XYLineAndShapeRenderer lr = new XYLineAndShapeRenderer(true, true);
-        for (int i = 0; i < ds.getSeriesCount(); i++) lr.setSeriesStroke(i, new BasicStroke(2f));
-        lr.setSeriesPaint(ds.getSeriesCount() - 1, Color.BLACK);
+        NumberAxis y = new NumberAxis("Probability of meeting the year's target");
+        ChartTheme.percentAxis(y);
+        y.setRange(0, 1.0);
+        Paint[] paints = new Paint[ds.getSeriesCount()];
+        Stroke[] strokes = new Stroke[ds.getSeriesCount()];
+        for (int i = 0; i < paints.length; i++) {
+            boolean all = ds.getSeries(i).getKey().equals(label.get(TargetHit.ALL));
+            paints[i] = all ? ChartTheme.TEXT : ChartTheme.color(i);
+            strokes[i] = all ? DASHED : new BasicStroke(2f);
+        }
+        XYLineAndShapeRenderer lr = new FixedLineRenderer(true, paints, strokes);
         XYPlot plot = new XYPlot(ds, yearAxis(), y, lr);
         JFreeChart chart = new JFreeChart("Probability of meeting each yearly target — " + r.paths() + " paths",
                 JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartFiles.write(chart, dir, "target-hit-probability");
     }
 
+    static void goalTimingChart(OutputDir dir, GoalTiming g, String currency, int paths) {
+        XYSeries first = new XYSeries("First met in this year");
+        XYSeries by = new XYSeries("Met in or before this year");
+        for (int y = 0; y < g.years().length; y++) {
+            first.add(g.years()[y], g.firstMet()[y]);
+            by.add(g.years()[y], g.metBy()[y]);
+        }
+        NumberAxis y = new NumberAxis("Share of paths");
+        ChartTheme.percentAxis(y);
+        y.setRange(0, 1.0);
+        XYBarRenderer br = new XYBarRenderer(0.25) {
+            @Override
+            public Paint lookupSeriesPaint(int series) {
+                return BAR;
+            }
+        };
+        br.setShadowVisible(false);
+        XYPlot plot = new XYPlot(new XYSeriesCollection(first), yearAxis(), y, br);
+        plot.setDataset(1, new XYSeriesCollection(by));
+        plot.setRenderer(1, new FixedLineRenderer(true, new Paint[] {TARGET}, new Stroke[] {new BasicStroke(2.2f)}));
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+        JFreeChart chart = new JFreeChart("When is the end goal first reached?", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.addSubtitle(new org.jfree.chart.title.TextTitle("Key-account revenue at or above the final-year target of "
+                + ChartTheme.compact(g.target(), ChartTheme.lang()) + " " + currency + "; "
+                + Math.round(100 * g.never()) + "% of " + paths + " paths never reach it within the horizon"));
+        ChartFiles.write(chart, dir, "goal-first-year");
+    }
+
     static void upliftHistograms(OutputDir dir, Input in) {
         PlanComparison c = in.comparison();
         int last = c.plan().horizon() - 1;
-        histogram(dir, in.currency(), c.uplift(Metric.KEY_ACCOUNT_REVENUE, last), "uplift-key-account-revenue",
+        histogram(dir, c.uplift(Metric.KEY_ACCOUNT_REVENUE, last), "uplift-key-account-revenue",
                 "Plan minus baseline: key-account revenue in " + c.plan().years()[last],
                 "Uplift in key-account revenue");
-        histogram(dir, in.currency(), c.cumulativeProfitUplift(), "uplift-gross-profit",
+        histogram(dir, c.cumulativeProfitUplift(), "uplift-gross-profit",
                 "Plan minus baseline: gross profit summed over " + c.plan().horizon() + " years",
                 "Cumulative gross-profit uplift");
     }
 
-    private static void histogram(OutputDir dir, String currency, double[] values, String name, String title,
+    private static void histogram(OutputDir dir, double[] values, String name, String title,
                                   String axis) {
         Stats s = Stats.of(values);
-        double max = Math.max(Math.abs(s.p5()), Math.abs(s.p95()));
-        Scale scale = Scale.money(max, currency);
-        double d = scale.divisor();
-        double[] v = new double[values.length];
-        for (int i = 0; i < v.length; i++) v[i] = values[i] / d;
+        double[] v = values;
         HistogramDataset ds = new HistogramDataset();
         double lo = Stats.percentileSorted(sorted(v), 0.001);
         double hi = Stats.percentileSorted(sorted(v), 0.999);
@@ -418,17 +506,22 @@ public final class SimulationWriter {
             lo = lo - 1;
         }
         ds.addSeries("Paths (common random numbers)", clip(v, lo, hi), 50, lo, hi);
-        NumberAxis x = new NumberAxis(axis + " (" + scale.unit() + ")");
-        x.setNumberFormatOverride(grouped(d > 1 ? 1 : 0));
+        NumberAxis x = new NumberAxis(axis);
+        ChartTheme.moneyAxis(x);
         NumberAxis y = new NumberAxis("Number of paths");
-        XYBarRenderer br = new XYBarRenderer(0.05);
+        ChartTheme.countAxis(y);
+        XYBarRenderer br = new XYBarRenderer(0.05) {
+            @Override
+            public Paint lookupSeriesPaint(int series) {
+                return BAR;
+            }
+        };
         br.setBarPainter(new StandardXYBarPainter());
         br.setShadowVisible(false);
-        br.setSeriesPaint(0, BAND_INNER);
         XYPlot plot = new XYPlot(ds, x, y, br);
-        marker(plot, s.p50() / d, "median " + grouped(1).format(s.p50() / d), MEDIAN, false);
-        marker(plot, s.p5() / d, "P5", MEDIAN, true);
-        marker(plot, s.p95() / d, "P95", MEDIAN, true);
+        marker(plot, s.p50(), "median " + ChartTheme.compact(s.p50(), ChartTheme.lang()), MEDIAN, false);
+        marker(plot, s.p5(), "P5", MEDIAN, true);
+        marker(plot, s.p95(), "P95", MEDIAN, true);
         marker(plot, 0, "no change", BASELINE, true);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartFiles.write(chart, dir, name);
@@ -460,27 +553,24 @@ public final class SimulationWriter {
 
     static void tornadoChart(OutputDir dir, Input in) {
         Sensitivity.Tornado t = in.tornado();
-        double max = 0;
-        for (Sensitivity.Bar b : t.bars()) {
-            max = Math.max(max, Math.max(Math.abs(b.lowMedian() - t.baseMedian()), Math.abs(b.highMedian() - t.baseMedian())));
-        }
-        Scale scale = Scale.money(Math.max(max, Math.abs(t.baseMedian())), in.currency());
-        double d = scale.divisor();
         int pct = (int) Math.round(t.step() * 100);
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
         for (Sensitivity.Bar b : t.bars()) {
-            ds.addValue((b.lowMedian() - t.baseMedian()) / d, "parameter −" + pct + "%", b.parameter());
-            ds.addValue((b.highMedian() - t.baseMedian()) / d, "parameter +" + pct + "%", b.parameter());
+            ds.addValue(b.lowMedian() - t.baseMedian(), "parameter −" + pct + "%", b.parameter());
+            ds.addValue(b.highMedian() - t.baseMedian(), "parameter +" + pct + "%", b.parameter());
         }
-        NumberAxis v = new NumberAxis("Change in final-year median KA revenue (" + scale.unit()
-                + "; base " + grouped(1).format(t.baseMedian() / d) + ")");
-        v.setNumberFormatOverride(grouped(d > 1 ? 1 : 0));
-        BarRenderer br = new BarRenderer();
+        NumberAxis v = new NumberAxis("Change in final-year median KA revenue from "
+                + ChartTheme.compact(t.baseMedian(), ChartTheme.lang()) + " " + in.currency());
+        ChartTheme.moneyAxis(v);
+        BarRenderer br = new BarRenderer() {
+            @Override
+            public Paint lookupSeriesPaint(int series) {
+                return series == 0 ? ChartTheme.color(1) : ChartTheme.color(0);
+            }
+        };
         br.setBarPainter(new StandardBarPainter());
         br.setShadowVisible(false);
         br.setItemMargin(0.0);
-        br.setSeriesPaint(0, new Color(0xE6550D));
-        br.setSeriesPaint(1, new Color(0x3182BD));
         CategoryPlot plot = new CategoryPlot(ds, new CategoryAxis("simulation parameter"), v, br);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.addRangeMarker(new ValueMarker(0, Color.BLACK, new BasicStroke(1f)));

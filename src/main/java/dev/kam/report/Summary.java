@@ -31,10 +31,14 @@ import java.util.Map;
  * @param requiredGrowth       constant yearly growth from today's to the final target
  * @param uplift               the plan's expected uplift over the baseline (currency)
  * @param upliftBasis          where the uplift comes from (file and field)
+ * @param medianFirstYear      median calendar year in which the final key-account revenue target is first met
+ * @param neverWithinHorizon   share of paths that never meet it within the horizon, 0–1
+ * @param kaRevenueProbability probability of meeting the final year's key-account revenue target alone, 0–1
  */
 public record Summary(int goalYear, double goalProbability, String goalBasis, int finalYear,
                       double medianFinalKaRevenue, double finalTarget, double todayKaRevenue, int todayKaCount,
-                      double todayKaShare, double requiredGrowth, double uplift, String upliftBasis) {
+                      double todayKaShare, double requiredGrowth, double uplift, String upliftBasis,
+                      double medianFirstYear, double neverWithinHorizon, double kaRevenueProbability) {
 
     /** Reads the figures from the run's stage folders under {@code in.root()}. */
     public static Summary of(HtmlReport.Input in, Scenario sc) {
@@ -79,12 +83,23 @@ public record Summary(int goalYear, double goalProbability, String goalBasis, in
 
         double prob = Double.NaN;
         String basis = "";
+        double kaProb = Double.NaN;
+        CsvTable hits = CsvTable.read(root.resolve("simulation/targets-hit.csv"));
+        if (hits != null) {
+            int last = Integer.MIN_VALUE;
+            for (Map<String, String> r : hits.rows()) last = Math.max(last, (int) CsvTable.num(r, "year"));
+            for (Map<String, String> r : hits.rows()) {
+                if ((int) CsvTable.num(r, "year") == last && "keyAccountRevenue".equals(CsvTable.str(r, "metric"))) {
+                    kaProb = CsvTable.num(r, "probability");
+                }
+            }
+        }
         JsonNode sim = read(root.resolve("simulation/summary.json"));
-        Found f = find(sim, List.of("goalprobability", "probabilitygoal", "endgoalprobability", "goalhitprobability",
+        Found f = find(sim, List.of("probabilityallkeyaccounttargets", "goalprobability", "probabilitygoal", "endgoalprobability", "goalhitprobability",
                 "probabilityofgoal"));
         if (f != null) {
             prob = f.value();
-            basis = "simulation/summary.json: " + f.path();
+            basis = f.path().toLowerCase(Locale.ROOT).contains("all") ? "all" : "simulation/summary.json: " + f.path();
         } else {
             CsvTable hit = CsvTable.read(root.resolve("simulation/targets-hit.csv"));
             if (hit != null) {
@@ -109,7 +124,15 @@ public record Summary(int goalYear, double goalProbability, String goalBasis, in
             uplift = u.value();
             upBasis = "plan/plan.json: " + u.path();
         }
-        return new Summary(finalYear, prob, basis, finalYear, median, target, ka, kaCount, kaShare, growth, uplift, upBasis);
+        double firstYear = Double.NaN;
+        double never = Double.NaN;
+        JsonNode first = sim == null ? null : sim.path("endGoal").path("firstYearMet");
+        if (first != null && first.has("medianYear") && first.get("medianYear").isNumber()) {
+            firstYear = first.get("medianYear").asDouble();
+            never = first.path("neverWithinHorizon").asDouble(Double.NaN);
+        }
+        return new Summary(finalYear, prob, basis, finalYear, median, target, ka, kaCount, kaShare, growth, uplift, upBasis,
+                firstYear, never, kaProb);
     }
 
     static JsonNode read(Path p) {

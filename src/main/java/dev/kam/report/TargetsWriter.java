@@ -24,6 +24,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Paint;
+import java.awt.Stroke;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -153,6 +155,9 @@ public final class TargetsWriter {
             bm.put("pipelineProspects", b.pipelineProspects());
             bm.put("pipelineAccounts", b.pipelineAccounts());
             bm.put("totalWallet", b.totalWallet());
+            bm.put("otherOwnedAccounts", b.otherOwnedAccounts());
+            bm.put("otherAccountHours", b.otherAccountHours());
+            bm.put("hoursNeededToday", b.hoursNeededToday());
             m.put("baseline", bm);
         }
         if (t.goals() != null) {
@@ -190,6 +195,7 @@ public final class TargetsWriter {
                 ym.put("replacements", f.replacements());
                 ym.put("pipelineRemaining", f.pipelineRemaining());
                 ym.put("expectedConversions", f.expectedConversions());
+                ym.put("otherHours", f.otherHours());
                 ym.put("hoursNeeded", f.hoursNeeded());
                 ym.put("hoursAvailable", f.hoursAvailable());
                 ym.put("headcountNeeded", f.headcountNeeded());
@@ -217,7 +223,7 @@ public final class TargetsWriter {
     // ------------------------------------------------------------------------ charts
 
     /** Yearly KA revenue as bars, with the three factors as indexes on a second axis. */
-    static JFreeChart targetsChart(Targets t, Scenario s) {
+    public static JFreeChart targetsChart(Targets t, Scenario s) {
         Baseline b = t.baseline();
         double max = 0;
         for (YearTarget y : t.years()) max = Math.max(max, y.keyAccountRevenue());
@@ -227,7 +233,7 @@ public final class TargetsWriter {
         DefaultCategoryDataset bars = new DefaultCategoryDataset();
         DefaultCategoryDataset lines = new DefaultCategoryDataset();
         String revenueSeries = "Key-account revenue (bars, left axis)";
-        String todayLabel = b == null ? null : b.year() + " today";
+        String todayLabel = b == null ? null : String.valueOf(b.year());
         if (b != null) bars.addValue(b.keyAccountRevenue() / scale.divisor, revenueSeries, todayLabel);
         for (YearTarget y : t.years()) {
             bars.addValue(y.keyAccountRevenue() / scale.divisor, revenueSeries, String.valueOf(y.year()));
@@ -253,7 +259,7 @@ public final class TargetsWriter {
                 }
             }
         }
-        String sCount = "Key-account count (index)";
+        String sCount = "Key-account count (index, right axis)";
         String sFreq = "Orders per account (index)";
         String sValue = "Order value (index)";
         if (baseName != null) {
@@ -279,21 +285,19 @@ public final class TargetsWriter {
         right.setNumberFormatOverride(thousands(0));
         right.setAutoRangeIncludesZero(false);
 
-        BarRenderer br = new BarRenderer();
-        br.setBarPainter(new StandardBarPainter());
-        br.setShadowVisible(false);
-        br.setSeriesPaint(0, BAR);
+        boolean hasToday = b != null;
+        BarRenderer br = new FixedBarRenderer(new Paint[] {BAR}) {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return hasToday && column == 0 ? TODAY : BAR;
+            }
+        };
         br.setMaximumBarWidth(0.07);
         br.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", thousands(scale.decimals)));
         br.setDefaultItemLabelsVisible(t.years().size() <= 15);
         br.setDefaultItemLabelFont(new Font(ChartTheme.family(), Font.PLAIN, 10));
         CategoryPlot plot = new CategoryPlot(bars, x, left, br);
-        LineAndShapeRenderer lr = new LineAndShapeRenderer(true, true);
-        Color[] colors = {COUNT, FREQ, VALUE};
-        for (int i = 0; i < 3; i++) {
-            lr.setSeriesPaint(i, colors[i]);
-            lr.setSeriesStroke(i, new BasicStroke(2.5f));
-        }
+        LineAndShapeRenderer lr = new FixedLineRenderer(new Paint[] {COUNT, FREQ, VALUE});
         plot.setDataset(1, lines);
         plot.setRangeAxis(1, right);
         plot.mapDatasetToRangeAxis(1, 1);
@@ -304,15 +308,41 @@ public final class TargetsWriter {
                 JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.addSubtitle(new TextTitle("KA revenue = count × orders per account × order value; "
                 + t.path() + " path to " + (t.years().isEmpty() ? "" : t.last().year())
-                + (b != null ? "; bar " + b.year() + " = today" : "")));
+                + (b != null ? "; grey bar " + b.year() + " = today" : "")));
+        if (t.path().equals("milestones") && !s.strategy().milestones().isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            for (var ms : s.strategy().milestones()) {
+                List<String> v = new ArrayList<>();
+                if (!Double.isNaN(ms.keyAccountRevenue())) {
+                    v.add(fmt(ms.keyAccountRevenue() / scale.divisor, scale.decimals) + " " + scale.word);
+                }
+                if (!Double.isNaN(ms.keyAccountCount())) v.add(fmt(ms.keyAccountCount(), 0) + " KAs");
+                if (!Double.isNaN(ms.keyAccountShare())) v.add(fmt(100 * ms.keyAccountShare(), 0) + "% share");
+                parts.add(ms.year() + ": " + String.join(", ", v));
+            }
+            chart.addSubtitle(new TextTitle("Milestones — " + String.join("; ", parts),
+                    new Font(ChartTheme.family(), Font.ITALIC, 11)));
+        }
+        if (t.assumptions() != null && Math.abs(t.assumptions().frequencyWeight() - 0.5) < 1e-12) {
+            chart.addSubtitle(new TextTitle("Orders per account and order value grow alike (growthSplit.ordersPerAccount = 0.5): "
+                    + "their lines overlap",
+                    new Font(ChartTheme.family(), Font.ITALIC, 11)));
+        }
         return chart;
     }
 
     /** Soldiers needed each year at today's productivity against soldiers today. */
-    static JFreeChart headcountChart(Targets t, Scenario s) {
+    public static JFreeChart headcountChart(Targets t, Scenario s) {
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
         String needed = "Soldiers needed for the targets";
         String today = "Soldiers today";
+        Baseline b0 = t.baseline();
+        if (b0 != null && t.assumptions() != null) {
+            double perHead = b0.hoursPerSoldier() * t.assumptions().sellingTimeShare();
+            String c = String.valueOf(b0.year());
+            ds.addValue(perHead > 0 ? Math.ceil(b0.hoursNeededToday() / perHead - 1e-9) : 0, needed, c);
+            ds.addValue(b0.soldiers(), today, c);
+        }
         for (YearFeasibility f : t.feasibility()) {
             String c = String.valueOf(f.year());
             ds.addValue(f.headcountNeeded(), needed, c);
@@ -323,11 +353,7 @@ public final class TargetsWriter {
         NumberAxis y = new NumberAxis("Soldiers (headcount)");
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         y.setNumberFormatOverride(thousands(0));
-        BarRenderer br = new BarRenderer();
-        br.setBarPainter(new StandardBarPainter());
-        br.setShadowVisible(false);
-        br.setSeriesPaint(0, COUNT);
-        br.setSeriesPaint(1, TODAY);
+        BarRenderer br = new FixedBarRenderer(new Paint[] {COUNT, TODAY});
         br.setItemMargin(0.05);
         br.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", thousands(0)));
         br.setDefaultItemLabelsVisible(t.feasibility().size() <= 15);
@@ -337,12 +363,71 @@ public final class TargetsWriter {
                 JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         Baseline b = t.baseline();
         if (b != null && t.assumptions() != null) {
-            chart.addSubtitle(new TextTitle("At today's productivity: " + fmt(b.hoursPerKeyAccount(), 0)
-                    + " selling hours per key account, " + fmt(t.assumptions().hoursPerWin(), 0)
-                    + " per new win, " + fmt(b.hoursPerSoldier() * t.assumptions().keyAccountTimeShare(), 0)
-                    + " per soldier a year for key accounts"));
+            chart.addSubtitle(new TextTitle("Today's productivity: " + fmt(b.hoursPerKeyAccount(), 0)
+                    + " h per key account, " + fmt(t.assumptions().hoursPerWin(), 0) + " h per win, "
+                    + fmt(b.otherAccountHours(), 0) + " h on " + fmt(b.otherOwnedAccounts(), 0)
+                    + " owned smaller accounts"));
+            chart.addSubtitle(new TextTitle(fmt(b.hoursPerSoldier() * t.assumptions().sellingTimeShare(), 0)
+                    + " selling hours per soldier a year; " + b.year() + " = today's workload",
+                    new Font(ChartTheme.family(), Font.ITALIC, 11)));
         }
         return chart;
+    }
+
+    /**
+     * A bar renderer whose colours survive {@link ChartTheme#apply} (the theme clears series paints).
+     */
+    private static class FixedBarRenderer extends BarRenderer {
+        private final Paint[] paints;
+
+        FixedBarRenderer(Paint[] paints) {
+            this.paints = paints;
+            setBarPainter(new StandardBarPainter());
+            setShadowVisible(false);
+        }
+
+        @Override
+        public Paint lookupSeriesPaint(int series) {
+            return paints[series % paints.length];
+        }
+
+        @Override
+        public void setBarPainter(org.jfree.chart.renderer.category.BarPainter painter) {
+            super.setBarPainter(new StandardBarPainter());
+        }
+
+        @Override
+        public void setShadowVisible(boolean visible) {
+            super.setShadowVisible(false);
+        }
+    }
+
+    /** Lines with fixed colours and a thick stroke that survive the theme. */
+    private static final class FixedLineRenderer extends LineAndShapeRenderer {
+        private final Paint[] paints;
+        private static final Stroke[] STROKES = {new BasicStroke(2.5f),
+            new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 4f}, 0f),
+            new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {9f, 5f}, 0f)};
+
+        FixedLineRenderer(Paint[] paints) {
+            super(true, true);
+            this.paints = paints;
+        }
+
+        @Override
+        public Paint lookupSeriesPaint(int series) {
+            return paints[series % paints.length];
+        }
+
+        @Override
+        public Paint lookupSeriesFillPaint(int series) {
+            return lookupSeriesPaint(series);
+        }
+
+        @Override
+        public Stroke lookupSeriesStroke(int series) {
+            return STROKES[series % STROKES.length];
+        }
     }
 
     /** Divides large amounts into thousands or millions so axis labels stay short. */

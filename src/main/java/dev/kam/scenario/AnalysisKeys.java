@@ -38,7 +38,11 @@ final class AnalysisKeys {
         }
         String norm = s.choice("normalization", d.normalization(),
                 List.of(AnalysisParams.PERCENTILE, AnalysisParams.LOG_MINMAX));
-        double prospectShare = s.number("prospectShare", d.prospectShare(), 0.0001, 1);
+        double prospectShare = s.fraction("prospectShare", d.prospectShare());
+        if (prospectShare == 0) {
+            s.error("prospectShare", "(0) must be above 0: prospects would all be rated on a zero potential");
+            prospectShare = d.prospectShare();
+        }
 
         Section h = s.section("health");
         double healthKey = h.fraction("keyAccountShare", d.healthKeyShare());

@@ -26,10 +26,10 @@ import java.util.Locale;
  * refused with a problem before more memory is spent on it.
  */
 public final class Csv {
-    /** Largest CSV file accepted, in bytes (64 MiB). */
-    public static final long MAX_BYTES = 64L << 20;
+    /** Largest CSV file accepted, in bytes (32 MiB). */
+    public static final long MAX_BYTES = 32L << 20;
     /** Most data rows accepted in one table. */
-    public static final int MAX_ROWS = 1_000_000;
+    public static final int MAX_ROWS = 200_000;
     /** Most fields in one row. */
     public static final int MAX_COLUMNS = 200;
     /** Longest field accepted, in characters. */
@@ -53,6 +53,18 @@ public final class Csv {
         }
 
         public static final List<String> NAMES = List.of("auto", "utf-8", "gbk");
+
+        /** Reads an {@code encoding} key of a YAML section; reports an unknown name and returns {@code def}. */
+        static Encoding read(Section s, String key, Encoding def) {
+            String text = s.string(key, null);
+            if (text == null) return def;
+            Encoding e = parse(text);
+            if (e == null) {
+                s.error(key, "'" + text + "' must be one of " + String.join(", ", NAMES) + Hints.didYouMean(text, NAMES));
+                return def;
+            }
+            return e;
+        }
     }
 
     /** One data row: its fields and the line it starts on. */
@@ -87,14 +99,14 @@ public final class Csv {
             long size = Files.size(path);
             if (size > MAX_BYTES) {
                 problems.error(file, 0, "", "file is " + size + " bytes; a table may be at most " + MAX_BYTES
-                        + " bytes (64 MiB)");
+                        + " bytes (32 MiB)");
                 return null;
             }
             try (InputStream in = Files.newInputStream(path)) {
                 bytes = in.readNBytes((int) MAX_BYTES + 1);
             }
             if (bytes.length > MAX_BYTES) {
-                problems.error(file, 0, "", "file is larger than " + MAX_BYTES + " bytes (64 MiB), the limit for a table");
+                problems.error(file, 0, "", "file is larger than " + MAX_BYTES + " bytes (32 MiB), the limit for a table");
                 return null;
             }
         } catch (IOException e) {
@@ -119,6 +131,17 @@ public final class Csv {
         if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
                 || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
             problems.error(file, 0, "", "is UTF-16 text; save it as 'CSV UTF-8 (comma delimited)' or set encoding: gbk");
+            return null;
+        }
+        if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
+            problems.error(file, 0, "", "is an Excel workbook (.xlsx) or another zip file, not CSV; in Excel use "
+                    + "Save As > 'CSV UTF-8 (comma delimited)'");
+            return null;
+        }
+        if (bytes.length >= 4 && bytes[0] == (byte) 0xD0 && bytes[1] == (byte) 0xCF && bytes[2] == 0x11
+                && bytes[3] == (byte) 0xE0) {
+            problems.error(file, 0, "", "is an old Excel workbook (.xls), not CSV; in Excel use Save As > "
+                    + "'CSV UTF-8 (comma delimited)'");
             return null;
         }
         if (nul >= 0) {
@@ -148,16 +171,49 @@ public final class Csv {
                         + " at byte " + bad + "), though encoding: gbk was set");
                 return null;
             }
+            String utf8 = strict(bytes, 0, StandardCharsets.UTF_8);
+            if (utf8 != null && !isAscii(bytes)) {
+                problems.warning(file, 0, "", "encoding: gbk is set, but the file is valid UTF-8; its text may be "
+                        + "garbled (e.g. '" + clip(firstNonAsciiLine(text)) + "'); remove the encoding setting if it is UTF-8");
+            }
             return new Decoded(text, "GBK");
         }
         String text = strict(bytes, 0, StandardCharsets.UTF_8);
-        if (text != null) return new Decoded(text, "UTF-8");
-        text = strict(bytes, 0, gbk);
+        String asGbk = strict(bytes, 0, gbk);
+        if (text != null) {
+            // Short GBK text can also be valid UTF-8 (司 = CB BE reads as U+02FE); prefer GBK when only
+            // the GBK reading is made of characters a Chinese or Western table would contain.
+            if (asGbk != null && !usual(text) && usual(asGbk)) return new Decoded(asGbk, "GBK");
+            return new Decoded(text, "UTF-8");
+        }
+        text = asGbk;
         if (text != null && plausibleText(text)) return new Decoded(text, "GBK");
         int bad = firstInvalid(bytes, 0, StandardCharsets.UTF_8);
         problems.error(file, lineAt(bytes, bad), "", "is neither UTF-8 nor GBK text (bad byte 0x" + hex(bytes[bad])
                 + " at byte " + bad + "); is it a CSV file?");
         return null;
+    }
+
+    private static boolean allBlank(List<String> fields) {
+        for (String f : fields) {
+            if (!f.isBlank()) return false;
+        }
+        return true;
+    }
+
+    /**
+     * True when every character is one a business table plausibly holds: ASCII, Latin letters with
+     * accents, general punctuation and currency signs, CJK ideographs and punctuation, full-width forms.
+     */
+    static boolean usual(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean ok = c < 0x80 || (c >= 0xA0 && c <= 0x24F) || (c >= 0x2000 && c <= 0x20CF)
+                    || (c >= 0x2100 && c <= 0x214F) || (c >= 0x3000 && c <= 0x303F) || (c >= 0x3400 && c <= 0x9FFF)
+                    || (c >= 0xFF00 && c <= 0xFFEF) || c == 0xFEFF;
+            if (!ok) return false;
+        }
+        return true;
     }
 
     /** Rejects text full of control characters (binary data that happens to decode). */
@@ -191,6 +247,22 @@ public final class Csv {
             if (r.isUnderflow()) return Math.max(start, bytes.length - 1);
             out.clear();
         }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) return false;
+        }
+        return true;
+    }
+
+    private static String firstNonAsciiLine(String text) {
+        for (String line : text.split("\\R")) {
+            for (int i = 0; i < line.length(); i++) {
+                if (line.charAt(i) > 0x7F) return line;
+            }
+        }
+        return "";
     }
 
     private static int indexOf(byte[] bytes, byte b) {
@@ -251,7 +323,7 @@ public final class Csv {
                     }
                     if (!closed) {
                         problems.error(file, quoteLine, "", "a quoted field opened here is never closed (missing \")");
-                        return finish(file, headerLine, header, rows, charset, problems);
+                        return abort(file, headerLine, header, rows, charset);
                     }
                     // text between the closing quote and the next separator is kept, but it is an error
                     int junkStart = i;
@@ -287,9 +359,9 @@ public final class Csv {
             }
             if (fields.size() > MAX_COLUMNS) {
                 problems.error(file, rowLine, "", "row has more than " + MAX_COLUMNS + " fields");
-                return finish(file, headerLine, header, rows, charset, problems);
+                return abort(file, headerLine, header, rows, charset);
             }
-            if (fields.size() == 1 && fields.get(0).isBlank()) continue;
+            if (allBlank(fields)) continue; // blank lines, and the ",,,," rows Excel leaves after deleted content
             if (header == null) {
                 header = fields.toArray(new String[0]);
                 headerLine = rowLine;
@@ -297,7 +369,7 @@ public final class Csv {
                 if (rows.size() >= MAX_ROWS) {
                     problems.error(file, rowLine, "", "more than " + MAX_ROWS + " data rows; a table may have at most "
                             + MAX_ROWS);
-                    return finish(file, headerLine, header, rows, charset, problems);
+                    return abort(file, headerLine, header, rows, charset);
                 }
                 rows.add(new Row(rowLine, fields.toArray(new String[0])));
             }
@@ -312,6 +384,11 @@ public final class Csv {
             return null;
         }
         return new Table(file, headerLine, header, rows, charset);
+    }
+
+    /** After a problem that stops parsing: what was read so far, with no further complaint. */
+    private static Table abort(String file, int headerLine, String[] header, List<Row> rows, String charset) {
+        return header == null ? null : new Table(file, headerLine, header, rows, charset);
     }
 
     static String clip(String s) {

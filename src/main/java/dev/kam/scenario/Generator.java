@@ -83,6 +83,7 @@ public final class Generator {
         List<Soldier> soldiers = soldiers(spec.soldiers(), rs);
         List<Product> products = products(spec.products(), spec.accounts(), rp);
         List<Account> accounts = accounts(spec.accounts(), products, ra);
+        ensureDemand(products, accounts, ra);
         List<String[]> relationships = owners(accounts, soldiers, ro);
         markMustCover(accounts);
 
@@ -263,6 +264,17 @@ public final class Generator {
             out.add(a);
         }
         return out;
+    }
+
+    /** On small sizes a product's needs may be absent from every account: give one account its first need. */
+    private static void ensureDemand(List<Product> products, List<Account> accounts, SplittableRandom r) {
+        for (Product p : products) {
+            boolean wanted = false;
+            for (Account a : accounts) {
+                for (String n : p.needs) wanted |= a.needs.contains(n);
+            }
+            if (!wanted) accounts.get(r.nextInt(accounts.size())).needs.add(p.needs.get(0));
+        }
     }
 
     private static String companyName(Account a, SplittableRandom r, Set<String> used, int i) {

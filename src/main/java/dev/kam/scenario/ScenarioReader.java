@@ -8,6 +8,7 @@ import dev.kam.domain.StrategyParams;
 
 import org.snakeyaml.engine.v2.nodes.Node;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,6 +19,9 @@ import java.util.List;
 public final class ScenarioReader {
     /** Largest scenario YAML accepted (bytes). */
     public static final long MAX_YAML_BYTES = YamlTree.MAX_BYTES;
+
+    /** The file read when a folder is given instead of a scenario YAML. */
+    public static final String DEFAULT_FILE = "scenario.yaml";
 
     private ScenarioReader() {
     }
@@ -37,8 +41,12 @@ public final class ScenarioReader {
     public record Result(Scenario scenario, Problems problems) {
     }
 
-    /** Validates without throwing: every problem, errors and warnings. */
+    /**
+     * Validates without throwing: every problem, errors and warnings. A folder holding a
+     * {@code scenario.yaml} may be given instead of the file.
+     */
     public static Result validate(Path yaml, List<String> overrides) {
+        if (Files.isDirectory(yaml) && Files.isRegularFile(yaml.resolve(DEFAULT_FILE))) yaml = yaml.resolve(DEFAULT_FILE);
         Problems problems = new Problems();
         String file = yaml.toString();
         Node doc = YamlTree.load(yaml, overrides, problems);
@@ -50,15 +58,16 @@ public final class ScenarioReader {
         String name = root.string("name", defaultName(yaml));
         String currency = root.string("currency", "CNY");
         int baseYear = root.integer("baseYear", java.time.Year.now().getValue(), 1900, 2200);
-        String enc = root.choice("encoding", "auto", Csv.Encoding.NAMES);
+        Csv.Encoding encoding = Csv.Encoding.read(root, "encoding", Csv.Encoding.AUTO);
         StrategyParams strategy = StrategyKeys.read(root.section("strategy"));
         AnalysisParams analysis = AnalysisKeys.read(root.section("analysis"));
         AssignmentParams assignment = AssignmentKeys.read(root.section("assignment"));
         SimulationParams simulation = SimulationKeys.read(root.section("simulation"));
-        Tables tables = Tables.read(yaml, root.section("tables"), Csv.Encoding.parse(enc), problems);
+        Tables tables = Tables.read(yaml, root.section("tables"), encoding, problems);
+        List<dev.kam.domain.Soldier> soldiers = HiringKeys.apply(root.section("hiring"), tables.soldiers());
         root.finish();
         if (problems.hasErrors()) return new Result(null, problems);
-        Scenario s = new Scenario(name, currency, baseYear, file, tables.accounts(), tables.soldiers(),
+        Scenario s = new Scenario(name, currency, baseYear, file, tables.accounts(), soldiers,
                 tables.products(), tables.relationships(), analysis, strategy, assignment, simulation);
         return new Result(s, problems);
     }

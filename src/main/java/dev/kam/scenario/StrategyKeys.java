@@ -18,11 +18,11 @@ final class StrategyKeys {
     static StrategyParams read(Section s) {
         StrategyParams d = StrategyParams.DEFAULT;
         int horizon = s.integer("horizonYears", d.horizonYears(), 1, 50);
-        double threshold = s.number("keyAccountThreshold", d.keyAccountThreshold(), 0, Double.MAX_VALUE);
+        double threshold = s.nonNegative("keyAccountThreshold", d.keyAccountThreshold());
         Section g = s.section("goals");
         double share = g.fraction("keyAccountRevenueShare", Double.NaN);
         double count = wholeCount(g, "keyAccountCount");
-        double revenue = g.number("keyAccountRevenue", Double.NaN, 0, Double.MAX_VALUE);
+        double revenue = g.nonNegative("keyAccountRevenue", Double.NaN);
         String path = s.choice("path", d.path(), List.of("steady", "linear", "s-curve", "milestones"));
         List<Section> raw = s.sections("milestones");
         List<StrategyParams.Milestone> ms = milestones(s, raw);
@@ -44,12 +44,13 @@ final class StrategyKeys {
         double margin = s.number("growthMargin", d.growthMargin(), 0, 10);
         double orders = s.number("defaultOrdersPerAccount", d.defaultOrdersPerAccount(), 0.001, 1_000_000);
         Section p = s.section("productivity");
-        double kaHours = p.number("keyAccountHours", d.keyAccountHours(), 0, 100_000);
+        double kaHours = p.number("keyAccountHours", d.keyAccountHours(), 1, 100_000);
         double winHours = p.number("hoursPerWin", d.hoursPerWin(), 0, 100_000);
         double soldierHours = p.number("soldierHours", d.soldierHours(), 1, 100_000);
-        double timeShare = p.number("keyAccountTimeShare", d.keyAccountTimeShare(), 0.01, 1);
+        double timeShare = p.number("sellingTimeShare", d.sellingTimeShare(), 0.01, 1);
+        double otherHours = p.number("otherAccountHours", d.otherAccountHours(), 0, 100_000);
         return new StrategyParams(horizon, threshold, share, count, revenue, path, ms, steepness, midpoint,
-                freqWeight, churn, market, margin, orders, kaHours, winHours, soldierHours, timeShare);
+                freqWeight, churn, market, margin, orders, kaHours, winHours, soldierHours, timeShare, otherHours);
     }
 
     private static double wholeCount(Section s, String key) {
@@ -67,7 +68,7 @@ final class StrategyKeys {
         for (Section m : raw) {
             boolean hasYear = m.has("year");
             int year = m.integer("year", 0, 1900, 2300);
-            double rev = m.number("keyAccountRevenue", Double.NaN, 0, Double.MAX_VALUE);
+            double rev = m.nonNegative("keyAccountRevenue", Double.NaN);
             double cnt = wholeCount(m, "keyAccountCount");
             double shr = m.fraction("keyAccountRevenueShare", Double.NaN);
             if (!hasYear) {

@@ -4,17 +4,21 @@ import dev.kam.domain.Account;
 import dev.kam.domain.Layer;
 import dev.kam.domain.Product;
 import dev.kam.domain.Relationship;
+import dev.kam.domain.Scenario;
 import dev.kam.domain.Soldier;
 import dev.kam.domain.Stage;
+import dev.kam.domain.Tags;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The CSV tables of a scenario (SPEC §3), read into domain records and cross-checked: duplicate ids,
@@ -43,22 +47,24 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
         return new CsvRows.Column(n, false);
     }
 
-    public static final List<CsvRows.Column> ACCOUNT_COLUMNS = List.of(req("id"), req("name"), req("industry"),
+    static final List<CsvRows.Column> ACCOUNT_COLUMNS = List.of(req("id"), req("name"), req("industry"),
             req("region"), req("revenue"), req("wallet"), req("margin"), opt("credit"), opt("difficulty"),
             opt("serviceHours"), opt("orders"), opt("needs"), opt("owner"), opt("stage"), opt("mustCover"),
             opt("baseHours"));
-    public static final List<CsvRows.Column> SOLDIER_COLUMNS = List.of(req("id"), req("name"), opt("layer"),
+    static final List<CsvRows.Column> SOLDIER_COLUMNS = List.of(req("id"), req("name"), opt("layer"),
             req("stars"), opt("industries"), opt("regions"), req("capacityHours"), opt("certification"),
             opt("annualCost"));
-    public static final List<CsvRows.Column> PRODUCT_COLUMNS = List.of(req("id"), req("name"), req("needs"),
+    static final List<CsvRows.Column> PRODUCT_COLUMNS = List.of(req("id"), req("name"), req("needs"),
             req("price"), req("margin"), opt("serviceShare"), req("capacity"), opt("minRating"));
-    public static final List<CsvRows.Column> RELATIONSHIP_COLUMNS = List.of(req("soldier"), req("account"),
+    static final List<CsvRows.Column> RELATIONSHIP_COLUMNS = List.of(req("soldier"), req("account"),
             opt("strength"), opt("hours"), opt("value"));
 
     /** Names of the tables under {@code tables:}. */
     public static final List<String> NAMES = List.of("accounts", "soldiers", "products", "relationships");
 
     private static final double MAX = Double.MAX_VALUE;
+    /** Unknown ids per check that get a did-you-mean hint (each costs a scan of every id). */
+    private static final int MAX_ID_HINTS = 50;
 
     /** Records read from a table, with the line each came from (for cross-check messages). */
     record Read<T>(List<T> items, List<Integer> lines) {
@@ -80,18 +86,26 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
 
         List<Soldier> soldiers = readSoldiers(sources.get("soldiers"), problems);
         Read<Account> accounts = readAccounts(sources.get("accounts"), problems);
-        List<Product> products = readProducts(sources.get("products"), problems);
+        Read<Product> products = readProducts(sources.get("products"), problems);
         Source rel = sources.get("relationships");
         Read<Relationship> relationships = rel == null ? null : readRelationships(rel, problems);
 
         // Cross-references are checked only when the referenced table could be read, to avoid noise.
-        if (soldiers != null && accounts != null) checkOwners(sources.get("accounts"), accounts, soldiers, sources.get("soldiers").display(), problems);
-        if (relationships != null && soldiers != null && accounts != null) {
+        if (soldiers != null && !soldiers.isEmpty() && accounts != null) checkOwners(sources.get("accounts"), accounts, soldiers, sources.get("soldiers").display(), problems);
+        if (relationships != null && soldiers != null && accounts != null && !soldiers.isEmpty() && !accounts.items().isEmpty()) {
             checkRelationships(rel, relationships, accounts.items(), soldiers, sources.get("accounts").display(),
                     sources.get("soldiers").display(), problems);
         }
+        if (products != null && accounts != null && !accounts.items().isEmpty()) {
+            checkProductNeeds(sources.get("products"), products, accounts.items(), problems);
+        }
+        if (accounts != null && !accounts.items().isEmpty()
+                && accounts.items().stream().allMatch(a -> a.revenue() == 0)) {
+            problems.warning(sources.get("accounts").display(), 0, "revenue", "every account has revenue 0: "
+                    + "shares, the pyramid and the key-account baseline are all zero");
+        }
         return new Tables(accounts == null ? List.of() : accounts.items(), soldiers == null ? List.of() : soldiers,
-                products == null ? List.of() : products, relationships == null ? List.of() : relationships.items());
+                products == null ? List.of() : products.items(), relationships == null ? List.of() : relationships.items());
     }
 
     private static Source source(Path topYaml, Section tables, String name, Csv.Encoding scenarioEncoding) {
@@ -103,8 +117,7 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
         if (tables.isMapping(name)) {
             Section t = tables.section(name);
             rel = t.string("file", null);
-            String e = t.choice("encoding", null, Csv.Encoding.NAMES);
-            if (e != null) enc = Csv.Encoding.parse(e);
+            enc = Csv.Encoding.read(t, "encoding", scenarioEncoding);
             if (rel == null) {
                 t.error("file", "is required: the CSV file of the " + name + " table");
                 return null;
@@ -215,6 +228,10 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
         if (r == null) return null;
         List<Soldier> out = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        if (!r.hasColumn("regions")) {
+            problems.warning(r.file(), 1, "regions", "column is missing: soldiers work in no region and may be eligible "
+                    + "for no account; add it, with * for all regions");
+        }
         for (Csv.Row row : r.rows()) {
             r.at(row);
             String id = r.required("id");
@@ -234,6 +251,10 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
             int stars = r.integer("stars", true, 1, 1, 5, "must be between 1 and 5");
             Set<String> industries = r.tags("industries");
             Set<String> regions = r.tags("regions");
+            if (regions.isEmpty() && r.hasColumn("regions")) {
+                r.warning("regions", "is empty: the soldier works in no region and may be eligible for no account; "
+                        + "write * for all regions");
+            }
             double capacity = r.number("capacityHours", true, 0, 0, HOURS_PER_YEAR,
                     "must be between 0 and 8760 (hours in a year)");
             if (capacity == 0 && r.cell("capacityHours") != null) {
@@ -246,10 +267,11 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
         return out;
     }
 
-    static List<Product> readProducts(Source src, Problems problems) {
+    static Read<Product> readProducts(Source src, Problems problems) {
         CsvRows r = open(src, PRODUCT_COLUMNS, "product", problems);
         if (r == null) return null;
         List<Product> out = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (Csv.Row row : r.rows()) {
             r.at(row);
@@ -266,8 +288,9 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
             int capacity = r.integer("capacity", true, 0, 0, Integer.MAX_VALUE, "must be at least 0");
             int minRating = minRating(r);
             out.add(new Product(id, name, needs, nan0(price), nan0(margin), serviceShare, capacity, minRating));
+            lines.add(row.line());
         }
-        return out;
+        return new Read<>(out, lines);
     }
 
     /** minRating as 1–5 or 1A–5A. */
@@ -312,11 +335,12 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
         for (Soldier s : soldiers) byId.putIfAbsent(s.id(), s);
         List<Account> accounts = read.items();
         List<Integer> lines = read.lines();
+        int unknown = 0;
         for (int i = 0; i < accounts.size(); i++) {
             Account a = accounts.get(i);
             if (a.owner() != null && !byId.containsKey(a.owner())) {
-                problems.error(src.display(), i < lines.size() ? lines.get(i) : 0, "owner",
-                        "'" + a.owner() + "' is not the id of any soldier in " + soldiersFile + idHint(a.owner(), byId.keySet()));
+                problems.error(src.display(), i < lines.size() ? lines.get(i) : 0, "owner", "'" + a.owner()
+                        + "' is not the id of any soldier in " + soldiersFile + idHint(a.owner(), byId.keySet(), ++unknown));
             }
         }
     }
@@ -325,24 +349,27 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
                                            List<Soldier> soldiers, String accountsFile, String soldiersFile,
                                            Problems problems) {
         List<Relationship> rels = read.items();
-        Set<String> soldierIds = new java.util.HashSet<>();
+        Set<String> soldierIds = new HashSet<>();
         for (Soldier s : soldiers) soldierIds.add(s.id());
-        Set<String> accountIds = new java.util.HashSet<>();
+        Set<String> accountIds = new HashSet<>();
         for (Account a : accounts) accountIds.add(a.id());
         List<Integer> lines = read.lines();
         Map<String, Integer> pairs = new HashMap<>();
+        int unknown = 0;
         for (int i = 0; i < rels.size(); i++) {
             Relationship r = rels.get(i);
             int line = i < lines.size() ? lines.get(i) : 0;
             if (!r.soldier().isEmpty() && !soldierIds.contains(r.soldier())) {
-                problems.error(src.display(), line, "soldier", "'" + r.soldier() + "' is not the id of any soldier in " + soldiersFile
-                        + idHint(r.soldier(), soldierIds));
+                problems.error(src.display(), line, "soldier", "'" + r.soldier() + "' is not the id of any soldier in "
+                        + soldiersFile
+                        + idHint(r.soldier(), soldierIds, ++unknown));
             }
             if (!r.account().isEmpty() && !accountIds.contains(r.account())) {
-                problems.error(src.display(), line, "account", "'" + r.account() + "' is not the id of any account in " + accountsFile
-                        + idHint(r.account(), accountIds));
+                problems.error(src.display(), line, "account", "'" + r.account() + "' is not the id of any account in "
+                        + accountsFile
+                        + idHint(r.account(), accountIds, ++unknown));
             }
-            Integer first = pairs.putIfAbsent(dev.kam.domain.Scenario.pairKey(r.soldier(), r.account()), line);
+            Integer first = pairs.putIfAbsent(Scenario.pairKey(r.soldier(), r.account()), line);
             if (first != null) {
                 problems.error(src.display(), line, "account", "the pair (" + r.soldier() + ", " + r.account()
                         + ") appears twice (first at line " + first + ")");
@@ -350,8 +377,28 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
         }
     }
 
-    private static String idHint(String wrong, Set<String> ids) {
-        if (ids.size() > 10_000) return "";
+    /** A product whose needs no account has can never be offered: a warning (usually a typo in a tag). */
+    private static void checkProductNeeds(Source src, Read<Product> products, List<Account> accounts, Problems problems) {
+        Set<String> needs = new HashSet<>();
+        for (Account a : accounts) needs.addAll(a.needs());
+        List<String> known = new ArrayList<>(needs);
+        known.sort(null);
+        for (int i = 0; i < products.items().size(); i++) {
+            Product p = products.items().get(i);
+            if (p.needs().isEmpty() || p.needs().contains(Tags.ANY)) continue;
+            if (p.needs().stream().noneMatch(needs::contains)) {
+                String first = new TreeSet<>(p.needs()).first();
+                String c = known.size() <= 10_000 ? Hints.closest(first, known) : null;
+                problems.warning(src.display(), products.lines().get(i), "needs", "no account has any of the needs "
+                        + String.join(";", new TreeSet<>(p.needs())) + ", so product " + p.id()
+                        + " can never be offered" + (c == null ? "" : " (did you mean '" + c + "'?)"));
+            }
+        }
+    }
+
+    /** Did-you-mean for an unknown id; costly on big tables, so given only while few ids are unknown. */
+    private static String idHint(String wrong, Set<String> ids, int unknownSoFar) {
+        if (unknownSoFar > MAX_ID_HINTS || ids.size() > 100_000) return "";
         String c = Hints.closest(wrong, ids);
         return c == null ? "" : " (did you mean '" + c + "'?)";
     }

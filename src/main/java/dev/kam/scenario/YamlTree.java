@@ -101,7 +101,10 @@ final class YamlTree {
         return merge(pm, m);
     }
 
-    /** Deep merge: keys of both, child values win; two mappings under the same key merge recursively. */
+    /**
+     * Deep merge: keys of both, child values win; two mappings under the same key merge recursively;
+     * a child key with no value keeps the base's value.
+     */
     static MappingNode merge(MappingNode base, MappingNode child) {
         Map<String, NodeTuple> out = new LinkedHashMap<>();
         for (NodeTuple t : base.getValue()) {
@@ -112,6 +115,7 @@ final class YamlTree {
             String k = key(t);
             if (k == null) continue;
             NodeTuple old = out.get(k);
+            if (old != null && isNull(t.getValueNode())) continue; // "key:" with no value keeps the base's value
             if (old != null && old.getValueNode() instanceof MappingNode om && t.getValueNode() instanceof MappingNode cm) {
                 out.put(k, new NodeTuple(t.getKeyNode(), merge(om, cm)));
             } else {
@@ -120,6 +124,12 @@ final class YamlTree {
         }
         return new MappingNode(Tag.MAP, true, new ArrayList<>(out.values()), FlowStyle.BLOCK,
                 child.getStartMark(), child.getEndMark());
+    }
+
+    private static boolean isNull(Node n) {
+        if (!(n instanceof ScalarNode s)) return false;
+        String v = s.getValue().trim();
+        return v.isEmpty() || v.equals("~") || v.equals("null");
     }
 
     private static String key(NodeTuple t) {
@@ -210,7 +220,10 @@ final class YamlTree {
         return null;
     }
 
-    /** Applies {@code key.path=value} overrides; each value is read as YAML (so lists and mappings work). */
+    /**
+     * Applies {@code key.path=value} overrides. A value starting with {@code [} or {@code {} is read as
+     * YAML (a list or mapping); any other value is one text value, taken verbatim.
+     */
     static Node applyOverrides(Node doc, List<String> overrides, Problems problems) {
         if (overrides == null || overrides.isEmpty()) return doc;
         MappingNode root;
@@ -237,7 +250,10 @@ final class YamlTree {
                 continue;
             }
             String valueText = o.substring(eq + 1);
-            Node value = valueText.isBlank() ? scalar("") : compose(valueText, Section.OVERRIDE, problems);
+            String t = valueText.trim();
+            // a flow list or mapping is read as YAML; anything else is taken verbatim (so ': ' and '#' stay text)
+            boolean flow = t.startsWith("[") || t.startsWith("{");
+            Node value = flow ? compose(t, Section.OVERRIDE, problems) : scalar(t);
             if (value == null) value = scalar("");
             set(root, keys, 0, value);
         }
@@ -265,7 +281,8 @@ final class YamlTree {
             replacement = child;
         }
         // the key node of a set value is marked --set, so problems with the value are reported there
-        Node keyNode = i == keys.length - 1 || at < 0 ? scalar(keys[i]) : tuples.get(at).getKeyNode();
+        boolean kept = at >= 0 && i < keys.length - 1 && tuples.get(at).getValueNode() instanceof MappingNode;
+        Node keyNode = kept ? tuples.get(at).getKeyNode() : scalar(keys[i]);
         NodeTuple t = new NodeTuple(keyNode, replacement);
         if (at >= 0) tuples.set(at, t); else tuples.add(t);
         m.setValue(tuples);

@@ -1,5 +1,7 @@
 package dev.kam.simulation;
 
+import java.util.Arrays;
+
 /**
  * Simulates whole paths of one {@link CompiledModel}; one worker per thread, its scratch arrays
  * allocated once and reused for every path, so nothing is allocated per account-year.
@@ -72,9 +74,9 @@ final class PathWorker {
         System.arraycopy(m.wallet0, 0, wallet, 0, n);
         System.arraycopy(m.share0, 0, share, 0, n);
         for (int i = 0; i < n; i++) state[i] = m.prospect0[i] ? PROSPECT : ACTIVE;
-        java.util.Arrays.fill(productRevenue, 0, n, 0.0);
-        java.util.Arrays.fill(productProfit, 0, n, 0.0);
-        java.util.Arrays.fill(adopted, false);
+        Arrays.fill(productRevenue, 0, n, 0.0);
+        Arrays.fill(productProfit, 0, n, 0.0);
+        Arrays.fill(adopted, false);
 
         // hoisted constants and arrays
         final double[] wallet = this.wallet;
@@ -125,7 +127,7 @@ final class PathWorker {
                 double u = rng.nextDouble();
                 byte st = state[i];
                 if (st == DEAD) continue;
-                double w = wallet[i] * factor[industry[i]] * Math.exp(sigmaIdio * z);
+                double w = wallet[i] * factor[industry[i]] * FastExp.exp(sigmaIdio * z);
                 wallet[i] = w;
                 double s;
                 if (st == ACTIVE) {
@@ -148,7 +150,7 @@ final class PathWorker {
                 double rev = base + productRevenue[i];
                 total += rev;
                 profit += base * margin[i] + productProfit[i];
-                if (rev >= threshold) {
+                if (rev >= threshold && rev > 0) {
                     kaRevenue += rev;
                     kaCount++;
                 }

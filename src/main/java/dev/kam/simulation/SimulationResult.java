@@ -19,11 +19,12 @@ public final class SimulationResult {
     private final GoalTiming timing;
     private final long accountYears;
     private final double seconds;
+    private final double cpuSeconds;
     private final long droppedArrivals;
 
     SimulationResult(String planLabel, int baseYear, SimulationOptions options, double[][][] values,
                      double[] today, List<TargetHit> hits, GoalTiming timing, long accountYears, double seconds,
-                     long droppedArrivals) {
+                     double cpuSeconds, long droppedArrivals) {
         this.planLabel = planLabel;
         this.baseYear = baseYear;
         this.options = options;
@@ -33,6 +34,7 @@ public final class SimulationResult {
         this.timing = timing;
         this.accountYears = accountYears;
         this.seconds = seconds;
+        this.cpuSeconds = cpuSeconds;
         this.droppedArrivals = droppedArrivals;
         int h = values[0].length;
         years = new int[h];
@@ -112,6 +114,16 @@ public final class SimulationResult {
     /** Wall time of the path loop (seconds). */
     public double seconds() {
         return seconds;
+    }
+
+    /** CPU time of the worker threads summed (seconds); 0 when the JVM cannot measure thread CPU time. */
+    public double cpuSeconds() {
+        return cpuSeconds;
+    }
+
+    /** Account-years per CPU-second of the workers: the speed per core, whatever else the machine is doing. */
+    public double accountYearsPerCpuSecond() {
+        return cpuSeconds > 0 ? accountYears / cpuSeconds : Double.NaN;
     }
 
     public double accountYearsPerSecond() {

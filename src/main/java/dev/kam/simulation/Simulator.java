@@ -6,6 +6,8 @@ import dev.kam.domain.Scenario;
 import dev.kam.strategy.Targets;
 import dev.kam.strategy.YearTarget;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -35,6 +37,7 @@ public final class Simulator {
     public static SimulationResult run(Scenario scenario, Targets targets, Coverage plan, SimulationOptions options) {
         CompiledModel model = new CompiledModel(scenario, plan);
         int paths = options.paths();
+        checkMemory(paths, model.years);
         double[][][] out = new double[Metric.values().length][model.years][paths];
         int threads = Math.min(options.threads(), Math.max(1, (paths + BLOCK - 1) / BLOCK));
         long start = System.nanoTime();
@@ -45,7 +48,7 @@ public final class Simulator {
         List<TargetHit> hits = targets == null ? List.of() : targetHits(out, baseYear, targets);
         GoalTiming timing = targets == null || targets.years().isEmpty() ? null : goalTiming(out, baseYear, targets);
         return new SimulationResult(plan.label(), baseYear, options, out, today(scenario), hits, timing,
-                counts[0], seconds, counts[1]);
+                counts[0], seconds, counts[2] / 1e9, counts[1]);
     }
 
     /** Simulates the baseline and the plan with common random numbers (same seed, aligned streams). */
@@ -67,20 +70,20 @@ public final class Simulator {
             List<Future<long[]>> futures = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 futures.add(pool.submit(() -> {
+                    long cpu0 = cpuNanos();
                     PathWorker w = new PathWorker(model);
                     for (int from = next.getAndAdd(BLOCK); from < paths; from = next.getAndAdd(BLOCK)) {
                         int to = Math.min(paths, from + BLOCK);
                         for (int p = from; p < to; p++) w.run(seed, p, out);
                         if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
                     }
-                    return new long[] {w.accountYears, w.dropped};
+                    return new long[] {w.accountYears, w.dropped, cpuNanos() - cpu0};
                 }));
             }
-            long[] sum = new long[2];
+            long[] sum = new long[3];
             for (Future<long[]> f : futures) {
                 long[] c = f.get();
-                sum[0] += c[0];
-                sum[1] += c[1];
+                for (int i = 0; i < sum.length; i++) sum[i] += c[i];
             }
             return sum;
         } catch (InterruptedException e) {
@@ -92,6 +95,27 @@ public final class Simulator {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The per-path results take paths × years × 5 doubles; refuse clearly rather than fail with an
+     * OutOfMemoryError when they cannot fit in 60% of the heap.
+     */
+    static void checkMemory(int paths, int years) {
+        long bytes = (long) paths * years * Metric.values().length * Double.BYTES;
+        long max = Runtime.getRuntime().maxMemory();
+        if (bytes > 0.6 * max) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "%,d paths x %d years need %,d MB for the per-path results, more than the Java heap allows "
+                            + "(%,d MB): use fewer paths, or a larger heap, e.g. JAVA_OPTS=-Xmx8g",
+                    paths, years, bytes >> 20, max >> 20));
+        }
+    }
+
+    /** CPU time of the current thread (ns), or 0 when the JVM cannot measure it. */
+    private static long cpuNanos() {
+        ThreadMXBean b = ManagementFactory.getThreadMXBean();
+        return b.isCurrentThreadCpuTimeSupported() ? Math.max(0, b.getCurrentThreadCpuTime()) : 0;
     }
 
     /** The metrics of the base year, from the scenario's revenue and margins today. */

@@ -11,10 +11,10 @@ package dev.kam.strategy;
  * @param sCurveSteepness     k of the s-curve
  * @param sCurveMidpoint      m of the s-curve
  * @param hoursPerWin         selling hours to win one key account
- * @param keyAccountTimeShare share of soldier capacity available for key accounts
+ * @param sellingTimeShare share of soldier capacity available for key accounts
  * @param growthMargin        tolerated yearly KA growth above market growth
  */
 public record Assumptions(double marketGrowth, double expectedChurn, double conversionRate, double shareCeiling,
                           double frequencyWeight, double sCurveSteepness, double sCurveMidpoint, double hoursPerWin,
-                          double keyAccountTimeShare, double growthMargin) {
+                          double sellingTimeShare, double growthMargin) {
 }

@@ -24,14 +24,23 @@ package dev.kam.strategy;
  * @param pipelineProspects        prospects whose wallet is at least the threshold
  * @param pipelineAccounts         active or at-risk accounts below the threshold whose wallet is at least it
  * @param totalWallet              yearly spend in our category of all accounts together
+ * @param otherOwnedAccounts       non-key accounts that have an owner today
+ * @param otherAccountHours        selling hours a year those accounts take (their baseHours, else
+ *                                 strategy.productivity.otherAccountHours each); held constant over the horizon
  */
 public record Baseline(int year, double keyAccountRevenue, int keyAccountCount, double keyAccountShare,
                        double totalRevenue, double otherRevenue, double ordersPerAccount, double orderValue,
                        double averageKeyAccountRevenue, boolean ordersFromData, double hoursPerKeyAccount,
                        boolean hoursFromData, int soldiers, double soldierCapacityHours, double hoursPerSoldier,
-                       int pipelineProspects, int pipelineAccounts, double totalWallet) {
+                       int pipelineProspects, int pipelineAccounts, double totalWallet,
+                       int otherOwnedAccounts, double otherAccountHours) {
     /** Accounts that could become key accounts: prospects plus smaller accounts with a large enough wallet. */
     public int pipeline() {
         return pipelineProspects + pipelineAccounts;
+    }
+
+    /** Selling hours today's key accounts and owned other accounts take together. */
+    public double hoursNeededToday() {
+        return keyAccountCount * hoursPerKeyAccount + otherAccountHours;
     }
 }

@@ -122,7 +122,7 @@ public final class TargetPlanner {
             List<DepartmentTarget> depts = departments(b, years, feas, freq, value, cnt);
             checks(b, goals, years, feas);
             Assumptions as = new Assumptions(g, churn, sim.conversionCovered(), sim.shareCeiling(), w,
-                    p.sCurveSteepness(), p.sCurveMidpoint(), p.hoursPerWin(), p.keyAccountTimeShare(),
+                    p.sCurveSteepness(), p.sCurveMidpoint(), p.hoursPerWin(), p.sellingTimeShare(),
                     p.growthMargin());
             return new Targets(years, b, goals, path, depts, feas, warnings, notes, as);
         }
@@ -140,7 +140,13 @@ public final class TargetPlanner {
             int hoursKnown = 0;
             int prospects = 0;
             int smaller = 0;
+            int otherOwned = 0;
+            double otherHours = 0;
             for (Account a : s.accounts()) {
+                if (!isKeyAccount(a, theta) && a.owner() != null) {
+                    otherOwned++;
+                    otherHours += a.baseHours() >= 0 ? a.baseHours() : p.otherAccountHours();
+                }
                 total += a.revenue();
                 wallet += a.wallet();
                 if (isKeyAccount(a, theta)) {
@@ -164,10 +170,13 @@ public final class TargetPlanner {
                 notes.add("accounts.csv gives no orders for today's key accounts: orders per key account start at "
                         + "strategy.defaultOrdersPerAccount = " + num(orders, 1) + " a year");
             }
-            double hours = hoursKnown > 0 ? hoursSum / hoursKnown : p.keyAccountHours();
+            boolean fromAssignment = Double.isNaN(p.keyAccountHours());
+            double defaultHours = fromAssignment ? keyTierHours() : p.keyAccountHours();
+            double hours = hoursKnown > 0 ? hoursSum / hoursKnown : defaultHours;
             if (hoursKnown == 0) {
                 notes.add("accounts.csv gives no baseHours for today's key accounts: each key account needs "
-                        + "strategy.productivity.keyAccountHours = " + num(hours, 0) + " selling hours a year");
+                        + (fromAssignment ? "assignment.baseHours.key" : "strategy.productivity.keyAccountHours")
+                        + " = " + num(hours, 0) + " selling hours a year");
             }
             int soldiers = s.soldiers().size();
             double cap = 0;
@@ -181,7 +190,14 @@ public final class TargetPlanner {
             double orderValue = kaCount > 0 ? kaRev / (kaCount * orders) : Double.NaN;
             double share = total > 0 ? kaRev / total : 0;
             return new Baseline(baseYear, kaRev, kaCount, share, total, total - kaRev, orders, orderValue, avg,
-                    ordersKnown > 0, hours, hoursKnown > 0, soldiers, cap, perSoldier, prospects, smaller, wallet);
+                    ordersKnown > 0, hours, hoursKnown > 0, soldiers, cap, perSoldier, prospects, smaller, wallet,
+                    otherOwned, otherHours);
+        }
+
+        /** The assignment's default hours of a key-tier account (300 when the scenario has no assignment block). */
+        private double keyTierHours() {
+            double[] h = s.assignment() == null ? null : s.assignment().baseHours();
+            return h != null && h.length > 0 ? h[0] : 300.0;
         }
 
         // ---------------------------------------------------------------- goals
@@ -390,7 +406,7 @@ public final class TargetPlanner {
         List<YearFeasibility> feasibility(Baseline b, List<YearTarget> years, double[] cnt) {
             List<YearFeasibility> out = new ArrayList<>();
             int cumulative = 0;
-            double timeShare = p.keyAccountTimeShare();
+            double timeShare = p.sellingTimeShare();
             double available = b.soldierCapacityHours() * timeShare;
             double perHead = b.hoursPerSoldier() * timeShare;
             for (int t = 1; t <= h; t++) {
@@ -400,9 +416,10 @@ public final class TargetPlanner {
                 double remaining = Math.max(0, b.pipeline() - cumulative);
                 double expected = remaining * sim.conversionCovered();
                 cumulative += wins;
-                double hours = cnt[t] * b.hoursPerKeyAccount() + wins * p.hoursPerWin();
+                double hours = cnt[t] * b.hoursPerKeyAccount() + wins * p.hoursPerWin() + b.otherAccountHours();
                 int heads = perHead > 0 ? (int) Math.ceil(hours / perHead - EPS) : 0;
-                out.add(new YearFeasibility(baseYear + t, wins, net, repl, cumulative, remaining, expected, hours,
+                out.add(new YearFeasibility(baseYear + t, wins, net, repl, cumulative, remaining, expected,
+                        b.otherAccountHours(), hours,
                         available, heads, b.soldiers(), years.get(t - 1).growth()));
             }
             return out;
@@ -414,10 +431,11 @@ public final class TargetPlanner {
                 if (f.cumulativeWins() > b.pipeline()) {
                     YearFeasibility lastF = feas.get(feas.size() - 1);
                     warnings.add(new TargetWarning("pipeline", "by " + f.year() + " the plan needs "
-                            + f.cumulativeWins() + " key-account wins in total, but only " + b.pipeline()
-                            + " accounts could become key accounts (" + b.pipelineProspects() + " prospects and "
-                            + b.pipelineAccounts() + " smaller accounts whose wallet is at least " + money(theta)
-                            + "); over the horizon " + lastF.cumulativeWins() + " wins are needed: find "
+                            + plural(f.cumulativeWins(), "key-account win") + " in total, but only "
+                            + plural(b.pipeline(), "account") + (b.pipeline() == 1 ? " could become a key account ("
+                            : " could become key accounts (") + plural(b.pipelineProspects(), "prospect") + " and "
+                            + plural(b.pipelineAccounts(), "smaller account") + " whose wallet is at least " + money(theta)
+                            + "); over the horizon " + plural(lastF.cumulativeWins(), "win") + " are needed: find "
                             + (lastF.cumulativeWins() - b.pipeline()) + " more candidates"));
                     break;
                 }
@@ -427,8 +445,8 @@ public final class TargetPlanner {
                     .filter(f -> f.winsNeeded() > f.expectedConversions() + EPS).toList();
             if (!short_.isEmpty()) {
                 YearFeasibility f = short_.get(0);
-                warnings.add(new TargetWarning("pipelineRate", f.year() + " needs " + f.winsNeeded()
-                        + " key-account wins, but converting " + pct(sim.conversionCovered()) + " a year "
+                warnings.add(new TargetWarning("pipelineRate", f.year() + " needs "
+                        + plural(f.winsNeeded(), "key-account win") + ", but converting " + pct(sim.conversionCovered()) + " a year "
                         + "(simulation.conversion.covered) of the " + count(f.pipelineRemaining())
                         + " remaining candidates yields about " + num(f.expectedConversions(), 1) + " ("
                         + short_.size() + " of " + h + (h == 1 ? " year" : " years") + " short)"));
@@ -441,14 +459,17 @@ public final class TargetPlanner {
                 YearFeasibility worst = over.stream()
                         .max((x, y) -> Integer.compare(x.headcountNeeded(), y.headcountNeeded())).orElse(f);
                 warnings.add(new TargetWarning("capacity", f.year() + " needs " + num(f.hoursNeeded(), 0)
-                        + " selling hours on key accounts (" + count(years.get(f.year() - baseYear - 1).keyAccountCount())
-                        + " key accounts × " + num(b.hoursPerKeyAccount(), 0) + " h + " + f.winsNeeded() + " wins × "
-                        + num(p.hoursPerWin(), 0) + " h) = " + f.headcountNeeded() + " soldiers at "
-                        + num(b.hoursPerSoldier() * p.keyAccountTimeShare(), 0) + " h each, but there are "
+                        + " selling hours (" + plural(years.get(f.year() - baseYear - 1).keyAccountCount(),
+                        "key account") + " × " + num(b.hoursPerKeyAccount(), 0) + " h + " + plural(f.winsNeeded(), "win")
+                        + " × " + num(p.hoursPerWin(), 0) + " h"
+                        + (b.otherAccountHours() > 0 ? " + " + num(b.otherAccountHours(), 0) + " h on "
+                        + plural(b.otherOwnedAccounts(), "owned smaller account") : "")
+                        + ") = " + plural(f.headcountNeeded(), "soldier") + " at "
+                        + num(b.hoursPerSoldier() * p.sellingTimeShare(), 0) + " h each, but there are "
                         + f.headcountAvailable() + " (" + num(f.hoursAvailable(), 0) + " h): hire "
                         + (f.headcountNeeded() - f.headcountAvailable()) + " by " + f.year() + "; short in "
                         + over.size() + " of " + h + (h == 1 ? " year" : " years") + ", at most "
-                        + (worst.headcountNeeded() - worst.headcountAvailable()) + " soldiers in " + worst.year()));
+                        + plural(worst.headcountNeeded() - worst.headcountAvailable(), "soldier") + " in " + worst.year()));
             }
             // Growth against the market.
             double cagr = goals.yearlyGrowth();
@@ -505,8 +526,8 @@ public final class TargetPlanner {
                         + (f.winsNeeded() == 1 ? "account" : "accounts") + " (each at least " + money(theta)
                         + " a year)" + repl + ", " + by + "."));
                 out.add(new DepartmentTarget(y.year(), "sales", "keyAccountCount", prevN, cnt[t],
-                        change(prevN, cnt[t]), "Sales (多客, more customers): have " + count(cnt[t])
-                        + " key accounts (from " + count(prevN) + "), " + by + "."));
+                        change(prevN, cnt[t]), "Sales (多客, more customers): have " + plural(cnt[t], "key account")
+                        + " (from " + count(prevN) + "), " + by + "."));
                 // Marketing (多买): order value.
                 double v0 = value[t - 1];
                 String from = Double.isNaN(v0) || v0 <= 0 ? "" : " from " + money(v0);
@@ -517,19 +538,23 @@ public final class TargetPlanner {
                 // Customer service (多来): frequency and retention.
                 out.add(new DepartmentTarget(y.year(), "customerService", "ordersPerAccount", freq[t - 1], freq[t],
                         change(freq[t - 1], freq[t]), "Customer service (多来, customers come more often): "
-                        + (freq[t] >= freq[t - 1] ? "raise" : "hold") + " orders per key account from "
-                        + num(freq[t - 1], 2) + " to " + num(freq[t], 2) + " a year" + changeText(freq[t - 1], freq[t])
-                        + " through repurchase and regular service visits, " + by + "."));
+                        + frequencyText(freq[t - 1], freq[t]) + " through repurchase and regular service visits, " + by + "."));
                 double keep = 1 - churn;
                 out.add(new DepartmentTarget(y.year(), "customerService", "keyAccountRetention", keep, keep, 0.0,
-                        "Customer service (留得住, keep them): keep at least " + pct(keep) + " of the "
-                        + count(prevN) + " key accounts of " + (y.year() - 1) + " (lose at most "
-                        + num(churn * prevN, 1) + "), " + by + "."));
+                        "Customer service (留得住, keep them): keep at least " + pct(keep) + " of the key accounts of "
+                        + (y.year() - 1) + (prevN > 0 ? " (" + count(prevN) + "; lose at most " + num(churn * prevN, 1)
+                        + ")" : " (none yet: keep every new one)") + ", " + by + "."));
             }
             return out;
         }
 
         // ---------------------------------------------------------------- formatting
+
+        private static String frequencyText(double from, double to) {
+            if (Math.abs(to - from) < 0.005) return "keep orders per key account at " + num(to, 2) + " a year";
+            return (to > from ? "raise" : "let") + " orders per key account " + (to > from ? "" : "move ") + "from "
+                    + num(from, 2) + " to " + num(to, 2) + " a year" + changeText(from, to);
+        }
 
         private static double change(double from, double to) {
             return from > 0 && !Double.isNaN(from) ? to / from - 1 : Double.NaN;
@@ -566,6 +591,10 @@ public final class TargetPlanner {
 
     static String count(double v) {
         return v == Math.rint(v) ? num(v, 0) : num(v, 1);
+    }
+
+    static String plural(double n, String noun) {
+        return count(n) + " " + noun + (n == 1 ? "" : "s");
     }
 
     static String signed(double v) {

@@ -10,13 +10,15 @@ package dev.kam.strategy;
  * @param cumulativeWins       wins needed from the first year up to this one
  * @param pipelineRemaining    candidates left at the start of the year (pipeline − earlier wins, at least 0)
  * @param expectedConversions  remaining candidates × the covered conversion rate (simulation.conversion.covered)
- * @param hoursNeeded          selling hours: count × hours per key account + wins × hours per win
- * @param hoursAvailable       soldiers' capacity × key-account time share
- * @param headcountNeeded      soldiers needed: ⌈hours needed / (hours per soldier × time share)⌉
+ * @param otherHours           selling hours on today's owned non-key accounts (constant)
+ * @param hoursNeeded          selling hours: count × hours per key account + wins × hours per win + other hours
+ * @param hoursAvailable       soldiers' capacity × selling time share
+ * @param headcountNeeded      soldiers needed: ⌈hours needed / (hours per soldier × selling time share)⌉
  * @param headcountAvailable   soldiers today
  * @param growth               KA revenue growth over the previous year (NaN when the previous was 0)
  */
 public record YearFeasibility(int year, int winsNeeded, double netGrowth, double replacements, int cumulativeWins,
-                              double pipelineRemaining, double expectedConversions, double hoursNeeded,
+                              double pipelineRemaining, double expectedConversions, double otherHours,
+                              double hoursNeeded,
                               double hoursAvailable, int headcountNeeded, int headcountAvailable, double growth) {
 }

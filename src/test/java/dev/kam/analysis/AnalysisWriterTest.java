@@ -20,6 +20,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AnalysisWriterTest {
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
+    @org.junit.jupiter.api.BeforeEach
+    void english() {
+        dev.kam.report.ChartTheme.setLang(dev.kam.report.Lang.EN);
+    }
+
+    @Test
+    void chineseLabelsWithLangZh(@TempDir Path tmp) throws Exception {
+        dev.kam.report.ChartTheme.setLang(dev.kam.report.Lang.ZH);
+        try {
+            Path dir = write(Fixtures.handScenario(), tmp);
+            String pyramid = Files.readString(dir.resolve("pyramid.svg"));
+            assertTrue(pyramid.contains("客户金字塔"), "title");
+            assertTrue(pyramid.contains("大客户 (1 家)"), "tier label");
+            assertTrue(pyramid.contains("收入占比"), "series");
+            assertTrue(Files.readString(dir.resolve("lorenz.svg")).contains("基尼系数 0.325"));
+            assertTrue(Files.readString(dir.resolve("ratings.svg")).contains("5A评级"));
+        } finally {
+            dev.kam.report.ChartTheme.setLang(dev.kam.report.Lang.EN);
+        }
+    }
+
     static Path write(Scenario s, Path root) {
         Analysis a = Analyzer.analyze(s);
         try (OutputDir dir = OutputDir.open(root, "analysis")) {
@@ -53,6 +74,11 @@ class AnalysisWriterTest {
         assertEquals(1, j.at("/diagnoses/CANNOT_WIN").asInt());
         assertEquals(1, j.at("/diagnoses/CANNOT_GROW").asInt());
         assertTrue(j.at("/keyAccountBaseline/orderValue").isNumber());
+        // C: 0.8 × 300 − 15 = 225 headroom; D: 10 revenue at stake; E: 200 wallet
+        assertEquals("C", j.at("/largest/CANNOT_GROW/0/id").asText());
+        assertEquals(225, j.at("/largest/CANNOT_GROW/0/headroom").asDouble(), 1e-9);
+        assertEquals(10, j.at("/largest/CANNOT_KEEP/0/revenueAtStake").asDouble(), 1e-9);
+        assertEquals(200, j.at("/largest/CANNOT_WIN/0/wallet").asDouble(), 1e-9);
 
         for (String chart : AnalysisWriter.CHARTS) {
             byte[] png = Files.readAllBytes(dir.resolve(chart + ".png"));
@@ -62,7 +88,7 @@ class AnalysisWriterTest {
         }
         assertTrue(Files.readString(dir.resolve("pyramid.svg")).contains("Customer pyramid"));
         assertTrue(Files.readString(dir.resolve("lorenz.svg")).contains("Gini 0.325"));
-        assertTrue(Files.readString(dir.resolve("ratings.svg")).contains("5A rating distribution"));
+        assertTrue(Files.readString(dir.resolve("ratings.svg")).contains("5A ratings"));
     }
 
     @Test

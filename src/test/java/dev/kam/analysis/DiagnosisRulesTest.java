@@ -41,7 +41,7 @@ class DiagnosisRulesTest {
     void cannotKeepWhenBuyingRarely() {
         Analyzer.Verdict v = diagnose(a(500, 1000, 0.9, 4.9, Stage.ACTIVE, null), 10);
         assertEquals(Diagnosis.CANNOT_KEEP, v.diagnosis());
-        assertTrue(v.reason().contains("buys 4.9 times a year, under 50.0% of its tier's median 10"), v.reason());
+        assertTrue(v.reason().contains("buys 4.9 times a year, under 50.0% of the 10 of similar-sized accounts"), v.reason());
         assertEquals(Diagnosis.HEALTHY, diagnose(a(500, 1000, 0.9, 5, Stage.ACTIVE, null), 10).diagnosis());
         Analyzer.Rules off = new Analyzer.Rules(1000, 0.05, 0.4, 0.8, 0.4, 0, "CNY");
         assertEquals(Diagnosis.HEALTHY, Analyzer.diagnose(a(500, 1000, 0.9, 1, Stage.ACTIVE, null), 10, off).diagnosis());
@@ -51,7 +51,7 @@ class DiagnosisRulesTest {
     void keepReasonsAreCombined() {
         Analyzer.Verdict v = diagnose(a(500, 1000, 0.1, 1, Stage.AT_RISK, null), 10);
         assertEquals(Diagnosis.CANNOT_KEEP, v.diagnosis());
-        assertTrue(v.reason().startsWith("stage at-risk; credit 0.10 below 0.40; buys 1 times a year"), v.reason());
+        assertTrue(v.reason().startsWith("stage at-risk; credit 0.10 below 0.40; buys 1 time a year"), v.reason());
     }
 
     @Test
@@ -97,15 +97,24 @@ class DiagnosisRulesTest {
     }
 
     @Test
-    void tierMedianFallsBackToAllActiveAccounts() {
-        java.util.List<Account> list = java.util.List.of(
-                acc("A", 100, 100, 0.2, NA, NA, NA, 20, null, Stage.ACTIVE),
-                acc("B", 90, 100, 0.2, NA, NA, NA, 10, null, Stage.ACTIVE),
-                acc("C", 80, 100, 0.2, NA, NA, NA, 12, null, Stage.ACTIVE),
-                acc("D", 5, 100, 0.2, NA, NA, NA, 2, null, Stage.ACTIVE));
-        Tier[] tiers = {Tier.KEY, Tier.KEY, Tier.KEY, Tier.SMALL};
-        double[] m = Analyzer.tierMedianOrders(list, tiers);
-        assertEquals(12, m[Tier.KEY.ordinal()], 1e-12);                 // 10 12 20
-        assertEquals(11, m[Tier.SMALL.ordinal()], 1e-12);               // one known: all-active median (10+12)/2
+    void peersAreTheTwentyNearestByRevenue() {
+        // 30 accounts, revenue 30 … 1 and orders equal to revenue
+        java.util.List<Account> list = new java.util.ArrayList<>();
+        for (int i = 30; i >= 1; i--) list.add(acc("X" + i, i, 100, 0.2, NA, NA, NA, i, null, Stage.ACTIVE));
+        list.add(acc("P", 0, 100, 0.2, NA, NA, NA, NA, null, Stage.PROSPECT));
+        double[] m = Analyzer.peerMedianOrders(list);
+        assertEquals(19.5, m[0], 1e-12);    // largest: the next 20 (29 … 10)
+        assertEquals(15, m[15], 1e-12);     // revenue 15: 25 … 5 without itself
+        assertEquals(11.5, m[29], 1e-12);   // smallest: the 20 above it (21 … 2)
+        assertTrue(Double.isNaN(m[30]));    // no revenue, no orders
+    }
+
+    @Test
+    void tooFewPeersTurnTheOrdersRuleOff() {
+        java.util.List<Account> list = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) list.add(acc("X" + i, i, 100, 0.2, NA, NA, NA, i, null, Stage.ACTIVE));
+        for (double v : Analyzer.peerMedianOrders(list)) assertTrue(Double.isNaN(v));
+        list.add(acc("X6", 6, 100, 0.2, NA, NA, NA, 1, null, Stage.ACTIVE));
+        assertEquals(3, Analyzer.peerMedianOrders(list)[5], 1e-12);   // peers 1 … 5
     }
 }

@@ -144,6 +144,39 @@ class ModelTest {
     }
 
     @Test
+    void newProspectsArriveAtThePoissonRateAsCopiesOfScenarioAccounts() {
+        SimulationParams off = Fixtures.allOff(0.0);
+        double lambda = 6;
+        double init = 0.1;
+        // only arrivals, and every prospect converts at once (uncovered conversion 1)
+        SimulationParams p = new SimulationParams(off.paths(), off.seed(), 1, 0.0, 0.0, off.corrMarket(),
+                off.corrIndustry(), 0, 0, off.shareCeiling(), 0, 0, 1, 1, init, 0, lambda,
+                off.responseShape(), off.responseHalf(), off.fit());
+        Scenario s = Fixtures.scenario(p, 5);
+        double prospects = 0;
+        double walletSum = 0;
+        for (Account a : s.accounts()) {
+            walletSum += a.wallet();
+            if (a.isProspect()) prospects += init * a.wallet();
+        }
+        double meanWallet = walletSum / s.accounts().size();
+        SimulationResult r = Simulator.run(s, null, new Coverage("none", Map.of(), Map.of()),
+                new SimulationOptions(20_000, 21, 2));
+        for (int y = 0; y < 5; y++) {
+            int t = y + 1;
+            double expected = s.totalRevenue() + prospects + t * lambda * init * meanWallet;
+            Stats st = r.stats(Metric.TOTAL_REVENUE, y);
+            assertTrue(Math.abs(st.mean() - expected) <= 4 * st.stderr(),
+                    "year " + t + ": " + st.mean() + " ± " + st.stderr() + " vs " + expected);
+        }
+        assertEquals(0, r.droppedArrivals());
+        // slots = accounts + arrivals, so account-years exceed paths × years × accounts by the arrivals
+        long base = 20_000L * 5 * s.accounts().size();
+        double arrivalYears = 20_000.0 * lambda * (5 + 4 + 3 + 2 + 1);
+        assertEquals(base + arrivalYears, r.accountYears(), 0.01 * arrivalYears);
+    }
+
+    @Test
     void commonRandomNumbersGiveZeroUpliftForTheSamePlan() {
         Scenario s = Fixtures.scenario(SimulationParams.DEFAULT, 10);
         Coverage b = Coverage.baseline(s, new ResponseModel(s.simulation()));

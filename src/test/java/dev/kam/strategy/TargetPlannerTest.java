@@ -47,7 +47,8 @@ class TargetPlannerTest {
         assertEquals(16e6 / 30, b.orderValue(), 1e-6);            // 16M / (2 × 15)
         assertEquals(1, b.pipelineProspects());                   // D: wallet 8M ≥ 5M
         assertEquals(1, b.pipelineAccounts());                    // E: wallet 6M; C's 3M is too small
-        assertEquals(200, b.hoursPerKeyAccount());                // default, no baseHours in the data
+        assertEquals(300, b.hoursPerKeyAccount());                // default, no baseHours in the data
+        assertEquals(0, b.otherOwnedAccounts());                   // nobody owns the smaller accounts
         assertEquals(47e6, b.totalWallet());
 
         // Steady: (64 / 16)^(1/2) − 1 = 100% a year.
@@ -76,9 +77,9 @@ class TargetPlannerTest {
         // Wins: ⌈(3 − 2) + 3% × 2⌉ = 2 and ⌈(4 − 3) + 3% × 3⌉ = 2.
         assertEquals(2, t.feasibility(2027).winsNeeded());
         assertEquals(2, t.feasibility(2028).winsNeeded());
-        // Hours: 3 × 200 + 2 × 100 = 800, 4 × 200 + 2 × 100 = 1,000; one soldier of 1,600 h suffices.
-        assertEquals(800, t.feasibility(2027).hoursNeeded(), 1e-9);
-        assertEquals(1000, t.feasibility(2028).hoursNeeded(), 1e-9);
+        // Hours: 3 × 300 + 2 × 100 = 1,100, 4 × 300 + 2 × 100 = 1,400; one soldier of 1,600 h suffices.
+        assertEquals(1100, t.feasibility(2027).hoursNeeded(), 1e-9);
+        assertEquals(1400, t.feasibility(2028).hoursNeeded(), 1e-9);
         assertEquals(1, t.feasibility(2028).headcountNeeded());
         assertNull(warning(t, "capacity"));
 
@@ -359,10 +360,53 @@ class TargetPlannerTest {
         assertEquals(3, f.headcountNeeded());
         TargetWarning c = warning(t, "capacity");
         assertNotNull(c);
-        assertTrue(c.message().startsWith("2027 needs 4,300 selling hours on key accounts (13 key accounts × 300 h "
+        assertTrue(c.message().startsWith("2027 needs 4,300 selling hours (13 key accounts × 300 h "
                 + "+ 4 wins × 100 h) = 3 soldiers at 1,500 h each, but there are 2 (3,000 h): hire 1 by 2027"),
                 c.message());
         assertTrue(c.message().endsWith("short in 3 of 3 years, at most 3 soldiers in 2029"), c.message());
+    }
+
+    @Test
+    void ownedSmallerAccountsKeepTheirHours() {
+        List<dev.kam.domain.Account> accounts = new ArrayList<>();
+        accounts.add(account("K", 6e6, 12e6, 12, Double.NaN));
+        accounts.add(owned(account("M1", 1e6, 2e6, 12, 150)));
+        accounts.add(owned(account("M2", 1e6, 2e6, 12, Double.NaN)));
+        accounts.add(account("M3", 1e6, 2e6, 12, Double.NaN));                 // no owner: no hours
+        Scenario s = scenario(accounts, List.of(soldier("S1", 1000)), strategy(1, 5e6, NAN, 2, 12e6, "steady"));
+        Targets t = TargetPlanner.plan(s);
+        assertEquals(2, t.baseline().otherOwnedAccounts());
+        assertEquals(150 + 80, t.baseline().otherAccountHours(), 1e-9);        // own baseHours + default 80
+        assertEquals(300 + 230, t.baseline().hoursNeededToday(), 1e-9);
+        // 2 KAs × 300 + ⌈1 + 0.03⌉ = 2 wins × 100 + 230 = 1,030 h → 2 soldiers of 1,000 h.
+        YearFeasibility f = t.feasibility(2027);
+        assertEquals(230, f.otherHours(), 1e-9);
+        assertEquals(1030, f.hoursNeeded(), 1e-9);
+        assertEquals(2, f.headcountNeeded());
+        assertTrue(warning(t, "capacity").message().contains("+ 230 h on 2 owned smaller accounts)"),
+                warning(t, "capacity").message());
+    }
+
+    @Test
+    void keyAccountHoursDefaultToTheAssignmentsKeyTier() {
+        dev.kam.domain.AssignmentParams d = dev.kam.domain.AssignmentParams.DEFAULT;
+        dev.kam.domain.AssignmentParams a = new dev.kam.domain.AssignmentParams(d.timeLimit(),
+                d.unimprovedTimeLimit(), d.seed(), d.effortLevels(), d.effortNames(), d.maxProductsPerAccount(),
+                d.ratingPriority(), d.switchingCost(), d.minStars(), d.minCertification(), d.requireRegion(),
+                d.layerMinRating(), d.layerMaxRating(), new double[] {250, 120, 40}, d.maxAccountsPerSoldier(),
+                d.searchShare());
+        Scenario s = handExample(strategy(2, 5e6, NAN, 4, 64e6, "steady")).withAssignment(a);
+        Targets t = TargetPlanner.plan(s);
+        assertEquals(250, t.baseline().hoursPerKeyAccount());
+        assertFalse(t.baseline().hoursFromData());
+        assertTrue(t.notes().contains("accounts.csv gives no baseHours for today's key accounts: each key account "
+                + "needs assignment.baseHours.key = 250 selling hours a year"), t.notes().toString());
+    }
+
+    private static dev.kam.domain.Account owned(dev.kam.domain.Account a) {
+        return new dev.kam.domain.Account(a.id(), a.name(), a.industry(), a.region(), a.revenue(), a.wallet(),
+                a.margin(), a.credit(), a.difficulty(), a.serviceHours(), a.orders(), a.needs(), "S1", a.stage(),
+                a.mustCover(), a.baseHours());
     }
 
     @Test

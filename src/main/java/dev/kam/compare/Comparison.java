@@ -1,0 +1,102 @@
+package dev.kam.compare;
+
+import dev.kam.analysis.Analysis;
+import dev.kam.analysis.Analyzer;
+import dev.kam.domain.Coverage;
+import dev.kam.domain.Scenario;
+import dev.kam.simulation.SimulationResult;
+import dev.kam.simulation.Simulator;
+import dev.kam.strategy.TargetPlanner;
+import dev.kam.strategy.Targets;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compares growth scenarios (SPEC §1, the strategy lead's question): each scenario is analysed, given
+ * its targets and a plan, and simulated with the same paths and seed, so path p of every scenario sees
+ * the same random numbers as far as {@link Crn} says they line up. No I/O.
+ */
+public final class Comparison {
+    private Comparison() {
+    }
+
+    /** Told when a scenario starts (planning can take a while); may be null. */
+    public interface Listener {
+        void scenario(int index, int count, String label, String step);
+    }
+
+    /**
+     * Runs the comparison.
+     *
+     * @throws IllegalArgumentException when the scenarios do not share the base year and horizon (the
+     *                                  years would not line up)
+     */
+    public static CompareResult run(List<Variant> variants, Planner planner, CompareOptions options, Listener listener) {
+        if (variants.isEmpty()) throw new IllegalArgumentException("give at least one scenario to compare");
+        checkAligned(variants);
+        Scenario ref = variants.get(0).scenario();
+        Targets refTargets = TargetPlanner.plan(ref);
+        Coverage kept = null;
+        String keptFrom = variants.get(0).label();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < variants.size(); i++) {
+            Variant v = variants.get(i);
+            Scenario s = v.scenario();
+            Targets own = i == 0 ? refTargets : TargetPlanner.plan(s);
+            Coverage plan;
+            String note;
+            if (options.keepPlan() && i > 0) {
+                PlanMapping.Mapped m = PlanMapping.map(kept, s, kept.label());
+                plan = m.coverage();
+                note = "kept from " + keptFrom + droppedNote(m);
+            } else {
+                if (listener != null) listener.scenario(i + 1, variants.size(), v.label(), "plan");
+                Analysis analysis = Analyzer.analyze(s);
+                plan = planner.plan(s, analysis);
+                note = switch (plan.label()) {
+                    case "baseline" -> "baseline: today's owners at standard effort";
+                    case "optimized" -> "optimized for this scenario";
+                    default -> plan.label();
+                };
+                if (options.keepPlan()) kept = plan;
+            }
+            if (listener != null) listener.scenario(i + 1, variants.size(), v.label(), "simulate");
+            Targets yardstick = options.goals() == GoalBasis.FIRST ? refTargets : own;
+            SimulationResult r = Simulator.run(s, yardstick, plan, options.simulation());
+            outcomes.add(new Outcome(v.label(), s, plan, note, yardstick, r, i == 0 ? Crn.FULL : Crn.of(ref, s)));
+        }
+        return new CompareResult(outcomes, options);
+    }
+
+    private static String droppedNote(PlanMapping.Mapped m) {
+        if (m.droppedLeads() == 0 && m.droppedOffers() == 0) return "";
+        return " (" + m.droppedLeads() + " leads and " + m.droppedOffers()
+                + " product offers dropped: account, soldier or product missing)";
+    }
+
+    private static void checkAligned(List<Variant> variants) {
+        Scenario ref = variants.get(0).scenario();
+        for (Variant v : variants) {
+            Scenario s = v.scenario();
+            if (s.baseYear() != ref.baseYear() || s.strategy().horizonYears() != ref.strategy().horizonYears()) {
+                throw new IllegalArgumentException("scenarios must share baseYear and strategy.horizonYears to be "
+                        + "compared year by year: " + variants.get(0).label() + " has " + ref.baseYear() + " and "
+                        + ref.strategy().horizonYears() + " years, " + v.label() + " has " + s.baseYear() + " and "
+                        + s.strategy().horizonYears() + " years");
+            }
+        }
+    }
+
+    /** Labels for scenarios: their names, made unique by appending " #2", " #3", … to repeats. */
+    public static List<String> uniqueLabels(List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            String label = n;
+            int k = 2;
+            while (out.contains(label)) label = n + " #" + k++;
+            out.add(label);
+        }
+        return out;
+    }
+}

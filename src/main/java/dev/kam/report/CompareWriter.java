@@ -1,0 +1,485 @@
+package dev.kam.report;
+
+import dev.kam.compare.CompareResult;
+import dev.kam.compare.Outcome;
+import dev.kam.compare.SweepResult;
+import dev.kam.simulation.Metric;
+import dev.kam.simulation.SimulationResult;
+import dev.kam.simulation.Stats;
+import dev.kam.simulation.TargetHit;
+import dev.kam.strategy.Targets;
+import dev.kam.strategy.YearTarget;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.statistics.HistogramDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Paint;
+import java.awt.Stroke;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes {@code compare/}: {@code summary.csv} (scenario, metric, year, p10, p50, p90, goalProbability),
+ * {@code differences.csv} (per-path differences against the first scenario), with a sweep
+ * {@code sweep.csv}, and the charts as PNG and SVG.
+ */
+public final class CompareWriter {
+    /** Columns of summary.csv, in order (the contract of issue 7). */
+    public static final List<String> SUMMARY_COLUMNS = List.of("scenario", "metric", "year", "p10", "p50", "p90",
+            "goalProbability");
+    /** Columns of differences.csv. */
+    public static final List<String> DIFFERENCE_COLUMNS = List.of("scenario", "reference", "metric", "year", "p10",
+            "p50", "p90", "mean", "probabilityAhead", "commonRandomNumbers");
+    /** Columns of sweep.csv. */
+    public static final List<String> SWEEP_COLUMNS = List.of("parameter", "value", "goalYear", "goal", "goalProbability",
+            "allTargetsProbability", "p10", "p50", "p90", "mean", "differenceP50", "probabilityAhead");
+
+    private static final Color TARGET = ChartTheme.TARGET;
+    private static final Color MUTED = ChartTheme.MUTED;
+
+    private CompareWriter() {
+    }
+
+    /**
+     * What to write.
+     *
+     * @param currency currency code of all amounts
+     * @param result   the comparison (for a sweep: its points)
+     * @param sweep    the sweep, or null for a plain comparison
+     */
+    public record Input(String currency, CompareResult result, SweepResult sweep) {
+    }
+
+    /** Writes every file into the stage folder (the caller commits it). */
+    public static void write(OutputDir dir, Input in) {
+        summary(in.result()).write(dir.file("summary.csv"));
+        if (in.result().outcomes().size() > 1) differences(in.result()).write(dir.file("differences.csv"));
+        ChartFiles.write(fanChart(in.result(), in.currency()), dir, "ka-revenue-fan");
+        ChartFiles.write(goalChart(in.result()), dir, "goal-probability");
+        if (in.result().outcomes().size() > 1) {
+            ChartFiles.write(differenceChart(in.result(), in.currency()), dir, "difference-final-ka-revenue");
+        }
+        if (in.sweep() != null) {
+            sweep(in.sweep()).write(dir.file("sweep.csv"));
+            ChartFiles.write(sweepGoalChart(in.sweep()), dir, "sweep-goal-probability");
+            ChartFiles.write(sweepRevenueChart(in.sweep(), in.currency()), dir, "sweep-ka-revenue");
+        }
+    }
+
+    // ---- CSV ----------------------------------------------------------------------------------------
+
+    /** summary.csv: every scenario × metric × year; goalProbability is the chance of meeting that metric's target. */
+    public static CsvOut summary(CompareResult r) {
+        CsvOut csv = new CsvOut(SUMMARY_COLUMNS.toArray(new String[0]));
+        int[] years = r.years();
+        for (Outcome o : r.outcomes()) {
+            SimulationResult s = o.result();
+            for (Metric m : Metric.values()) {
+                for (int y = 0; y < years.length; y++) {
+                    Stats st = s.stats(m, y);
+                    csv.row(o.label(), m.code(), years[y], round(m, st.p10()), round(m, st.p50()), round(m, st.p90()),
+                            s.hitProbability(m.code(), years[y]));
+                }
+            }
+            for (int y = 0; y < years.length; y++) {
+                double p = s.hitProbability(TargetHit.ALL, years[y]);
+                if (!Double.isNaN(p)) csv.row(o.label(), TargetHit.ALL, years[y], null, null, null, p);
+            }
+        }
+        return csv;
+    }
+
+    /** differences.csv: per-path scenario − first scenario, for every other scenario, metric and year. */
+    public static CsvOut differences(CompareResult r) {
+        CsvOut csv = new CsvOut(DIFFERENCE_COLUMNS.toArray(new String[0]));
+        int[] years = r.years();
+        String ref = r.first().label();
+        for (int i = 1; i < r.outcomes().size(); i++) {
+            Outcome o = r.outcomes().get(i);
+            for (Metric m : Metric.values()) {
+                for (int y = 0; y < years.length; y++) {
+                    Stats st = r.differenceStats(i, m, y);
+                    csv.row(o.label(), ref, m.code(), years[y], round(m, st.p10()), round(m, st.p50()),
+                            round(m, st.p90()), round(m, st.mean()),
+                            r.probabilityAhead(i, m, y), o.crn().full() ? "full" : "partial: " + o.crn().detail());
+                }
+            }
+        }
+        return csv;
+    }
+
+    /** sweep.csv: one row per value: goal probability and final-year key-account revenue. */
+    public static CsvOut sweep(SweepResult s) {
+        CsvOut csv = new CsvOut(SWEEP_COLUMNS.toArray(new String[0]));
+        CompareResult r = s.points();
+        int last = r.last();
+        int year = r.years()[last];
+        for (int i = 0; i < s.outcomes().size(); i++) {
+            Outcome o = s.outcomes().get(i);
+            Stats st = s.finalKaRevenue(i);
+            BigDecimal v = s.spec().values().get(i);
+            Metric ka = Metric.KEY_ACCOUNT_REVENUE;
+            csv.row(s.spec().key(), v.toPlainString(), year, round(ka, o.goal()), o.goalProbability(),
+                    o.result().hitProbability(TargetHit.ALL, year), round(ka, st.p10()), round(ka, st.p50()),
+                    round(ka, st.p90()), round(ka, st.mean()),
+                    i == 0 ? 0.0 : round(ka, r.differenceStats(i, ka, last).p50()),
+                    i == 0 ? null : r.probabilityAhead(i, Metric.KEY_ACCOUNT_REVENUE, last));
+        }
+        return csv;
+    }
+
+    /** Money to whole currency units (so CSV cells are plain integers); counts to 0.01; shares unchanged. */
+    static double round(Metric m, double v) {
+        if (Double.isNaN(v)) return v;
+        return switch (m) {
+            case KEY_ACCOUNT_SHARE -> v;
+            case KEY_ACCOUNT_COUNT -> Math.rint(v * 100) / 100;
+            default -> Math.rint(v);
+        };
+    }
+
+    // ---- charts -------------------------------------------------------------------------------------
+
+    /** Money in millions when large. */
+    record Scale(double divisor, String unit) {
+        static Scale of(double max, String currency) {
+            return max >= 1e6 ? new Scale(1e6, currency + " million") : new Scale(1, currency);
+        }
+    }
+
+    private static DecimalFormat grouped(int decimals) {
+        return new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals),
+                DecimalFormatSymbols.getInstance(Locale.ROOT));
+    }
+
+    private static NumberAxis yearAxis() {
+        NumberAxis x = new NumberAxis("Year");
+        ChartTheme.yearAxis(x);
+        return x;
+    }
+
+    // Renderers whose colours and strokes are pinned per series: the chart theme clears series paints.
+
+    static XYLineAndShapeRenderer lines(Paint[] paints, Stroke[] strokes, boolean shapes) {
+        return new XYLineAndShapeRenderer(true, shapes) {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return paints[row % paints.length];
+            }
+
+            @Override
+            public Paint lookupSeriesPaint(int series) {
+                return paints[series % paints.length];
+            }
+
+            @Override
+            public Stroke getItemStroke(int row, int column) {
+                return strokes[row % strokes.length];
+            }
+
+            @Override
+            public Stroke lookupSeriesStroke(int series) {
+                return strokes[series % strokes.length];
+            }
+        };
+    }
+
+    static DeviationRenderer bands(Paint[] paints, float alpha) {
+        DeviationRenderer r = new DeviationRenderer(true, false) {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return paints[row % paints.length];
+            }
+
+            @Override
+            public Paint lookupSeriesPaint(int series) {
+                return paints[series % paints.length];
+            }
+
+            @Override
+            public Paint lookupSeriesFillPaint(int series) {
+                return paints[series % paints.length];
+            }
+
+            @Override
+            public Stroke lookupSeriesStroke(int series) {
+                return THIN;
+            }
+
+            @Override
+            public Stroke getItemStroke(int row, int column) {
+                return THIN;
+            }
+        };
+        r.setAlpha(alpha);
+        return r;
+    }
+
+    static XYBarRenderer bars(Paint[] paints) {
+        XYBarRenderer r = new XYBarRenderer(0.05) {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return paints[row % paints.length];
+            }
+
+            @Override
+            public Paint lookupSeriesPaint(int series) {
+                return paints[series % paints.length];
+            }
+        };
+        r.setBarPainter(new StandardXYBarPainter());
+        r.setShadowVisible(false);
+        return r;
+    }
+
+    private static final Stroke THIN = new BasicStroke(0.6f);
+    private static final Stroke LINE = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+
+    private static Paint[] palette(int n) {
+        Paint[] p = new Paint[Math.max(1, n)];
+        for (int i = 0; i < p.length; i++) p[i] = ChartTheme.color(i);
+        return p;
+    }
+
+    /** Overlaid fan charts of key-account revenue: a P10–P90 band and the median per scenario, the target dashed. */
+    public static JFreeChart fanChart(CompareResult r, String currency) {
+        int[] years = r.years();
+        int last = r.last();
+        double max = 0;
+        for (Outcome o : r.outcomes()) {
+            for (int y = 0; y <= last; y++) max = Math.max(max, o.result().stats(Metric.KEY_ACCOUNT_REVENUE, y).p90());
+        }
+        Scale scale = Scale.of(max, currency);
+        double d = scale.divisor();
+        YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
+        XYSeriesCollection lines = new XYSeriesCollection();
+        for (Outcome o : r.outcomes()) {
+            SimulationResult s = o.result();
+            YIntervalSeries band = new YIntervalSeries(o.label() + ": P10–P90");
+            XYSeries median = new XYSeries(o.label() + ": median");
+            double t0 = s.today(Metric.KEY_ACCOUNT_REVENUE) / d;
+            band.add(s.baseYear(), t0, t0, t0);
+            median.add(s.baseYear(), t0);
+            for (int y = 0; y <= last; y++) {
+                Stats st = s.stats(Metric.KEY_ACCOUNT_REVENUE, y);
+                band.add(years[y], st.p50() / d, st.p10() / d, st.p90() / d);
+                median.add(years[y], st.p50() / d);
+            }
+            bands.addSeries(band);
+            lines.addSeries(median);
+        }
+        XYSeries target = targetSeries(r.first().targets(), d, "Target (" + r.first().label() + ")");
+        if (target != null) lines.addSeries(target);
+
+        NumberAxis yAxis = new NumberAxis("Key-account revenue (" + scale.unit() + " per year)");
+        yAxis.setNumberFormatOverride(grouped(d > 1 ? 1 : 0));
+        yAxis.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(bands, yearAxis(), yAxis, null);
+        int n = r.outcomes().size();
+        Paint[] paints = new Paint[n + 1];
+        Stroke[] strokes = new Stroke[n + 1];
+        for (int i = 0; i < n; i++) {
+            paints[i] = ChartTheme.color(i);
+            strokes[i] = LINE;
+        }
+        paints[n] = TARGET;
+        strokes[n] = ChartTheme.dashed();
+        DeviationRenderer band = bands(paints, 0.16f);
+        for (int i = 1; i < n; i++) band.setSeriesVisibleInLegend(i, false);
+        XYLineAndShapeRenderer lr = lines(paints, strokes, false);
+        plot.setRenderer(0, band);
+        plot.setDataset(1, lines);
+        plot.setRenderer(1, lr);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        return new JFreeChart("Key-account revenue by scenario: median and P10–P90 band — "
+                + String.format(Locale.ROOT, "%,d", r.paths()) + " paths each", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    }
+
+    private static XYSeries targetSeries(Targets targets, double d, String name) {
+        if (targets == null || targets.years().isEmpty()) return null;
+        XYSeries s = new XYSeries(name);
+        for (YearTarget t : targets.years()) if (!Double.isNaN(t.keyAccountRevenue())) s.add(t.year(), t.keyAccountRevenue() / d);
+        return s.getItemCount() == 0 ? null : s;
+    }
+
+    /** The probability of meeting each year's key-account revenue target, one line per scenario. */
+    public static JFreeChart goalChart(CompareResult r) {
+        XYSeriesCollection ds = new XYSeriesCollection();
+        int[] years = r.years();
+        for (Outcome o : r.outcomes()) {
+            XYSeries s = new XYSeries(o.label());
+            for (int year : years) {
+                double p = o.goalProbability(year);
+                if (!Double.isNaN(p)) s.add(year, 100 * p);
+            }
+            ds.addSeries(s);
+        }
+        NumberAxis y = new NumberAxis("Probability of meeting the year's KA revenue target (%)");
+        y.setRange(0, 100);
+        XYLineAndShapeRenderer lr = lines(palette(ds.getSeriesCount()), new Stroke[] {LINE}, true);
+        XYPlot plot = new XYPlot(ds, yearAxis(), y, lr);
+        String basis = r.options().goals() == dev.kam.compare.GoalBasis.FIRST
+                ? "targets of " + r.first().label() : "each scenario's own targets";
+        return new JFreeChart("Goal probability by year and scenario (" + basis + ") — "
+                + String.format(Locale.ROOT, "%,d", r.paths()) + " paths", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    }
+
+    /** Histogram of the per-path difference in final-year KA revenue against the first scenario. */
+    public static JFreeChart differenceChart(CompareResult r, String currency) {
+        int last = r.last();
+        int n = r.outcomes().size();
+        double[][] diffs = new double[n][];
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        double absMax = 0;
+        for (int i = 1; i < n; i++) {
+            diffs[i] = r.difference(i, Metric.KEY_ACCOUNT_REVENUE, last);
+            double[] sorted = diffs[i].clone();
+            Arrays.sort(sorted);
+            lo = Math.min(lo, Stats.percentileSorted(sorted, 0.005));
+            hi = Math.max(hi, Stats.percentileSorted(sorted, 0.995));
+            absMax = Math.max(absMax, Math.max(Math.abs(sorted[0]), Math.abs(sorted[sorted.length - 1])));
+        }
+        Scale scale = Scale.of(absMax, currency);
+        double d = scale.divisor();
+        lo /= d;
+        hi /= d;
+        if (hi - lo < 1e-9) {
+            double pad = Math.max(1, Math.abs(lo) * 0.05);
+            lo -= pad;
+            hi += pad;
+        }
+        HistogramDataset ds = new HistogramDataset();
+        for (int i = 1; i < n; i++) {
+            double[] v = new double[diffs[i].length];
+            for (int p = 0; p < v.length; p++) v[p] = Math.max(lo, Math.min(hi, diffs[i][p] / d));
+            Stats st = Stats.of(diffs[i]);
+            ds.addSeries(r.outcomes().get(i).label() + String.format(Locale.ROOT, " (median %s, ahead on %.0f%% of paths)",
+                    grouped(1).format(st.p50() / d), 100 * r.probabilityAhead(i, Metric.KEY_ACCOUNT_REVENUE, last)),
+                    v, 50, lo, hi);
+        }
+        NumberAxis x = new NumberAxis("Final-year KA revenue minus " + r.first().label() + " on the same path ("
+                + scale.unit() + ")");
+        x.setNumberFormatOverride(grouped(d > 1 ? 1 : 0));
+        NumberAxis y = new NumberAxis("Number of paths");
+        Paint[] paints = new Paint[n - 1];
+        for (int i = 1; i < n; i++) paints[i - 1] = ChartTheme.band(ChartTheme.color(i), n > 2 ? 0.6 : 0.85);
+        XYBarRenderer br = bars(paints);
+        XYPlot plot = new XYPlot(ds, x, y, br);
+        ValueMarker zero = new ValueMarker(0);
+        zero.setPaint(MUTED);
+        zero.setStroke(ChartTheme.dashed());
+        zero.setLabel("no difference");
+        zero.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        zero.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        plot.addDomainMarker(zero);
+        String crn = r.fullyCommon() ? "common random numbers" : "partly common random numbers (see differences.csv)";
+        return new JFreeChart("Difference in " + r.years()[last] + " key-account revenue against "
+                + r.first().label() + " — " + String.format(Locale.ROOT, "%,d", r.paths()) + " paths, " + crn, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    }
+
+    /** The swept key's axis: ticks at the sweep's values (up to 21 of them), shown with the step's decimals. */
+    static NumberAxis sweepAxis(SweepResult s) {
+        NumberAxis x = new NumberAxis(s.spec().key());
+        x.setAutoRangeIncludesZero(false);
+        List<BigDecimal> v = s.spec().values();
+        int decimals = 0;
+        for (BigDecimal b : v) decimals = Math.max(decimals, Math.max(0, b.stripTrailingZeros().scale()));
+        DecimalFormat f = grouped(decimals);
+        x.setNumberFormatOverride(f);
+        if (v.size() >= 2 && v.size() <= 21) {
+            double step = Math.abs(v.get(1).doubleValue() - v.get(0).doubleValue());
+            x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(step, f));
+        } else if (v.size() == 1) {
+            double c = v.get(0).doubleValue();
+            double pad = c == 0 ? 1 : Math.abs(c) * 0.1;
+            x.setRange(c - pad, c + pad);
+        }
+        return x;
+    }
+
+    /** Goal probability (final-year KA revenue target, and all three KA targets) against the swept value. */
+    public static JFreeChart sweepGoalChart(SweepResult s) {
+        double[] x = s.spec().doubles();
+        String key = s.spec().key();
+        int year = s.points().years()[s.points().last()];
+
+        XYSeries goal = new XYSeries("P(" + year + " KA revenue ≥ target)");
+        XYSeries all = new XYSeries("P(all three " + year + " KA targets)");
+        for (int i = 0; i < x.length; i++) {
+            double p = s.goalProbability(i);
+            if (!Double.isNaN(p)) goal.add(x[i], 100 * p);
+            double q = s.outcomes().get(i).result().hitProbability(TargetHit.ALL, year);
+            if (!Double.isNaN(q)) all.add(x[i], 100 * q);
+        }
+        XYSeriesCollection ds = new XYSeriesCollection();
+        ds.addSeries(goal);
+        if (all.getItemCount() > 0) ds.addSeries(all);
+        NumberAxis y = new NumberAxis("Probability (%)");
+        y.setRange(0, 100);
+        XYLineAndShapeRenderer lr = lines(palette(2), new Stroke[] {LINE, ChartTheme.dashed()}, true);
+        XYPlot plot = new XYPlot(ds, sweepAxis(s), y, lr);
+        return new JFreeChart("Goal probability against " + key + " — " + String.format(Locale.ROOT, "%,d", s.points().paths())
+                + " paths per value", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    }
+
+    /** Median final-year key-account revenue with its P10–P90 band and the goal, against the swept value. */
+    public static JFreeChart sweepRevenueChart(SweepResult s, String currency) {
+        double[] x = s.spec().doubles();
+        String key = s.spec().key();
+        int year = s.points().years()[s.points().last()];
+
+        double max = 0;
+        for (int i = 0; i < x.length; i++) max = Math.max(max, s.finalKaRevenue(i).p90());
+        Scale scale = Scale.of(max, currency);
+        double d = scale.divisor();
+        YIntervalSeries band = new YIntervalSeries("P10–P90 (80% of paths)");
+        XYSeries median = new XYSeries("Median");
+        XYSeries target = new XYSeries("Target");
+        for (int i = 0; i < x.length; i++) {
+            Stats st = s.finalKaRevenue(i);
+            band.add(x[i], st.p50() / d, st.p10() / d, st.p90() / d);
+            median.add(x[i], st.p50() / d);
+            double g = s.outcomes().get(i).goal();
+            if (!Double.isNaN(g)) target.add(x[i], g / d);
+        }
+        YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
+        bands.addSeries(band);
+        XYSeriesCollection lines = new XYSeriesCollection();
+        lines.addSeries(median);
+        if (target.getItemCount() > 0) lines.addSeries(target);
+        NumberAxis yAxis = new NumberAxis(year + " key-account revenue (" + scale.unit() + " per year)");
+        yAxis.setNumberFormatOverride(grouped(d > 1 ? 1 : 0));
+        yAxis.setAutoRangeIncludesZero(false);
+        XYPlot p2 = new XYPlot(bands, sweepAxis(s), yAxis, null);
+        DeviationRenderer br = bands(new Paint[] {ChartTheme.color(0)}, 0.25f);
+        p2.setRenderer(0, br);
+        p2.setDataset(1, lines);
+        XYLineAndShapeRenderer l2 = lines(new Paint[] {ChartTheme.color(0), TARGET},
+                new Stroke[] {LINE, ChartTheme.dashed()}, true);
+        l2.setSeriesShapesVisible(1, false);
+        p2.setRenderer(1, l2);
+        p2.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        return new JFreeChart(year + " key-account revenue against " + key + " — " + String.format(Locale.ROOT, "%,d", s.points().paths())
+                + " paths per value", JFreeChart.DEFAULT_TITLE_FONT, p2, true);
+    }
+}

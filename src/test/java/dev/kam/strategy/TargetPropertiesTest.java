@@ -1,0 +1,165 @@
+package dev.kam.strategy;
+
+import dev.kam.domain.Account;
+import dev.kam.domain.Soldier;
+import dev.kam.domain.StrategyParams;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static dev.kam.strategy.Fixtures.account;
+import static dev.kam.strategy.Fixtures.scenario;
+import static dev.kam.strategy.Fixtures.soldier;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Invariants of the targets that hold for every scenario and every set of goals. */
+class TargetPropertiesTest {
+    private static final double THRESHOLD = 5e6;
+
+    /** A random company and strategy, built from a seed so that a failure can be replayed. */
+    record Case(long seed, int horizon, String path, double share, double count, double revenue, double weight) {
+        dev.kam.domain.Scenario scenario() {
+            SplittableRandom r = new SplittableRandom(seed);
+            List<Account> accounts = new ArrayList<>();
+            int keys = r.nextInt(0, 25);
+            for (int i = 0; i < keys; i++) {
+                double rev = THRESHOLD * (1 + r.nextDouble() * 20);
+                double orders = r.nextBoolean() ? 1 + r.nextInt(50) : Double.NaN;
+                double hours = r.nextBoolean() ? 50 + r.nextInt(400) : Double.NaN;
+                accounts.add(account("K" + i, rev, rev * (1 + r.nextDouble() * 3), orders, hours));
+            }
+            int small = r.nextInt(0, 60);
+            for (int i = 0; i < small; i++) {
+                double rev = r.nextInt(10) == 0 ? 0 : THRESHOLD * r.nextDouble() * 0.99;
+                accounts.add(account("S" + i, rev, rev + THRESHOLD * r.nextDouble() * 4, 1 + r.nextInt(30), Double.NaN));
+            }
+            List<Soldier> soldiers = new ArrayList<>();
+            int n = r.nextInt(0, 12);
+            for (int i = 0; i < n; i++) soldiers.add(soldier("P" + i, 800 + r.nextInt(1200)));
+            List<StrategyParams.Milestone> ms = new ArrayList<>();
+            if (path.equals("milestones")) {
+                for (int t = 1; t < horizon; t++) {
+                    if (r.nextInt(3) == 0) {
+                        ms.add(new StrategyParams.Milestone(2026 + t, THRESHOLD * r.nextDouble() * 100,
+                                r.nextBoolean() ? r.nextInt(1, 80) : Double.NaN,
+                                r.nextBoolean() ? 0.05 + 0.9 * r.nextDouble() : Double.NaN));
+                    }
+                }
+            }
+            StrategyParams p = new StrategyParams(horizon, THRESHOLD, share, count, revenue, path, ms)
+                    .withAssumptions(Double.NaN, Double.NaN, weight);
+            return Fixtures.scenario(accounts, soldiers, p);
+        }
+    }
+
+    @Provide
+    Arbitrary<Case> cases() {
+        Arbitrary<Double> share = Arbitraries.oneOf(Arbitraries.just(Double.NaN),
+                Arbitraries.doubles().between(0.01, 1.0));
+        Arbitrary<Double> count = Arbitraries.oneOf(Arbitraries.just(Double.NaN),
+                Arbitraries.integers().between(0, 300).map(Integer::doubleValue));
+        Arbitrary<Double> revenue = Arbitraries.oneOf(Arbitraries.just(Double.NaN),
+                Arbitraries.doubles().between(0, 5e9));
+        return Combinators.combine(Arbitraries.longs(), Arbitraries.integers().between(1, 15),
+                Arbitraries.of("steady", "linear", "s-curve", "milestones"), share, count, revenue,
+                Arbitraries.doubles().between(0, 1)).as(Case::new);
+    }
+
+    @Property(tries = 300)
+    void factorsMultiplyToTheRevenueTargetEveryYear(@ForAll("cases") Case c) {
+        Targets t = TargetPlanner.plan(c.scenario());
+        assertEquals(c.horizon(), t.years().size());
+        for (int i = 0; i < t.years().size(); i++) {
+            YearTarget y = t.years().get(i);
+            assertEquals(2027 + i, y.year());
+            double product = y.keyAccountCount() * y.ordersPerAccount() * y.orderValue();
+            assertEquals(y.keyAccountRevenue(), product, 1e-9 * Math.max(1, y.keyAccountRevenue()), c.toString());
+            assertFalse(Double.isNaN(y.keyAccountRevenue()) || Double.isNaN(y.ordersPerAccount())
+                    || Double.isNaN(y.orderValue()) || Double.isNaN(y.keyAccountShare()), c.toString());
+            assertEquals(Math.rint(y.keyAccountCount()), y.keyAccountCount(), c.toString());
+            assertTrue(y.keyAccountCount() >= 0 && y.ordersPerAccount() > 0 && y.orderValue() >= 0, c.toString());
+            assertTrue(y.keyAccountShare() >= 0 && y.keyAccountShare() <= 1 + 1e-12, c.toString());
+            assertEquals(y.totalRevenue() > 0 ? y.keyAccountRevenue() / y.totalRevenue() : 0, y.keyAccountShare(),
+                    1e-9, c.toString());
+            if (y.keyAccountRevenue() > 0) assertTrue(y.keyAccountCount() >= 1, c.toString());
+        }
+    }
+
+    @Property(tries = 300)
+    void lastYearMeetsTheGoals(@ForAll("cases") Case c) {
+        Targets t = TargetPlanner.plan(c.scenario());
+        YearTarget last = t.last();
+        Goals g = t.goals();
+        assertEquals(g.keyAccountRevenue().value(), last.keyAccountRevenue(), 1e-9 * Math.max(1, last.keyAccountRevenue()));
+        assertEquals(g.keyAccountCount().value(), last.keyAccountCount(), c.toString());
+        if (last.totalRevenue() > 0) {
+            assertEquals(g.keyAccountShare().value(), last.keyAccountShare(), 1e-9, c.toString());
+        }
+        if (!Double.isNaN(c.revenue())) assertEquals(c.revenue(), last.keyAccountRevenue(), 1e-9 * Math.max(1, c.revenue()));
+        if (!Double.isNaN(c.count()) && !(c.count() == 0 && last.keyAccountRevenue() > 0)) {
+            assertEquals(c.count(), last.keyAccountCount(), c.toString());
+        }
+        // The generated milestones lie before the last year, so only a missing goal is derived.
+        assertEquals(Double.isNaN(c.revenue()), g.keyAccountRevenue().derived(), c.toString());
+        assertEquals(Double.isNaN(c.share()), g.keyAccountShare().derived(), c.toString());
+    }
+
+    @Property(tries = 200)
+    void steadyPathHasOneConstantRate(@ForAll("cases") Case c) {
+        Case steady = new Case(c.seed(), c.horizon(), "steady", c.share(), c.count(), c.revenue(), c.weight());
+        Targets t = TargetPlanner.plan(steady.scenario());
+        double r0 = t.baseline().keyAccountRevenue();
+        double rH = t.last().keyAccountRevenue();
+        if (r0 <= 0 || rH <= 0) return;
+        double rate = Math.pow(rH / r0, 1.0 / c.horizon()) - 1;
+        for (YearTarget y : t.years()) assertEquals(rate, y.growth(), 1e-9, steady.toString());
+    }
+
+    @Property(tries = 200)
+    void milestonesArePassedThrough(@ForAll("cases") Case c) {
+        Case m = new Case(c.seed(), c.horizon(), "milestones", c.share(), c.count(), c.revenue(), c.weight());
+        dev.kam.domain.Scenario s = m.scenario();
+        Targets t = TargetPlanner.plan(s);
+        for (StrategyParams.Milestone ms : s.strategy().milestones()) {
+            YearTarget y = t.year(ms.year());
+            if (ms.year() == 2026 + c.horizon()) continue;
+            assertEquals(ms.keyAccountRevenue(), y.keyAccountRevenue(), 1e-9 * Math.max(1, ms.keyAccountRevenue()));
+            if (!Double.isNaN(ms.keyAccountCount()) && y.keyAccountRevenue() > 0) {
+                assertEquals(ms.keyAccountCount(), y.keyAccountCount(), m.toString());
+            }
+            if (!Double.isNaN(ms.keyAccountShare())) {
+                assertEquals(ms.keyAccountShare(), y.keyAccountShare(), 1e-9, m.toString());
+            }
+        }
+    }
+
+    @Property(tries = 200)
+    void winsCoverNetGrowthAndChurn(@ForAll("cases") Case c) {
+        Targets t = TargetPlanner.plan(c.scenario());
+        int cumulative = 0;
+        double prev = t.baseline().keyAccountCount();
+        for (YearFeasibility f : t.feasibility()) {
+            YearTarget y = t.year(f.year());
+            assertTrue(f.winsNeeded() >= 0);
+            assertTrue(f.winsNeeded() + 1e-9 >= y.keyAccountCount() - prev + t.assumptions().expectedChurn() * prev,
+                    c.toString());
+            assertTrue(f.winsNeeded() < Math.max(0, y.keyAccountCount() - prev
+                    + t.assumptions().expectedChurn() * prev) + 1, c.toString());
+            cumulative += f.winsNeeded();
+            assertEquals(cumulative, f.cumulativeWins());
+            assertTrue(f.headcountNeeded() * t.baseline().hoursPerSoldier() * t.assumptions().sellingTimeShare()
+                    + 1e-6 >= f.hoursNeeded(), c.toString());
+            prev = y.keyAccountCount();
+        }
+        assertEquals(5 * c.horizon(), t.departments().size());
+    }
+}
