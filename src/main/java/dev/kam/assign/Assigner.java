@@ -161,7 +161,7 @@ public final class Assigner {
     private static AssignmentSolution greedyOnly(Coefficients t, long seed) {
         AssignmentSolution sol = AssignmentSolution.of(t);
         int[] choice = new ArraySearch(t, seed).run(Long.MAX_VALUE, 0, () -> true, null);
-        boolean[] offered = ArraySearch.offerProducts(t, choice);
+        boolean[] offered = ProductFlow.offer(t, choice);
         for (AccountAssignment a : sol.getAccounts()) {
             int o = choice[a.getIndex()];
             a.setLead(o < 0 ? null : sol.getSoldiers().get(t.optSoldier[o]));

@@ -35,16 +35,16 @@ final class SearchPhase implements CustomPhaseCommand<AssignmentSolution> {
         boolean[] offered;
         if (t.pairs() == 0) {
             choice = new ArraySearch(t, seed).run(deadline, iterations, stop, listener);
-            offered = ArraySearch.offerProducts(t, choice);
+            offered = ProductFlow.offer(t, choice);
         } else {
             // two rounds: leads alone, then leads with the product value each account unlocks
             long now = System.nanoTime();
             long half = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : now + (deadline - now) / 2;
             choice = new ArraySearch(t, seed).run(half, iterations / 2, stop, listener);
-            offered = ArraySearch.offerProducts(t, choice);
+            offered = ProductFlow.offer(t, choice);
             long[] bonus = ArraySearch.productBonus(t, choice, offered);
             int[] second = new ArraySearch(t, seed + 1).withBonus(bonus).run(choice, deadline, iterations - iterations / 2, stop, null);
-            boolean[] secondOffers = ArraySearch.offerProducts(t, second);
+            boolean[] secondOffers = ProductFlow.offer(t, second);
             if (ArraySearch.total(t, second, secondOffers) > ArraySearch.total(t, choice, offered)) {
                 choice = second;
                 offered = secondOffers;
