@@ -150,10 +150,10 @@ final class PathWorker {
                 double rev = base + productRevenue[i];
                 total += rev;
                 profit += base * margin[i] + productProfit[i];
-                if (rev >= threshold && rev > 0) {
-                    kaRevenue += rev;
-                    kaCount++;
-                }
+                // branch-free: whether an account is a key account is unpredictable from one to the next
+                int ka = rev >= threshold && rev > 0 ? 1 : 0;
+                kaRevenue += ka * rev;
+                kaCount += ka;
             }
             work += slots;
             out[0][y][path] = total;
