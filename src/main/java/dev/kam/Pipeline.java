@@ -90,6 +90,10 @@ public final class Pipeline {
         /** A stage finished after {@code seconds}; {@code detail} is a short result line (may be empty). */
         void finished(String stage, double seconds, String detail);
 
+        /** A warning for the user (a scenario warning with file:line, a missing font); also shown in the report. */
+        default void warning(String text) {
+        }
+
         /** A long stage reports progress: seconds into the stage, a short status (e.g. the best score). */
         default void progress(String stage, double seconds, String status) {
         }
@@ -162,12 +166,15 @@ public final class Pipeline {
     private Result runStages() {
 
         Scenario scenario = stage("validate", () -> {
-            Scenario s = ScenarioReader.read(options.scenario(), options.overrides());
+            ScenarioReader.Result r = ScenarioReader.validate(options.scenario(), options.overrides());
+            r.problems().throwIfErrors();
+            for (dev.kam.scenario.Problem p : r.problems().all()) warn(p.toString());
+            Scenario s = r.scenario();
             return new Step<>(s, s.accounts().size() + " accounts, " + s.soldiers().size() + " soldiers, "
                     + s.products().size() + " products");
         });
         ChartTheme.setCurrency(scenario.currency());
-        fontWarning(scenario).ifPresent(warnings::add);
+        fontWarning(scenario).ifPresent(this::warn);
 
         Path out = options.out();
         Path staging = createStaging(out);
@@ -243,6 +250,11 @@ public final class Pipeline {
         double p = result.hitProbability(Metric.KEY_ACCOUNT_REVENUE.code(), year);
         return new Step<>(result, String.format(java.util.Locale.ROOT, "%,d paths, P(%d KA revenue target) = %.1f%%",
                 result.paths(), year, 100 * p));
+    }
+
+    private void warn(String text) {
+        warnings.add(text);
+        listener.warning(text);
     }
 
     private HtmlReport.Input reportInput(Scenario scenario, Path root) {

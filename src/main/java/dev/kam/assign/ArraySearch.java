@@ -29,7 +29,7 @@ final class ArraySearch {
     private final double[] w;     // penalty per centihour over capacity
     private final int[] tabuUntil; // [a*m + s]: iteration until which a may not return to s
     private long value;
-    private double INC = 1.05, DEC = 0.98;
+    private long[] bonus;          // cents added when the account is covered at all (product value it unlocks)
     private long over;
 
     private int[] best;
@@ -47,6 +47,17 @@ final class ArraySearch {
         count = new int[m];
         w = new double[m];
         tabuUntil = new int[Math.max(1, n * m)];
+        bonus = new long[n];
+    }
+
+    /** Value (cents) an account brings when covered, whatever its lead, e.g. the products it unlocks. */
+    ArraySearch withBonus(long[] coverBonus) {
+        this.bonus = coverBonus.clone();
+        return this;
+    }
+
+    private long val(int a, int o) {
+        return o < 0 ? 0 : t.optValue[o] + bonus[a];
     }
 
     /** The best plan found: option per account (−1 = uncovered). */
@@ -59,26 +70,33 @@ final class ArraySearch {
      * or the stop signal, and returns the best plan after repair.
      */
     int[] run(long deadline, long maxIterations, BooleanSupplier stop, Listener listener) {
-        greedy();
+        return run(null, deadline, maxIterations, stop, listener);
+    }
+
+    /** As {@link #run(long, long, BooleanSupplier, Listener)}, starting from a plan (null = greedy start). */
+    int[] run(int[] start, long deadline, long maxIterations, BooleanSupplier stop, Listener listener) {
+        if (start == null) {
+            greedy();
+        } else {
+            for (int a = 0; a < n; a++) set(a, start[a]);
+        }
         remember(listener);
         double w0 = initialWeight();
         Arrays.fill(w, w0);
         long sinceBest = 0;
-        long restartAfter = Math.max(2_000, (long) (Double.parseDouble(System.getProperty("kam.restart", "20")) * n));
+        long restartAfter = Math.max(100, 20L * n);
         int evalBudget = 300_000;
         int perAccount = Math.max(1, t.options() / Math.max(1, n));
-        int sample = Math.min(n, Math.max(Integer.getInteger("kam.minsample", 50), Integer.getInteger("kam.budget", evalBudget) / perAccount));
-        int swapSample = Math.max(1, Math.min(Integer.getInteger("kam.swaps", 20), 2_000_000 / Math.max(1, n * 50)));
-        int tenureBase = Math.max(3, (int) Math.round(Math.sqrt(n) * Double.parseDouble(System.getProperty("kam.tenure", "0.5"))));
-        INC = Double.parseDouble(System.getProperty("kam.inc", "1.05"));
-        DEC = Double.parseDouble(System.getProperty("kam.dec", "0.98"));
-        long its = 0;
+        int sample = Math.min(n, Math.max(50, evalBudget / perAccount));
+        int swapSample = Math.max(1, Math.min(20, 2_000_000 / Math.max(1, n * 50)));
+        int tenureBase = Math.max(3, (int) Math.round(Math.sqrt(n) * 0.5));
         for (long it = 1; it <= maxIterations; it++) {
             if ((it & 15) == 0 && (System.nanoTime() > deadline || stop.getAsBoolean())) break;
             if (n == 0 || m == 0) break;
             if (!step((int) it, sample, swapSample, tenureBase)) {
                 // no admissible move at all: everything tabu or nothing to change
                 if (t.options() == 0) break;
+                kick(Math.max(1, n / 50));
             }
             if (over == 0 ? value > bestValue || bestOver > 0 : over < bestOver) {
                 remember(listener);
@@ -90,9 +108,7 @@ final class ArraySearch {
                 sinceBest = 0;
             }
             adaptWeights(w0);
-            its++;
         }
-        if (Boolean.getBoolean("kam.debug")) System.err.println("iterations " + its + " best " + bestValue);
         restore();
         repair();
         best = choice.clone();
@@ -117,7 +133,7 @@ final class ArraySearch {
             int cur = choice[a];
             int s = cur < 0 ? -1 : t.optSoldier[cur];
             long curH = cur < 0 ? 0 : t.optHours[cur];
-            long curV = cur < 0 ? 0 : t.optValue[cur];
+            long curV = val(a, cur);
             double rem = s >= 0 ? pen(s, load[s]) - pen(s, load[s] - curH) : 0.0;
             long remOver = s >= 0 ? overOf(load[s], t.capacity[s]) - overOf(load[s] - curH, t.capacity[s]) : 0;
             for (int o = t.optStart[a]; o < t.optStart[a + 1]; o++) {
@@ -127,15 +143,16 @@ final class ArraySearch {
                 double delta;
                 long newOver;
                 if (ts == s) {
-                    delta = t.optValue[o] - curV - (pen(s, load[s] - curH + h) - pen(s, load[s]));
+                    delta = val(a, o) - curV - (pen(s, load[s] - curH + h) - pen(s, load[s]));
                     newOver = over - overOf(load[s], t.capacity[s]) + overOf(load[s] - curH + h, t.capacity[s]);
                 } else {
                     if (t.maxAccountsPerSoldier > 0 && count[ts] >= t.maxAccountsPerSoldier) continue;
-                    delta = t.optValue[o] - curV + rem - (pen(ts, load[ts] + h) - pen(ts, load[ts]));
+                    delta = val(a, o) - curV + rem - (pen(ts, load[ts] + h) - pen(ts, load[ts]));
                     newOver = over - remOver - overOf(load[ts], t.capacity[ts]) + overOf(load[ts] + h, t.capacity[ts]);
                 }
-                boolean tabu = ts != s && tabuUntil[a * m + ts] > it;
-                if (tabu && !(newOver == 0 && value + t.optValue[o] - curV > bestValue)) continue;
+                // returning to a soldier just left, or changing the effort at it again, is tabu for a while
+                boolean tabu = tabuUntil[a * m + ts] > it;
+                if (tabu && !(newOver == 0 && value + val(a, o) - curV > bestValue)) continue;
                 if (delta > bestDelta || (delta == bestDelta && rnd.nextInt(2) == 0)) {
                     bestDelta = delta;
                     moveA = a;
@@ -162,7 +179,27 @@ final class ArraySearch {
             int ea = t.optEffort[ca];
             for (int b = 0; b < n; b++) {
                 int cb = choice[b];
-                if (cb < 0) continue;
+                if (cb < 0) {
+                    // exchange: b takes a's place with a's soldier, a is left uncovered
+                    if (t.mustCover[a] || b == a) continue;
+                    int nb = t.option(b, s, ea);
+                    if (nb < 0) continue;
+                    long ls = load[s] - t.optHours[ca] + t.optHours[nb];
+                    long dv = val(b, nb) - val(a, ca);
+                    double delta = dv - (pen(s, ls) - pen(s, load[s]));
+                    if (tabuUntil[b * m + s] > it) {
+                        long newOver = over - overOf(load[s], t.capacity[s]) + overOf(ls, t.capacity[s]);
+                        if (!(newOver == 0 && value + dv > bestValue)) continue;
+                    }
+                    if (delta > bestDelta) {
+                        bestDelta = delta;
+                        moveA = a;
+                        moveO = -1;
+                        moveB = b;
+                        moveOb = nb;
+                    }
+                    continue;
+                }
                 int ts = t.optSoldier[cb];
                 if (ts == s) continue;
                 int na = t.option(a, ts, ea);
@@ -171,7 +208,7 @@ final class ArraySearch {
                 if (nb < 0) continue;
                 long ls = load[s] - t.optHours[ca] + t.optHours[nb];
                 long lt = load[ts] - t.optHours[cb] + t.optHours[na];
-                long dv = t.optValue[na] + t.optValue[nb] - t.optValue[ca] - t.optValue[cb];
+                long dv = val(a, na) + val(b, nb) - val(a, ca) - val(b, cb);
                 double delta = dv - (pen(s, ls) - pen(s, load[s])) - (pen(ts, lt) - pen(ts, load[ts]));
                 boolean tabu = tabuUntil[a * m + ts] > it || tabuUntil[b * m + s] > it;
                 if (tabu) {
@@ -194,7 +231,7 @@ final class ArraySearch {
         if (oldA >= 0) tabuUntil[moveA * m + t.optSoldier[oldA]] = it + tenure;
         if (moveB >= 0) {
             int oldB = choice[moveB];
-            tabuUntil[moveB * m + t.optSoldier[oldB]] = it + tenure;
+            if (oldB >= 0) tabuUntil[moveB * m + t.optSoldier[oldB]] = it + tenure;
             set(moveB, -1);
             set(moveA, moveO);
             set(moveB, moveOb);
@@ -213,7 +250,7 @@ final class ArraySearch {
             load[s] -= t.optHours[cur];
             over += overOf(load[s], t.capacity[s]);
             count[s]--;
-            value -= t.optValue[cur];
+            value -= val(a, cur);
         }
         if (o >= 0) {
             int s = t.optSoldier[o];
@@ -221,7 +258,7 @@ final class ArraySearch {
             load[s] += t.optHours[o];
             over += overOf(load[s], t.capacity[s]);
             count[s]++;
-            value += t.optValue[o];
+            value += val(a, o);
         }
         choice[a] = o;
     }
@@ -229,11 +266,11 @@ final class ArraySearch {
     private void adaptWeights(double w0) {
         if (over > 0) {
             for (int s = 0; s < m; s++) {
-                if (load[s] > t.capacity[s]) w[s] *= INC;
+                if (load[s] > t.capacity[s]) w[s] *= 1.05;
             }
         } else {
             double floor = w0 * 1e-3;
-            for (int s = 0; s < m; s++) w[s] = Math.max(floor, w[s] * DEC);
+            for (int s = 0; s < m; s++) w[s] = Math.max(floor, w[s] * 0.98);
         }
     }
 
@@ -270,7 +307,11 @@ final class ArraySearch {
             int a = rnd.nextInt(n);
             int lo = t.optStart[a], hi = t.optStart[a + 1];
             if (hi == lo) continue;
-            set(a, lo + rnd.nextInt(hi - lo));
+            int o = lo + rnd.nextInt(hi - lo);
+            int s = t.optSoldier[o];
+            boolean same = choice[a] >= 0 && t.optSoldier[choice[a]] == s;
+            if (t.maxAccountsPerSoldier > 0 && !same && count[s] >= t.maxAccountsPerSoldier) continue;
+            set(a, o);
         }
     }
 
@@ -333,7 +374,8 @@ final class ArraySearch {
     private void repair() {
         boolean[] dropped = new boolean[n];
         for (int s = 0; s < m; s++) {
-            while (load[s] > t.capacity[s]) {
+            while (load[s] > t.capacity[s]
+                    || (t.maxAccountsPerSoldier > 0 && count[s] > t.maxAccountsPerSoldier)) {
                 int victim = -1;
                 double bestKey = Double.POSITIVE_INFINITY;
                 boolean victimMust = true;
@@ -395,5 +437,41 @@ final class ArraySearch {
             perAccount[a]++;
         }
         return offered;
+    }
+
+    /**
+     * The product value covering each account unlocks: for a covered account the value of its current
+     * offers; for an uncovered one the best offers still possible with the products' spare capacity.
+     */
+    static long[] productBonus(Coefficients t, int[] choice, boolean[] offered) {
+        long[] bonus = new long[t.accounts];
+        int[] used = new int[t.products];
+        for (int a = 0; a < t.accounts; a++) {
+            for (int q = t.pairStart[a]; q < t.pairStart[a + 1]; q++) if (offered[q]) used[t.pairProduct[q]]++;
+        }
+        for (int a = 0; a < t.accounts; a++) {
+            int lo = t.pairStart[a], hi = t.pairStart[a + 1];
+            if (choice[a] >= 0) {
+                for (int q = lo; q < hi; q++) if (offered[q]) bonus[a] += t.pairValue[q];
+                continue;
+            }
+            long[] vals = new long[hi - lo];
+            int k = 0;
+            for (int q = lo; q < hi; q++) {
+                if (t.pairValue[q] > 0 && used[t.pairProduct[q]] < t.productCapacity[t.pairProduct[q]]) vals[k++] = t.pairValue[q];
+            }
+            Arrays.sort(vals, 0, k);
+            for (int i = 0; i < Math.min(k, t.maxProductsPerAccount); i++) bonus[a] += vals[k - 1 - i];
+        }
+        return bonus;
+    }
+
+    /** Objective (cents) of a plan: lead values plus offer values, minus 10^15 per uncovered mustCover account. */
+    static long total(Coefficients t, int[] choice, boolean[] offered) {
+        long v = 0;
+        for (int a = 0; a < t.accounts; a++) if (choice[a] < 0 && t.mustCover[a]) v -= 1_000_000_000_000_000L;
+        for (int a = 0; a < t.accounts; a++) if (choice[a] >= 0) v += t.optValue[choice[a]];
+        for (int q = 0; q < offered.length; q++) if (offered[q]) v += t.pairValue[q];
+        return v;
     }
 }

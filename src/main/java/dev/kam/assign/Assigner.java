@@ -15,6 +15,12 @@ import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.heuristic.selector.entity.EntitySelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.MoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.value.ValueSelectorConfig;
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.phase.PhaseConfig;
 import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
@@ -71,11 +77,17 @@ public final class Assigner {
         int std = AssignmentParams.DEFAULT.standardEffort();
         SearchPhase search = new SearchPhase(o.seed(), deadline, o.searchIterations(), stop, listener,
                 Math.min(std, Math.max(0, table.levels - 1)));
+        if (signal != null) search.onStop(() -> {
+            if (signal.stopped()) signal.stop();
+        });
         List<PhaseConfig> phases = new ArrayList<>();
         phases.add(new CustomPhaseConfig().withCustomPhaseCommands(search));
         long steps = o.localSearchSteps();
-        if (steps != 0 && (steps > 0 || o.timeLimit() != null)) {
+        // local search needs at least one doable move, else a random union selector never returns
+        boolean movable = table.options() > 0 || table.pairs() > 0;
+        if (movable && steps != 0 && (steps > 0 || o.timeLimit() != null)) {
             LocalSearchPhaseConfig ls = new LocalSearchPhaseConfig();
+            ls.setMoveSelectorConfig(moves(table));
             if (steps > 0) ls.setTerminationConfig(new TerminationConfig().withStepCountLimit((int) Math.min(Integer.MAX_VALUE, steps)));
             phases.add(ls);
         }
@@ -92,6 +104,39 @@ public final class Assigner {
                 .withRandomSeed(o.seed())
                 .withTerminationConfig(term)
                 .withPhases(phases.toArray(new PhaseConfig[0]));
+    }
+
+    /**
+     * Local search moves: change the lead (including to none), change the effort, swap the leads of two
+     * accounts, flip an offer; a selector is left out when it would have nothing to select.
+     */
+    private static MoveSelectorConfig<?> moves(Coefficients t) {
+        List<MoveSelectorConfig> list = new ArrayList<>();
+        if (t.options() > 0) {
+            list.add(new ChangeMoveSelectorConfig()
+                    .withEntitySelectorConfig(new EntitySelectorConfig(AccountAssignment.class))
+                    .withValueSelectorConfig(new ValueSelectorConfig("lead")));
+            if (t.levels > 1) {
+                list.add(new ChangeMoveSelectorConfig()
+                        .withEntitySelectorConfig(new EntitySelectorConfig(AccountAssignment.class))
+                        .withValueSelectorConfig(new ValueSelectorConfig("effort")));
+            }
+            if (t.accounts > 1) {
+                list.add(new SwapMoveSelectorConfig()
+                        .withEntitySelectorConfig(new EntitySelectorConfig(AccountAssignment.class))
+                        .withVariableNameIncludes("lead"));
+            }
+        }
+        if (t.pairs() > 0) {
+            list.add(new ChangeMoveSelectorConfig()
+                    .withEntitySelectorConfig(new EntitySelectorConfig(ProductOffer.class))
+                    .withValueSelectorConfig(new ValueSelectorConfig("offered")));
+        }
+        // a cap on moves per step lets a step end when no move is accepted (else a step-count-only
+        // termination would never be reached on a plan that no move improves)
+        MoveSelectorConfig<?> union = list.size() == 1 ? list.get(0) : new UnionMoveSelectorConfig(list);
+        union.setSelectedCountLimit(10_000L);
+        return union;
     }
 
     static AssignmentSolution solveTable(Coefficients table, AssignOptions o, long started) {
@@ -116,7 +161,7 @@ public final class Assigner {
     private static AssignmentSolution greedyOnly(Coefficients t, long seed) {
         AssignmentSolution sol = AssignmentSolution.of(t);
         int[] choice = new ArraySearch(t, seed).run(Long.MAX_VALUE, 0, () -> true, null);
-        boolean[] offered = ArraySearch.offerProducts(t, choice);
+        boolean[] offered = ProductFlow.offer(t, choice);
         for (AccountAssignment a : sol.getAccounts()) {
             int o = choice[a.getIndex()];
             a.setLead(o < 0 ? null : sol.getSoldiers().get(t.optSoldier[o]));

@@ -31,8 +31,25 @@ final class SearchPhase implements CustomPhaseCommand<AssignmentSolution> {
     public void changeWorkingSolution(ScoreDirector<AssignmentSolution> director) {
         AssignmentSolution sol = director.getWorkingSolution();
         Coefficients t = sol.table();
-        int[] choice = new ArraySearch(t, seed).run(deadline, iterations, stop, listener);
-        boolean[] offered = ArraySearch.offerProducts(t, choice);
+        int[] choice;
+        boolean[] offered;
+        if (t.pairs() == 0) {
+            choice = new ArraySearch(t, seed).run(deadline, iterations, stop, listener);
+            offered = ProductFlow.offer(t, choice);
+        } else {
+            // two rounds: leads alone, then leads with the product value each account unlocks
+            long now = System.nanoTime();
+            long half = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : now + (deadline - now) / 2;
+            choice = new ArraySearch(t, seed).run(half, iterations / 2, stop, listener);
+            offered = ProductFlow.offer(t, choice);
+            long[] bonus = ArraySearch.productBonus(t, choice, offered);
+            int[] second = new ArraySearch(t, seed + 1).withBonus(bonus).run(choice, deadline, iterations - iterations / 2, stop, null);
+            boolean[] secondOffers = ProductFlow.offer(t, second);
+            if (ArraySearch.total(t, second, secondOffers) > ArraySearch.total(t, choice, offered)) {
+                choice = second;
+                offered = secondOffers;
+            }
+        }
         for (AccountAssignment a : sol.getAccounts()) {
             int o = choice[a.getIndex()];
             SoldierFact lead = o < 0 ? null : sol.getSoldiers().get(t.optSoldier[o]);
@@ -50,5 +67,14 @@ final class SearchPhase implements CustomPhaseCommand<AssignmentSolution> {
             director.afterVariableChanged(p, "offered");
         }
         director.triggerVariableListeners();
+        // a stop requested before the solver started was reset by solve(): ask again, now that it runs
+        if (afterStop != null) afterStop.run();
+    }
+
+    private Runnable afterStop;
+
+    SearchPhase onStop(Runnable r) {
+        afterStop = r;
+        return this;
     }
 }

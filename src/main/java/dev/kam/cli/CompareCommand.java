@@ -50,7 +50,8 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  kam compare scenarios/demo/scenario.yaml scenarios/demo-retention.yaml scenarios/demo-aggressive.yaml",
                 "  kam compare scenarios/demo/scenario.yaml --sweep simulation.churn.covered=0.01:0.06:0.01 --paths 1000",
-                "  kam compare scenarios/demo/scenario.yaml --sweep simulation.marketGrowth.mean=0:0.08:0.02"})
+                "  kam compare scenarios/demo/scenario.yaml --sweep simulation.marketGrowth.mean=0:0.08:0.02 --keep-plan",
+                "  kam compare scenarios/demo/scenario.yaml --sweep hiring.soldiers=0:8:2 --paths 1000"})
 public final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "SCENARIO",
             description = "Scenario YAML files; the first is the reference.")
@@ -286,7 +287,8 @@ public final class CompareCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "P(goal) = probability that %d key-account revenue reaches the goal; KA = %d key-account "
                 + "revenue (%s).%n", year, year, cur);
         Outcome o = r.first();
-        out.println("Plans: " + o.planNote() + (r.options().keepPlan() ? ", kept for every value." : ", per value."));
+        out.println(r.options().keepPlan() ? "Plans: the first value's plan (" + o.planNote() + ") kept for every value."
+                : "Plans: each value planned on its own (" + o.planNote() + ").");
     }
 
     /** Terminal columns of a text: East Asian wide characters take two. */

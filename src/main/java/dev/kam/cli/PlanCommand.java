@@ -89,6 +89,12 @@ public final class PlanCommand implements Callable<Integer> {
                     private long lastProgress;
 
                     @Override
+                    public void warning(String text) {
+                        err.println(text.contains(": warning: ") ? text : "kam plan: warning: " + text);
+                        err.flush();
+                    }
+
+                    @Override
                     public void progress(String stage, double seconds, String status) {
                         if (!stage.equals("assign")) {
                             err.printf(Locale.ROOT, "kam plan:       %s %s%n", stage, status);
@@ -110,8 +116,6 @@ public final class PlanCommand implements Callable<Integer> {
                         err.flush();
                     }
                 });
-        for (String w : r.warnings()) err.println("kam plan: warning: " + w);
-        err.flush();
 
         Summary s = r.summary();
         String cur = r.scenario().currency();

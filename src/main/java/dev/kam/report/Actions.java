@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -99,9 +98,5 @@ final class Actions {
     private static String name(Map<String, Soldier> soldiers, String id) {
         Soldier s = soldiers.get(id);
         return s == null ? id : s.name();
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

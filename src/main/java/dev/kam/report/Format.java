@@ -27,7 +27,10 @@ final class Format {
     static String percent(double v) {
         if (Double.isNaN(v)) return "–";
         double pct = v * 100;
-        return HtmlReport.grouped(Math.abs(pct) >= 10 || pct == Math.rint(pct) ? "#,##0" : "#,##0.#").format(pct) + "%";
+        // near 0 or 100 the decimal matters: 99.6% is not a certainty
+        boolean edge = (pct > 99 && pct < 100) || (pct > 0 && pct < 1);
+        return HtmlReport.grouped(!edge && (Math.abs(pct) >= 10 || pct == Math.rint(pct)) ? "#,##0" : "#,##0.#")
+                .format(pct) + "%";
     }
 
     static String money(double v, String currency, Lang lang) {

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AssignerTest {
-    private static final AssignOptions STEPS = AssignOptions.steps(1, 3_000, 300);
+    private static final AssignOptions STEPS = AssignOptions.steps(1, 3_000, 5_000);
 
     @ParameterizedTest(name = "random instance {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
@@ -61,11 +61,11 @@ class AssignerTest {
 
     @Test
     void overConstrainedInstanceStillYieldsAFeasiblePlanAndSaysWhy() {
-        // three mustCover accounts of 100 h each, one soldier with 250 h: one cannot be covered
+        // three mustCover accounts of 200 h (100 h at light effort), one soldier with 250 h: one cannot be covered
         var accounts = List.of(
-                Instances.account("M1", "north", 1_000_000, 2_000_000, null, true, 100, "erp"),
-                Instances.account("M2", "north", 900_000, 2_000_000, null, true, 100, "erp"),
-                Instances.account("M3", "north", 800_000, 2_000_000, null, true, 100, "erp"));
+                Instances.account("M1", "north", 1_000_000, 2_000_000, null, true, 200, "erp"),
+                Instances.account("M2", "north", 900_000, 2_000_000, null, true, 200, "erp"),
+                Instances.account("M3", "north", 800_000, 2_000_000, null, true, 200, "erp"));
         var soldiers = List.of(Instances.soldier("S", dev.kam.domain.Layer.PROJECT, 5, 3, 250, "north"));
         var sc = Instances.scenario("over", accounts, soldiers, List.of(), List.of(),
                 dev.kam.domain.AssignmentParams.DEFAULT);

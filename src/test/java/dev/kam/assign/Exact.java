@@ -168,7 +168,7 @@ final class Exact {
     }
 
     /** The best product offer for fixed leads, by enumerating every subset of pairs of covered accounts. */
-    private static long bestProducts(Coefficients t, int[] choice) {
+    static long bestProducts(Coefficients t, int[] choice) {
         List<Integer> pairs = new ArrayList<>();
         List<Integer> accountOf = new ArrayList<>();
         for (int a = 0; a < t.accounts; a++) {

@@ -56,7 +56,7 @@ class CompareCommandTest {
                 "--keep-plan", "--time-limit", "1s", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Swept simulation.marketGrowth.mean over 3 values"), r.out());
-        assertTrue(r.out().contains("Plans: optimized for this scenario, kept for every value."), r.out());
+        assertTrue(r.out().contains("Plans: the first value's plan (optimized for this scenario) kept for every value."), r.out());
         for (String f : new String[] {"sweep.csv", "sweep-goal-probability.png", "sweep-ka-revenue.svg", "summary.csv"}) {
             assertTrue(Files.exists(out.resolve("compare").resolve(f)), f);
         }

@@ -30,13 +30,13 @@ class TargetsCommandTest {
     }
 
     private Path scenario(String strategy) throws IOException {
-        Files.writeString(dir.resolve("accounts.csv"), "id,name,industry,region,revenue,wallet,margin,orders\n"
-                + "A,Alpha,steel,east,10000000,20000000,0.3,10\n"
-                + "B,Beta,steel,west,6000000,10000000,0.3,20\n"
-                + "C,Gamma,food,east,2000000,3000000,0.2,30\n"
-                + "D,Delta,food,west,0,8000000,0.2,\n"
-                + "E,Epsilon,food,west,2000000,6000000,0.2,5\n", StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("soldiers.csv"), "id,name,stars,capacityHours\nS,Sun,3,1600\n",
+        Files.writeString(dir.resolve("accounts.csv"), "id,name,industry,region,revenue,wallet,margin,orders,needs\n"
+                + "A,Alpha,steel,east,10000000,20000000,0.3,10,erp\n"
+                + "B,Beta,steel,west,6000000,10000000,0.3,20,\n"
+                + "C,Gamma,food,east,2000000,3000000,0.2,30,\n"
+                + "D,Delta,food,west,0,8000000,0.2,,\n"
+                + "E,Epsilon,food,west,2000000,6000000,0.2,5,\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("soldiers.csv"), "id,name,stars,regions,capacityHours\nS,Sun,3,*,1600\n",
                 StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("products.csv"), "id,name,needs,price,margin,capacity\nP,Plan,erp,100000,0.4,10\n",
                 StandardCharsets.UTF_8);

@@ -88,10 +88,10 @@ class GeneratorTest {
         long ka = accounts.stream().filter(a -> a.revenue() >= threshold).count();
         assertTrue(ka >= 24 && ka <= 36, "key accounts " + ka);
         double kaRevenue = accounts.stream().filter(a -> a.revenue() >= threshold).mapToDouble(Account::revenue).sum();
-        assertEquals(2.2, s.strategy().goalRevenue() / kaRevenue, 0.1);
-        assertEquals(Math.round(1.8 * ka), (long) s.strategy().goalCount());
+        assertEquals(3.5, s.strategy().goalRevenue() / kaRevenue, 0.1);
+        assertEquals(Math.round(2.6 * ka), (long) s.strategy().goalCount());
         double share = kaRevenue / s.totalRevenue();
-        assertTrue(s.strategy().goalShare() > share && s.strategy().goalShare() < share + 0.1);
+        assertTrue(s.strategy().goalShare() > share && s.strategy().goalShare() < share + 0.25);
         assertEquals(10, s.strategy().horizonYears());
         assertEquals(2000, s.simulation().paths());
         assertEquals(java.time.Duration.ofSeconds(10), s.assignment().timeLimit());

@@ -1,0 +1,76 @@
+package dev.kam.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AssignCommandTest {
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void assignWritesThePlanFilesAndTheLp(@TempDir Path dir) throws Exception {
+        Path lp = dir.resolve("tiny.lp");
+        Run r = run("assign", "scenarios/tiny/scenario.yaml", "--time-limit", "1s", "--seed", "3",
+                "--out", dir.toString(), "--export-lp", lp.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String f : new String[] {"assignments.csv", "products.csv", "soldiers.csv", "plan.json"}) {
+            assertTrue(Files.isRegularFile(dir.resolve("plan").resolve(f)), f);
+        }
+        JsonNode plan = new ObjectMapper().readTree(dir.resolve("plan/plan.json").toFile());
+        assertEquals(plan.get("score").get("soft").asLong() / 100.0, plan.get("objective").asDouble(), 1e-6);
+        assertTrue(plan.get("baseline").has("upliftAdded"));
+        for (JsonNode a : plan.get("assignments")) assertTrue(!a.get("reason").asText().isBlank());
+        String text = Files.readString(lp, StandardCharsets.UTF_8);
+        assertTrue(text.contains("Maximize") && text.contains("Subject To") && text.contains("Binary") && text.endsWith("End\n"));
+        assertTrue(r.out().contains("Plan:"), r.out());
+        String csv = Files.readString(dir.resolve("plan/assignments.csv"), StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFFaccount,name,rating,soldier,effortLevel,effort,hours,expectedUplift"), csv);
+    }
+
+    @Test
+    void badTimeLimitIsAUsageError(@TempDir Path dir) {
+        Run r = run("assign", "scenarios/tiny/scenario.yaml", "--time-limit", "soon", "--out", dir.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--time-limit 'soon'"), r.err());
+    }
+
+    @Test
+    void benchGapWritesTheCsv(@TempDir Path dir) throws Exception {
+        Path gap = Path.of(AssignCommandTest.class.getResource("/gap/chu1997/c05100").toURI());
+        Run r = run("bench", "gap", gap.toString(), "--time-limit", "1s", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        String csv = Files.readString(dir.resolve("bench/gap.csv"), StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFFinstance,agents,jobs,bestKnown,found,gapPercent,feasible,seconds"), csv);
+        assertTrue(csv.contains("chu1997/c05100,5,100,1931,"), csv);
+        assertTrue(csv.contains(",true,"), csv);
+    }
+
+    @Test
+    void benchGapRefusesAMissingFile(@TempDir Path dir) {
+        Run r = run("bench", "gap", dir.resolve("nope").toString(), "--out", dir.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("GAP file not found"), r.err());
+    }
+}
