@@ -18,7 +18,7 @@ import java.util.Locale;
 /**
  * The analyze stage: customer pyramid, concentration, key-account baseline, structure health, 5A rating and
  * lifecycle diagnosis. Pure: no I/O, the same scenario always gives the same analysis. Every formula and
- * default is in docs/parts/analysis.md.
+ * default is in docs/model.md (Analyze).
  */
 public final class Analyzer {
     /** Credit used when accounts.csv leaves it empty (SPEC §3). */

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Settings of the diagnosis (keys under {@code analysis:}); defaults in {@link #DEFAULT}, documented in
- * docs/parts/analysis.md.
+ * docs/model.md (Analyze).
  *
  * @param keyShare         cumulative revenue share covered by the key tier (accounts ranked by revenue); 0 = no
  *                         key tier by share

@@ -4,7 +4,7 @@ import dev.kam.domain.AnalysisParams;
 
 import java.util.List;
 
-/** Binds {@code analysis:} to {@link AnalysisParams}; every key and default in docs/parts/analysis.md. */
+/** Binds {@code analysis:} to {@link AnalysisParams}; every key and default in docs/model.md (Analyze). */
 final class AnalysisKeys {
     private static final String[] CRITERIA = {"revenue", "profit", "credit", "efficiency", "ease"};
 

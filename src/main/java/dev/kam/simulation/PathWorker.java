@@ -6,11 +6,13 @@ import java.util.Arrays;
  * Simulates whole paths of one {@link CompiledModel}; one worker per thread, its scratch arrays
  * allocated once and reused for every path, so nothing is allocated per account-year.
  *
- * <p>Random-number alignment (for common random numbers between plans): the main stream draws, per
- * year, the market normal, one normal per industry, the arrival count and the arrivals' source
- * accounts, then exactly one normal and one uniform per account slot in use, alive or not. None of
- * these counts depends on the plan, so two plans see the same shocks, churn and conversion draws.
- * Product adoption, whose number of draws does depend on the plan, uses a second stream.
+ * <p>Random-number alignment (for common random numbers between plans and between parameter
+ * values): the main stream draws, per year, the market normal, one normal per industry, then exactly
+ * one normal and one uniform per scenario account, alive or not. None of these counts depends on the
+ * plan or on the arrival rate, so two plans, or a sensitivity run with another
+ * {@code newProspectsPerYear}, see the same shocks, churn and conversion draws for the scenario's
+ * accounts. Arrivals (their count, sources, and the draws of arrived slots) use a second stream, and
+ * product adoption, whose number of draws depends on the plan, a third.
  */
 final class PathWorker {
     private static final byte DEAD = 0;
@@ -34,6 +36,7 @@ final class PathWorker {
     private final double[] growthPow;
     private final Rng rng = new Rng(0, 0, 0);
     private final Rng productRng = new Rng(0, 0, 1);
+    private final Rng arrivalRng = new Rng(0, 0, 2);
 
     /** Account-years simulated by this worker (slots in use summed over years and paths). */
     long accountYears;
@@ -70,6 +73,7 @@ final class PathWorker {
     void run(long seed, int path, double[][][] out) {
         rng.seed(seed, path, 0);
         productRng.seed(seed, path, 1);
+        arrivalRng.seed(seed, path, 2);
         final int n = m.accounts;
         System.arraycopy(m.wallet0, 0, wallet, 0, n);
         System.arraycopy(m.share0, 0, share, 0, n);
@@ -100,6 +104,7 @@ final class PathWorker {
         final double sMarket = sigma * m.sqrtMarket;
         final double sIndustry = sigma * m.sqrtIndustry;
         final Rng rng = this.rng;
+        final Rng arrivalRng = this.arrivalRng;
 
         int slots = n;
         long work = 0;
@@ -108,9 +113,9 @@ final class PathWorker {
             for (int j = 0; j < factor.length; j++) {
                 factor[j] = m.onePlusG * Math.exp(sMarket * market + sIndustry * rng.nextGaussian() + drift);
             }
-            int arriving = rng.nextPoisson(m.arrivals);
+            int arriving = arrivalRng.nextPoisson(m.arrivals);
             for (int a = 0; a < arriving; a++) {
-                int src = rng.nextInt(n);
+                int src = arrivalRng.nextInt(n);
                 if (slots == m.capacity) {
                     dropped++;
                     continue;
@@ -123,8 +128,9 @@ final class PathWorker {
             double kaRevenue = 0;
             int kaCount = 0;
             for (int i = 0; i < slots; i++) {
-                double z = rng.nextGaussian();
-                double u = rng.nextDouble();
+                final Rng r = i < n ? rng : arrivalRng;
+                double z = r.nextGaussian();
+                double u = r.nextDouble();
                 byte st = state[i];
                 if (st == DEAD) continue;
                 double w = wallet[i] * factor[industry[i]] * FastExp.exp(sigmaIdio * z);

@@ -18,7 +18,7 @@ import java.util.Locale;
  * count × orders per account × order value, derives the department targets (多客 sales, 多买 marketing,
  * 多来 customer service) and checks feasibility. Pure: reads only the scenario, writes nothing.
  *
- * <p>Every formula is in docs/parts/targets.md.
+ * <p>Every formula is in docs/model.md (Targets).
  */
 public final class TargetPlanner {
     private static final double EPS = 1e-9;

@@ -39,7 +39,7 @@ final class Fixtures {
     }
 
     /**
-     * The hand-computed example of docs/parts/targets.md: two key accounts (10M with 10 orders, 6M with
+     * The hand-computed example of docs/model.md (Targets): two key accounts (10M with 10 orders, 6M with
      * 20 orders) at a 5M threshold, two smaller accounts, one prospect, one soldier of 1,600 h.
      */
     static Scenario handExample(StrategyParams strategy) {
