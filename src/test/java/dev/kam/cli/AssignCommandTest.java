@@ -16,23 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AssignCommandTest {
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void assignWritesThePlanFilesAndTheLp(@TempDir Path dir) throws Exception {
         Path lp = dir.resolve("tiny.lp");
-        Run r = run("assign", "scenarios/tiny/scenario.yaml", "--time-limit", "1s", "--seed", "3",
+        CliRun r = run("assign", "scenarios/tiny/scenario.yaml", "--time-limit", "1s", "--seed", "3",
                 "--out", dir.toString(), "--export-lp", lp.toString());
         assertEquals(0, r.code(), r.err());
         for (String f : new String[] {"assignments.csv", "products.csv", "soldiers.csv", "plan.json"}) {
@@ -51,7 +42,7 @@ class AssignCommandTest {
 
     @Test
     void badTimeLimitIsAUsageError(@TempDir Path dir) {
-        Run r = run("assign", "scenarios/tiny/scenario.yaml", "--time-limit", "soon", "--out", dir.toString());
+        CliRun r = run("assign", "scenarios/tiny/scenario.yaml", "--time-limit", "soon", "--out", dir.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--time-limit 'soon'"), r.err());
     }
@@ -59,7 +50,7 @@ class AssignCommandTest {
     @Test
     void benchGapWritesTheCsv(@TempDir Path dir) throws Exception {
         Path gap = Path.of(AssignCommandTest.class.getResource("/gap/chu1997/c05100").toURI());
-        Run r = run("bench", "gap", gap.toString(), "--time-limit", "1s", "--out", dir.toString());
+        CliRun r = run("bench", "gap", gap.toString(), "--time-limit", "1s", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         String csv = Files.readString(dir.resolve("bench/gap.csv"), StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("\uFEFFinstance,agents,jobs,bestKnown,found,gapPercent,feasible,seconds"), csv);
@@ -69,7 +60,7 @@ class AssignCommandTest {
 
     @Test
     void benchGapRefusesAMissingFile(@TempDir Path dir) {
-        Run r = run("bench", "gap", dir.resolve("nope").toString(), "--out", dir.toString());
+        CliRun r = run("bench", "gap", dir.resolve("nope").toString(), "--out", dir.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("GAP file not found"), r.err());
     }

@@ -19,23 +19,14 @@ class CompareCommandTest {
     @TempDir
     Path tmp;
 
-    record Run(int code, String out, String err) {
-    }
-
-    Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void comparesTwoScenariosAndWritesTheFiles() {
         Path out = tmp.resolve("o");
-        Run r = run("compare", TINY, TINY, "--baseline", "--set", "simulation.threads=1", "--paths", "40", "--seed", "3",
+        CliRun r = run("compare", TINY, TINY, "--baseline", "--set", "simulation.threads=1", "--paths", "40", "--seed", "3",
                 "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Compared 2 scenarios, 40 paths each (seed 3)"), r.out());
@@ -52,7 +43,7 @@ class CompareCommandTest {
     @Test
     void sweepWritesSweepCsvAndCharts() {
         Path out = tmp.resolve("s");
-        Run r = run("compare", TINY, "--sweep", "simulation.marketGrowth.mean=0:0.1:0.05", "--paths", "30",
+        CliRun r = run("compare", TINY, "--sweep", "simulation.marketGrowth.mean=0:0.1:0.05", "--paths", "30",
                 "--keep-plan", "--time-limit", "1s", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Swept simulation.marketGrowth.mean over 3 values"), r.out());
@@ -64,7 +55,7 @@ class CompareCommandTest {
 
     @Test
     void anUnknownSweepKeyIsBadInputWithAHint() {
-        Run r = run("compare", TINY, "--baseline", "--sweep", "simulation.churn.covred=0:0.1:0.05", "--paths", "10",
+        CliRun r = run("compare", TINY, "--baseline", "--sweep", "simulation.churn.covred=0:0.1:0.05", "--paths", "10",
                 "--out", tmp.resolve("x").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--sweep simulation.churn.covred=0"), r.err());
@@ -74,7 +65,7 @@ class CompareCommandTest {
 
     @Test
     void aSweepValueTheKeyDoesNotAcceptIsBadInput() {
-        Run r = run("compare", TINY, "--baseline", "--sweep", "simulation.churn.covered=0.5:1.5:0.5", "--paths", "10",
+        CliRun r = run("compare", TINY, "--baseline", "--sweep", "simulation.churn.covered=0.5:1.5:0.5", "--paths", "10",
                 "--out", tmp.resolve("x").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--sweep simulation.churn.covered=1.5"), r.err());
@@ -84,24 +75,24 @@ class CompareCommandTest {
     @Test
     void usageErrorsExitWithTwo() {
         String out = tmp.resolve("u").toString();
-        Run bad = run("compare", TINY, "--sweep", "simulation.churn.covered=0:1", "--out", out);
+        CliRun bad = run("compare", TINY, "--sweep", "simulation.churn.covered=0:1", "--out", out);
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("FROM:TO:STEP"), bad.err());
-        Run two = run("compare", TINY, TINY, "--sweep", "simulation.churn.covered=0:0.1:0.05", "--out", out);
+        CliRun two = run("compare", TINY, TINY, "--sweep", "simulation.churn.covered=0:0.1:0.05", "--out", out);
         assertEquals(2, two.code());
         assertTrue(two.err().contains("exactly one SCENARIO"), two.err());
-        Run goals = run("compare", TINY, "--baseline", "--goals", "mine", "--out", out);
+        CliRun goals = run("compare", TINY, "--baseline", "--goals", "mine", "--out", out);
         assertEquals(2, goals.code());
-        Run paths = run("compare", TINY, "--baseline", "--paths", "0", "--out", out);
+        CliRun paths = run("compare", TINY, "--baseline", "--paths", "0", "--out", out);
         assertEquals(2, paths.code());
-        Run none = run("compare");
+        CliRun none = run("compare");
         assertEquals(2, none.code());
-        Run missing = run("compare", TINY, tmp.resolve("nope.yaml").toString(), "--out", out);
+        CliRun missing = run("compare", TINY, tmp.resolve("nope.yaml").toString(), "--out", out);
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("nope.yaml"), missing.err());
-        Run both = run("compare", TINY, "--baseline", "--keep-plan", "--out", out);
+        CliRun both = run("compare", TINY, "--baseline", "--keep-plan", "--out", out);
         assertEquals(2, both.code());
-        Run limit = run("compare", TINY, "--time-limit", "soon", "--out", out);
+        CliRun limit = run("compare", TINY, "--time-limit", "soon", "--out", out);
         assertEquals(2, limit.code());
         assertTrue(limit.err().contains("--time-limit 'soon'"), limit.err());
     }

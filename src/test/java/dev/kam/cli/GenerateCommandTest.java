@@ -16,7 +16,7 @@ class GenerateCommandTest {
     void writesAValidScenarioDeterministically(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
-        ValidateCommandTest.Run r = run("generate", "--accounts", "150", "--soldiers", "12", "--products", "6",
+        CliRun r = run("generate", "--accounts", "150", "--soldiers", "12", "--products", "6",
                 "--seed", "5", "--out", a.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("150 accounts, 12 soldiers, 6 products, seed 5"), r.out());
@@ -25,7 +25,7 @@ class GenerateCommandTest {
         for (String f : new String[] {"scenario.yaml", "accounts.csv", "soldiers.csv", "products.csv", "relationships.csv"}) {
             assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
         }
-        ValidateCommandTest.Run v = run("validate", a.resolve("scenario.yaml").toString());
+        CliRun v = run("validate", a.resolve("scenario.yaml").toString());
         assertEquals(0, v.code(), v.err());
         assertTrue(v.out().contains("150 accounts"), v.out());
     }
@@ -37,7 +37,7 @@ class GenerateCommandTest {
         assertEquals(0, run("generate", "--accounts", "30", "--soldiers", "3", "--products", "2", "--out", out.toString()).code());
         assertTrue(Files.readString(out.resolve("scenario.yaml")).contains("--accounts 30"));
         Files.writeString(dir.resolve("notes.txt"), "keep me");
-        ValidateCommandTest.Run r = run("generate", "--accounts", "20", "--out", dir.toString());
+        CliRun r = run("generate", "--accounts", "20", "--out", dir.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("kam: --out " + dir + " holds other files (notes.txt, s)"), r.err());
         assertEquals("keep me", Files.readString(dir.resolve("notes.txt")));
@@ -45,7 +45,7 @@ class GenerateCommandTest {
 
     @Test
     void badSizesAreUsageErrors(@TempDir Path dir) {
-        ValidateCommandTest.Run r = run("generate", "--accounts", "0", "--out", dir.resolve("x").toString());
+        CliRun r = run("generate", "--accounts", "0", "--out", dir.resolve("x").toString());
         assertEquals(2, r.code());
         assertEquals("kam: --accounts (0) must be between 1 and 1000000" + System.lineSeparator(), r.err());
         assertEquals(2, run("generate", "--accounts", "ten", "--out", dir.toString()).code());

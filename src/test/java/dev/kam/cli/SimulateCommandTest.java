@@ -22,22 +22,13 @@ class SimulateCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void simulatesTheTinyScenarioAndWritesTheStageFolder() throws Exception {
-        Run r = run("simulate", TINY, "--paths", "300", "--seed", "5", "--threads", "2", "--tornado-paths", "30",
+        CliRun r = run("simulate", TINY, "--paths", "300", "--seed", "5", "--threads", "2", "--tornado-paths", "30",
                 "--out", tmp.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Simulated 300 paths x 10 years"), r.out());
@@ -59,7 +50,7 @@ class SimulateCommandTest {
 
     @Test
     void setOverridesASimulationKey() throws Exception {
-        Run r = run("simulate", TINY, "--paths", "50", "--tornado-paths", "0", "--out", tmp.toString(),
+        CliRun r = run("simulate", TINY, "--paths", "50", "--tornado-paths", "0", "--out", tmp.toString(),
                 "--set", "simulation.seed=77");
         assertEquals(0, r.code(), r.err());
         JsonNode j = Json.MAPPER.readTree(tmp.resolve("simulation/summary.json").toFile());
@@ -70,18 +61,18 @@ class SimulateCommandTest {
 
     @Test
     void badArgumentsExitWithTwo() {
-        Run zero = run("simulate", TINY, "--paths", "0", "--out", tmp.toString());
+        CliRun zero = run("simulate", TINY, "--paths", "0", "--out", tmp.toString());
         assertEquals(2, zero.code());
         assertTrue(zero.err().contains("--paths (0) must be at least 1"), zero.err());
-        Run threads = run("simulate", TINY, "--threads", "0", "--out", tmp.toString());
+        CliRun threads = run("simulate", TINY, "--threads", "0", "--out", tmp.toString());
         assertEquals(2, threads.code());
-        Run missing = run("simulate", tmp.resolve("nope.yaml").toString(), "--out", tmp.toString());
+        CliRun missing = run("simulate", tmp.resolve("nope.yaml").toString(), "--out", tmp.toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("nope.yaml"), missing.err());
-        Run badKey = run("simulate", TINY, "--out", tmp.toString(), "--set", "simulation.churn.covered=1.5");
+        CliRun badKey = run("simulate", TINY, "--out", tmp.toString(), "--set", "simulation.churn.covered=1.5");
         assertEquals(2, badKey.code());
         assertTrue(badKey.err().contains("simulation.churn.covered"), badKey.err());
-        Run huge = run("simulate", TINY, "--paths", "100000000", "--out", tmp.toString());
+        CliRun huge = run("simulate", TINY, "--paths", "100000000", "--out", tmp.toString());
         assertEquals(2, huge.code());
         assertTrue(huge.err().contains("more than the Java heap allows"), huge.err());
         assertFalse(Files.exists(tmp.resolve("simulation")), "nothing written on bad input");
@@ -89,10 +80,10 @@ class SimulateCommandTest {
 
     @Test
     void planFromAssignIsComparedWithTheBaselineOnCommonRandomNumbers() throws Exception {
-        Run assign = run("assign", TINY, "--time-limit", "2s", "--out", tmp.toString());
+        CliRun assign = run("assign", TINY, "--time-limit", "2s", "--out", tmp.toString());
         assertEquals(0, assign.code(), assign.err());
         Path plan = tmp.resolve("plan/plan.json");
-        Run r = run("simulate", TINY, "--paths", "200", "--tornado-paths", "0", "--plan", plan.toString(),
+        CliRun r = run("simulate", TINY, "--paths", "200", "--tornado-paths", "0", "--plan", plan.toString(),
                 "--out", tmp.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Plan vs baseline (same paths)"), r.out());
@@ -102,14 +93,14 @@ class SimulateCommandTest {
         assertTrue(Files.size(tmp.resolve("simulation/uplift.csv")) > 0);
         assertTrue(Files.size(tmp.resolve("simulation/uplift-key-account-revenue.png")) > 0);
 
-        Run missing = run("simulate", TINY, "--plan", tmp.resolve("none.json").toString(), "--out", tmp.toString());
+        CliRun missing = run("simulate", TINY, "--plan", tmp.resolve("none.json").toString(), "--out", tmp.toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("none.json"), missing.err());
     }
 
     @Test
     void benchSimWritesThroughputJson() throws Exception {
-        Run r = run("bench", "sim", TINY, "--paths", "200", "--repeat", "2", "--threads", "1", "--out", tmp.toString());
+        CliRun r = run("bench", "sim", TINY, "--paths", "200", "--repeat", "2", "--threads", "1", "--out", tmp.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode j = Json.MAPPER.readTree(tmp.resolve("bench/sim.json").toFile());
         for (String k : List.of("accountYearsPerSecond", "paths", "accounts", "years", "seconds", "threads")) {

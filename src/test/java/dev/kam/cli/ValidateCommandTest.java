@@ -14,22 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ValidateCommandTest {
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void demoIsCleanExitZeroWithSummary() {
-        Run r = run("validate", "scenarios/demo/scenario.yaml");
+        CliRun r = run("validate", "scenarios/demo/scenario.yaml");
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
         assertTrue(r.out().startsWith("OK scenarios/demo/scenario.yaml: 300 accounts ("), r.out());
@@ -40,7 +31,7 @@ class ValidateCommandTest {
     void tinyAndVariantsAreClean() {
         assertEquals(0, run("validate", "scenarios/tiny/scenario.yaml").code());
         assertEquals(0, run("validate", "scenarios/demo-aggressive.yaml").code());
-        Run r = run("validate", "scenarios/demo-retention.yaml");
+        CliRun r = run("validate", "scenarios/demo-retention.yaml");
         assertEquals(0, r.code(), r.err());
     }
 
@@ -50,7 +41,7 @@ class ValidateCommandTest {
         Files.writeString(dir.resolve("accounts.csv"), "id,name,industry,region,revenue,wallet,margin,needs\nA1,a,i,r,5,4,2,n\n");
         Files.writeString(dir.resolve("soldiers.csv"), "id,name,stars,regions,capacityHours\nS1,s,3,*,1000\n");
         Files.writeString(dir.resolve("products.csv"), "id,name,needs,price,margin,capacity\nP1,p,n,1,0.5,1\n");
-        Run r = run("validate", dir.resolve("s.yaml").toString());
+        CliRun r = run("validate", dir.resolve("s.yaml").toString());
         assertEquals(2, r.code());
         assertEquals("", r.out());
         String err = r.err().replace(dir + "/", "");
@@ -64,10 +55,10 @@ class ValidateCommandTest {
 
     @Test
     void setOverridesAreValidatedAndReportedAsSet() {
-        Run r = run("validate", "scenarios/tiny/scenario.yaml", "--set", "simulation.churn.coverd=0.1");
+        CliRun r = run("validate", "scenarios/tiny/scenario.yaml", "--set", "simulation.churn.coverd=0.1");
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("--set: simulation.churn.coverd: unknown key (did you mean 'covered'?)"), r.err());
-        Run ok = run("validate", "scenarios/tiny/scenario.yaml", "--set", "simulation.paths=100");
+        CliRun ok = run("validate", "scenarios/tiny/scenario.yaml", "--set", "simulation.paths=100");
         assertEquals(0, ok.code(), ok.err());
     }
 
@@ -77,7 +68,7 @@ class ValidateCommandTest {
         Files.writeString(dir.resolve("accounts.csv"), "id,name,industry,region,revenue,wallet,margin,stage,needs\nA1,a,i,r,5,6,0.2,prospect,n\n");
         Files.writeString(dir.resolve("soldiers.csv"), "id,name,stars,regions,capacityHours\nS1,s,3,*,1000\n");
         Files.writeString(dir.resolve("products.csv"), "id,name,needs,price,margin,capacity\nP1,p,n,1,0.5,1\n");
-        Run r = run("validate", dir.resolve("scenario.yaml").toString());
+        CliRun r = run("validate", dir.resolve("scenario.yaml").toString());
         assertEquals(0, r.code());
         assertTrue(r.err().contains("accounts.csv:2: warning: stage: is prospect but revenue is 5"), r.err());
         assertTrue(r.out().contains("; 1 warning."), r.out());
@@ -85,7 +76,7 @@ class ValidateCommandTest {
 
     @Test
     void missingScenarioFileExitTwo() {
-        Run r = run("validate", "no/such/scenario.yaml");
+        CliRun r = run("validate", "no/such/scenario.yaml");
         assertEquals(2, r.code());
         assertEquals("no/such/scenario.yaml: file not found" + System.lineSeparator() + "1 error; nothing was written."
                 + System.lineSeparator(), r.err());
@@ -93,7 +84,7 @@ class ValidateCommandTest {
 
     @Test
     void missingArgumentIsAUsageError() {
-        Run r = run("validate");
+        CliRun r = run("validate");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("Missing required parameter: 'SCENARIO'"), r.err());
     }
