@@ -106,7 +106,7 @@ public final class Analyzer {
             else if (before < p.keyShare()) tier = Tier.KEY;
             else if (before < p.midShare()) tier = Tier.MID;
             else tier = Tier.SMALL;
-            if (p.useThreshold() && revenue[i] > 0 && revenue[i] >= threshold) tier = Tier.KEY;
+            if (p.useThreshold() && Account.isKeyAccountRevenue(revenue[i], threshold)) tier = Tier.KEY;
             t[i] = tier;
         }
         return t;
@@ -181,7 +181,7 @@ public final class Analyzer {
         int withOrders = 0;
         for (int i = 0; i < revenue.length; i++) {
             if (revenue[i] > 0) active++;
-            if (revenue[i] > 0 && revenue[i] >= threshold) {
+            if (Account.isKeyAccountRevenue(revenue[i], threshold)) {
                 count++;
                 rev += revenue[i];
                 double o = accounts.get(i).orders();

@@ -41,6 +41,19 @@ public record Account(String id, String name, String industry, String region,
         return stage == Stage.PROSPECT;
     }
 
+    /**
+     * The key-account rule of SPEC §5 step 6, shared by every stage: revenue (currency/year) above 0
+     * and at or above the threshold.
+     */
+    public static boolean isKeyAccountRevenue(double revenue, double threshold) {
+        return revenue > 0 && revenue >= threshold;
+    }
+
+    /** Whether this account is a key account today at the threshold. */
+    public boolean isKeyAccount(double threshold) {
+        return isKeyAccountRevenue(revenue, threshold);
+    }
+
     /** Yearly gross profit today (currency/year). */
     public double grossProfit() {
         return revenue * margin;

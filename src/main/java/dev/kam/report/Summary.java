@@ -48,7 +48,7 @@ public record Summary(int goalYear, double goalProbability, String goalBasis, in
         double ka = 0;
         int kaCount = 0;
         for (Account a : sc.accounts()) {
-            if (a.revenue() >= threshold && a.revenue() > 0) {
+            if (a.isKeyAccount(threshold)) {
                 ka += a.revenue();
                 kaCount++;
             }

@@ -31,11 +31,6 @@ public final class TargetPlanner {
         return new Run(s).plan();
     }
 
-    /** Whether an account counts as a key account today at a threshold. */
-    public static boolean isKeyAccount(Account a, double threshold) {
-        return a.revenue() > 0 && a.revenue() >= threshold;
-    }
-
     /** Today's figures of a scenario (also used by other stages). */
     public static Baseline baseline(Scenario s) {
         return new Run(s).baseline(new ArrayList<>());
@@ -143,13 +138,13 @@ public final class TargetPlanner {
             int otherOwned = 0;
             double otherHours = 0;
             for (Account a : s.accounts()) {
-                if (!isKeyAccount(a, theta) && a.owner() != null) {
+                if (!a.isKeyAccount(theta) && a.owner() != null) {
                     otherOwned++;
                     otherHours += a.baseHours() >= 0 ? a.baseHours() : p.otherAccountHours();
                 }
                 total += a.revenue();
                 wallet += a.wallet();
-                if (isKeyAccount(a, theta)) {
+                if (a.isKeyAccount(theta)) {
                     kaRev += a.revenue();
                     kaCount++;
                     if (a.orders() > 0) {
