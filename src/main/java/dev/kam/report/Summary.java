@@ -150,29 +150,20 @@ public record Summary(int goalYear, double goalProbability, String goalBasis, in
 
     /** Breadth-first: the first numeric field whose name (case-insensitive) is one of the names, in name order. */
     static Found find(JsonNode root, List<String> names) {
-        if (root == null) return null;
         for (String name : names) {
-            Deque<Object[]> queue = new ArrayDeque<>();
-            queue.add(new Object[] {"", root});
-            while (!queue.isEmpty()) {
-                Object[] e = queue.poll();
-                JsonNode n = (JsonNode) e[1];
-                if (!n.isObject()) continue;
-                for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> f = it.next();
-                    String path = e[0].toString().isEmpty() ? f.getKey() : e[0] + "." + f.getKey();
-                    if (f.getValue().isNumber() && f.getKey().toLowerCase(Locale.ROOT).equals(name)) {
-                        return new Found(path, f.getValue().asDouble());
-                    }
-                    if (f.getValue().isObject()) queue.add(new Object[] {path, f.getValue()});
-                }
-            }
+            Found f = first(root, key -> key.equals(name));
+            if (f != null) return f;
         }
         return null;
     }
 
     /** Breadth-first: the first numeric field whose name contains the word. */
     static Found findContaining(JsonNode root, String word) {
+        return first(root, key -> key.contains(word));
+    }
+
+    /** Breadth-first: the first numeric field whose lower-cased name matches, with its dotted path. */
+    private static Found first(JsonNode root, java.util.function.Predicate<String> matches) {
         if (root == null) return null;
         Deque<Object[]> queue = new ArrayDeque<>();
         queue.add(new Object[] {"", root});
@@ -183,7 +174,7 @@ public record Summary(int goalYear, double goalProbability, String goalBasis, in
             for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
                 String path = e[0].toString().isEmpty() ? f.getKey() : e[0] + "." + f.getKey();
-                if (f.getValue().isNumber() && f.getKey().toLowerCase(Locale.ROOT).contains(word)) {
+                if (f.getValue().isNumber() && matches.test(f.getKey().toLowerCase(Locale.ROOT))) {
                     return new Found(path, f.getValue().asDouble());
                 }
                 if (f.getValue().isObject()) queue.add(new Object[] {path, f.getValue()});
