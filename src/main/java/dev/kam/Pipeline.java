@@ -15,7 +15,7 @@ import dev.kam.report.AnalysisWriter;
 import dev.kam.report.ChartTheme;
 import dev.kam.report.HtmlReport;
 import dev.kam.report.Lang;
-import dev.kam.report.OutputDir;
+import dev.kam.io.OutputDir;
 import dev.kam.report.PlanWriter;
 import dev.kam.report.SimulationWriter;
 import dev.kam.report.Summary;
@@ -168,7 +168,7 @@ public final class Pipeline {
         Scenario scenario = stage("validate", () -> {
             ScenarioReader.Result r = ScenarioReader.validate(options.scenario(), options.overrides());
             r.problems().throwIfErrors();
-            for (dev.kam.scenario.Problem p : r.problems().all()) warn(p.toString());
+            for (dev.kam.domain.Problem p : r.problems().all()) warn(p.toString());
             Scenario s = r.scenario();
             return new Step<>(s, s.accounts().size() + " accounts, " + s.soldiers().size() + " soldiers, "
                     + s.products().size() + " products");
@@ -268,15 +268,15 @@ public final class Pipeline {
     private Step<String> compare(Scenario scenario, Coverage plan, Path staging) {
         List<Scenario> scenarios = new ArrayList<>();
         scenarios.add(scenario);
-        List<dev.kam.scenario.Problem> problems = new ArrayList<>();
+        List<dev.kam.domain.Problem> problems = new ArrayList<>();
         for (Path p : options.compare()) {
             try {
                 scenarios.add(ScenarioReader.read(p, options.overrides()));
-            } catch (dev.kam.scenario.ScenarioException e) {
+            } catch (dev.kam.domain.ScenarioException e) {
                 problems.addAll(e.problems());
             }
         }
-        if (!problems.isEmpty()) throw new dev.kam.scenario.ScenarioException(problems);
+        if (!problems.isEmpty()) throw new dev.kam.domain.ScenarioException(problems);
         List<String> labels = new ArrayList<>();
         for (Scenario s : scenarios) labels.add(s.name());
         labels = dev.kam.compare.Comparison.uniqueLabels(labels);

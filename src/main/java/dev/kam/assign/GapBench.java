@@ -1,6 +1,6 @@
 package dev.kam.assign;
 
-import dev.kam.scenario.ScenarioException;
+import dev.kam.domain.ScenarioException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -11,7 +11,7 @@ import dev.kam.domain.Soldier;
 import dev.kam.domain.Stage;
 import dev.kam.domain.StrategyParams;
 import dev.kam.domain.AnalysisParams;
-import dev.kam.scenario.ScenarioException;
+import dev.kam.domain.ScenarioException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,7 @@ import dev.kam.domain.Product;
 import dev.kam.domain.Scenario;
 import dev.kam.domain.Soldier;
 import dev.kam.scenario.Problems;
-import dev.kam.scenario.ScenarioException;
+import dev.kam.domain.ScenarioException;
 
 import java.io.IOException;
 import java.nio.file.Files;

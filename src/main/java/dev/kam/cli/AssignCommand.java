@@ -9,7 +9,7 @@ import dev.kam.assign.LpWriter;
 import dev.kam.assign.Plan;
 import dev.kam.assign.StopSignal;
 import dev.kam.domain.Scenario;
-import dev.kam.report.OutputDir;
+import dev.kam.io.OutputDir;
 import dev.kam.report.PlanWriter;
 import dev.kam.scenario.Section;
 import picocli.CommandLine.Command;

@@ -1,8 +1,8 @@
 package dev.kam.cli;
 
 import dev.kam.assign.GapBench;
-import dev.kam.report.CsvOut;
-import dev.kam.report.OutputDir;
+import dev.kam.io.CsvOut;
+import dev.kam.io.OutputDir;
 import dev.kam.scenario.Section;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

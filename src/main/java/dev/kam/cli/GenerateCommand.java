@@ -1,6 +1,6 @@
 package dev.kam.cli;
 
-import dev.kam.report.OutputDir;
+import dev.kam.io.OutputDir;
 import dev.kam.scenario.Generator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,7 +1,7 @@
 package dev.kam.cli;
 
-import dev.kam.scenario.Problem;
-import dev.kam.scenario.ScenarioException;
+import dev.kam.domain.Problem;
+import dev.kam.domain.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

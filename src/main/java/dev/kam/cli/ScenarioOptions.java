@@ -1,7 +1,7 @@
 package dev.kam.cli;
 
 import dev.kam.domain.Scenario;
-import dev.kam.scenario.Problem;
+import dev.kam.domain.Problem;
 import dev.kam.scenario.ScenarioReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;

@@ -3,7 +3,7 @@ package dev.kam.cli;
 import dev.kam.domain.Coverage;
 import dev.kam.domain.ResponseModel;
 import dev.kam.domain.Scenario;
-import dev.kam.report.OutputDir;
+import dev.kam.io.OutputDir;
 import dev.kam.report.SimulationWriter;
 import dev.kam.simulation.Metric;
 import dev.kam.simulation.PlanComparison;

@@ -19,17 +19,27 @@ import java.util.Set;
  * @param owner        id of the soldier leading it today, null when none
  * @param mustCover    the plan must give it a lead soldier
  * @param baseHours    selling hours per year a lead needs at standard effort, NaN for the tier default
+ * @param locked       a manager's decision: keep today's owner at standard effort (SPEC §9)
  */
 public record Account(String id, String name, String industry, String region,
                       double revenue, double wallet, double margin, double credit, double difficulty,
                       double serviceHours, double orders, Set<String> needs, String owner, Stage stage,
-                      boolean mustCover, double baseHours) {
+                      boolean mustCover, double baseHours, boolean locked) {
     public Account {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(stage, "stage");
         needs = Tags.sorted(needs);
         if (owner != null && owner.isBlank()) owner = null;
+    }
+
+    /** An account that is not locked. */
+    public Account(String id, String name, String industry, String region,
+                   double revenue, double wallet, double margin, double credit, double difficulty,
+                   double serviceHours, double orders, Set<String> needs, String owner, Stage stage,
+                   boolean mustCover, double baseHours) {
+        this(id, name, industry, region, revenue, wallet, margin, credit, difficulty, serviceHours, orders, needs,
+                owner, stage, mustCover, baseHours, false);
     }
 
     /** Current share of wallet, revenue / wallet (0 when the wallet is 0). */

@@ -12,18 +12,30 @@ import java.util.Objects;
  * @param currency  currency code of all amounts
  * @param baseYear  calendar year of "today"; the first planned year is baseYear + 1
  * @param source    the scenario file as the user named it (for messages and reports)
+ * @param history   rows of the optional {@code history.csv}, in file order (empty when there is none)
  */
 public record Scenario(String name, String currency, int baseYear, String source,
                        List<Account> accounts, List<Soldier> soldiers, List<Product> products,
                        List<Relationship> relationships,
                        AnalysisParams analysis, StrategyParams strategy,
-                       AssignmentParams assignment, SimulationParams simulation) {
+                       AssignmentParams assignment, SimulationParams simulation, List<HistoryEntry> history) {
     public Scenario {
         Objects.requireNonNull(name, "name");
         accounts = List.copyOf(accounts);
         soldiers = List.copyOf(soldiers);
         products = List.copyOf(products);
         relationships = List.copyOf(relationships);
+        history = List.copyOf(history);
+    }
+
+    /** A scenario without history. */
+    public Scenario(String name, String currency, int baseYear, String source,
+                    List<Account> accounts, List<Soldier> soldiers, List<Product> products,
+                    List<Relationship> relationships,
+                    AnalysisParams analysis, StrategyParams strategy,
+                    AssignmentParams assignment, SimulationParams simulation) {
+        this(name, currency, baseYear, source, accounts, soldiers, products, relationships, analysis, strategy,
+                assignment, simulation, List.of());
     }
 
     /** Relationships keyed by {@link #pairKey(String, String)}; build once and keep it. */
@@ -39,12 +51,12 @@ public record Scenario(String name, String currency, int baseYear, String source
 
     public Scenario withSimulation(SimulationParams p) {
         return new Scenario(name, currency, baseYear, source, accounts, soldiers, products, relationships,
-                analysis, strategy, assignment, p);
+                analysis, strategy, assignment, p, history);
     }
 
     public Scenario withAssignment(AssignmentParams p) {
         return new Scenario(name, currency, baseYear, source, accounts, soldiers, products, relationships,
-                analysis, strategy, p, simulation);
+                analysis, strategy, p, simulation, history);
     }
 
     /** Sum of revenue over all accounts (currency/year). */

@@ -1,5 +1,6 @@
 package dev.kam.report;
 
+import dev.kam.io.CsvOut;
 import dev.kam.domain.Scenario;
 
 import java.lang.reflect.RecordComponent;

@@ -1,5 +1,7 @@
 package dev.kam.report;
 
+import dev.kam.io.CsvOut;
+import dev.kam.io.OutputDir;
 import dev.kam.compare.CompareResult;
 import dev.kam.compare.Outcome;
 import dev.kam.compare.SweepResult;

@@ -1,5 +1,6 @@
 package dev.kam.report;
 
+import dev.kam.io.CsvOut;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;

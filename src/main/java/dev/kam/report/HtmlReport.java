@@ -1,5 +1,7 @@
 package dev.kam.report;
 
+import dev.kam.io.Json;
+import dev.kam.io.OutputDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kam.domain.Account;
 import dev.kam.domain.Product;

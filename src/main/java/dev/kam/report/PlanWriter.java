@@ -1,5 +1,8 @@
 package dev.kam.report;
 
+import dev.kam.io.Json;
+import dev.kam.io.CsvOut;
+import dev.kam.io.OutputDir;
 import dev.kam.assign.Plan;
 
 import java.util.ArrayList;

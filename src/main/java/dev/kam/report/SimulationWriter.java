@@ -1,5 +1,8 @@
 package dev.kam.report;
 
+import dev.kam.io.Json;
+import dev.kam.io.CsvOut;
+import dev.kam.io.OutputDir;
 import dev.kam.simulation.GoalTiming;
 import dev.kam.simulation.Metric;
 import dev.kam.simulation.PlanComparison;

@@ -1,5 +1,6 @@
 package dev.kam.report;
 
+import dev.kam.io.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kam.domain.Account;
 import dev.kam.domain.Scenario;

@@ -1,5 +1,6 @@
 package dev.kam.scenario;
 
+import dev.kam.domain.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

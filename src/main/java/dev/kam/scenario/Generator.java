@@ -1,6 +1,6 @@
 package dev.kam.scenario;
 
-import dev.kam.report.CsvOut;
+import dev.kam.io.CsvOut;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package dev.kam.scenario;
 
+import dev.kam.domain.ScenarioException;
+import dev.kam.domain.Problem;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;

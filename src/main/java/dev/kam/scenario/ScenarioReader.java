@@ -1,5 +1,6 @@
 package dev.kam.scenario;
 
+import dev.kam.domain.ScenarioException;
 import dev.kam.domain.AnalysisParams;
 import dev.kam.domain.AssignmentParams;
 import dev.kam.domain.Scenario;
@@ -63,12 +64,12 @@ public final class ScenarioReader {
         AnalysisParams analysis = AnalysisKeys.read(root.section("analysis"));
         AssignmentParams assignment = AssignmentKeys.read(root.section("assignment"));
         SimulationParams simulation = SimulationKeys.read(root.section("simulation"));
-        Tables tables = Tables.read(yaml, root.section("tables"), encoding, problems);
+        Tables tables = Tables.read(yaml, root.section("tables"), encoding, baseYear, problems);
         List<dev.kam.domain.Soldier> soldiers = HiringKeys.apply(root.section("hiring"), tables.soldiers());
         root.finish();
         if (problems.hasErrors()) return new Result(null, problems);
         Scenario s = new Scenario(name, currency, baseYear, file, tables.accounts(), soldiers,
-                tables.products(), tables.relationships(), analysis, strategy, assignment, simulation);
+                tables.products(), tables.relationships(), analysis, strategy, assignment, simulation, tables.history());
         return new Result(s, problems);
     }
 

@@ -1,5 +1,6 @@
 package dev.kam.scenario;
 
+import dev.kam.domain.Problem;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;

@@ -1,5 +1,6 @@
 package dev.kam.scenario;
 
+import dev.kam.domain.Problem;
 import dev.kam.domain.StrategyParams;
 
 import java.util.ArrayList;

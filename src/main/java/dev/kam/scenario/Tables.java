@@ -1,6 +1,8 @@
 package dev.kam.scenario;
 
+import dev.kam.domain.Problem;
 import dev.kam.domain.Account;
+import dev.kam.domain.HistoryEntry;
 import dev.kam.domain.Layer;
 import dev.kam.domain.Product;
 import dev.kam.domain.Relationship;
@@ -30,7 +32,7 @@ import java.util.TreeSet;
  * when such a file exists there.
  */
 public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Product> products,
-                    List<Relationship> relationships) {
+                    List<Relationship> relationships, List<HistoryEntry> history) {
 
     /** Default credit of an account whose {@code credit} cell is empty (SPEC §3). */
     public static final double DEFAULT_CREDIT = 0.8;
@@ -50,17 +52,21 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
     static final List<CsvRows.Column> ACCOUNT_COLUMNS = List.of(req("id"), req("name"), req("industry"),
             req("region"), req("revenue"), req("wallet"), req("margin"), opt("credit"), opt("difficulty"),
             opt("serviceHours"), opt("orders"), opt("needs"), opt("owner"), opt("stage"), opt("mustCover"),
-            opt("baseHours"));
+            opt("baseHours"), opt("locked"));
     static final List<CsvRows.Column> SOLDIER_COLUMNS = List.of(req("id"), req("name"), opt("layer"),
             req("stars"), opt("industries"), opt("regions"), req("capacityHours"), opt("certification"),
-            opt("annualCost"));
+            opt("annualCost"), opt("minHours"));
     static final List<CsvRows.Column> PRODUCT_COLUMNS = List.of(req("id"), req("name"), req("needs"),
             req("price"), req("margin"), opt("serviceShare"), req("capacity"), opt("minRating"));
     static final List<CsvRows.Column> RELATIONSHIP_COLUMNS = List.of(req("soldier"), req("account"),
             opt("strength"), opt("hours"), opt("value"));
+    static final List<CsvRows.Column> HISTORY_COLUMNS = List.of(req("account"), req("year"), req("revenue"),
+            opt("owner"));
 
     /** Names of the tables under {@code tables:}. */
-    public static final List<String> NAMES = List.of("accounts", "soldiers", "products", "relationships");
+    public static final List<String> NAMES = List.of("accounts", "soldiers", "products", "relationships", "history");
+    /** Tables that may be absent: read from {@code NAME.csv} beside the scenario only when that file exists. */
+    static final Set<String> OPTIONAL = Set.of("relationships", "history");
 
     private static final double MAX = Double.MAX_VALUE;
     /** Unknown ids per check that get a did-you-mean hint (each costs a scan of every id). */
@@ -80,7 +86,7 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
      * @param topYaml  the scenario file named on the command line (default location of tables)
      * @param encoding the scenario-wide encoding (top-level {@code encoding:})
      */
-    static Tables read(Path topYaml, Section tables, Csv.Encoding encoding, Problems problems) {
+    static Tables read(Path topYaml, Section tables, Csv.Encoding encoding, int baseYear, Problems problems) {
         Map<String, Source> sources = new HashMap<>();
         for (String name : NAMES) sources.put(name, source(topYaml, tables, name, encoding));
 
@@ -89,6 +95,9 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
         Read<Product> products = readProducts(sources.get("products"), problems);
         Source rel = sources.get("relationships");
         Read<Relationship> relationships = rel == null ? null : readRelationships(rel, problems);
+        Source hist = sources.get("history");
+        List<HistoryEntry> history = hist == null ? List.of() : readHistory(hist, baseYear, problems);
+        if (accounts != null && !history.isEmpty()) checkHistory(hist, history, accounts.items(), baseYear, problems);
 
         // Cross-references are checked only when the referenced table could be read, to avoid noise.
         if (soldiers != null && !soldiers.isEmpty() && accounts != null) checkOwners(sources.get("accounts"), accounts, soldiers, sources.get("soldiers").display(), problems);
@@ -105,12 +114,13 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
                     + "shares, the pyramid and the key-account baseline are all zero");
         }
         return new Tables(accounts == null ? List.of() : accounts.items(), soldiers == null ? List.of() : soldiers,
-                products == null ? List.of() : products.items(), relationships == null ? List.of() : relationships.items());
+                products == null ? List.of() : products.items(), relationships == null ? List.of() : relationships.items(),
+                history);
     }
 
     private static Source source(Path topYaml, Section tables, String name, Csv.Encoding scenarioEncoding) {
         Path topDir = parent(topYaml);
-        boolean optional = name.equals("relationships");
+        boolean optional = OPTIONAL.contains(name);
         String rel;
         Path base;
         Csv.Encoding enc = scenarioEncoding;
@@ -216,8 +226,13 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
                 r.error("baseHours", "(0) must be more than 0; leave it empty for the tier default");
                 baseHours = Double.NaN;
             }
+            boolean locked = r.bool("locked", false);
+            if (locked && owner == null) {
+                r.error("locked", "is true but the account has no owner; a lock keeps today's owner, so name one in owner");
+                locked = false;
+            }
             out.add(new Account(id, name, industry, region, nan0(revenue), nan0(wallet), nan0(margin), credit,
-                    difficulty, serviceHours, orders, needs, owner, stage, mustCover, baseHours));
+                    difficulty, serviceHours, orders, needs, owner, stage, mustCover, baseHours, locked));
             lines.add(row.line());
         }
         return new Read<>(out, lines);
@@ -262,7 +277,15 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
             }
             int certification = r.integer("certification", false, 0, 0, 3, "must be between 0 and 3");
             double cost = r.number("annualCost", false, Double.NaN, 0, MAX, "must be at least 0");
-            out.add(new Soldier(id, name, layer, stars, industries, regions, nan0(capacity), certification, cost));
+            double minHours = r.number("minHours", false, Double.NaN, 0, HOURS_PER_YEAR,
+                    "must be between 0 and 8760 (hours in a year)");
+            if (!Double.isNaN(minHours) && !Double.isNaN(capacity) && capacity > 0 && minHours > capacity) {
+                r.error("minHours", "(" + Problem.show(minHours) + ") must be at most capacityHours ("
+                        + Problem.show(capacity) + "): a soldier cannot be planned above capacity");
+                minHours = Double.NaN;
+            }
+            out.add(new Soldier(id, name, layer, stars, industries, regions, nan0(capacity), certification, cost,
+                    minHours));
         }
         return out;
     }
@@ -321,6 +344,57 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
             lines.add(row.line());
         }
         return new Read<>(out, lines);
+    }
+
+    static List<HistoryEntry> readHistory(Source src, int baseYear, Problems problems) {
+        Csv.Table t = Csv.read(src.path(), src.display(), src.encoding(), problems);
+        if (t == null) return List.of();
+        CsvRows r = CsvRows.bind(t, HISTORY_COLUMNS, problems);
+        List<HistoryEntry> out = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Csv.Row row : r.rows()) {
+            r.at(row);
+            String account = r.required("account");
+            int year = r.integer("year", true, Integer.MIN_VALUE, 1900, baseYear,
+                    "must be a calendar year up to baseYear (" + baseYear + "): history is the past");
+            double revenue = r.number("revenue", true, 0, 0, MAX, "must be at least 0 (0 when the account bought nothing that year)");
+            String owner = r.cell("owner");
+            if (year == Integer.MIN_VALUE) continue;
+            if (!account.isEmpty()) {
+                Integer first = seen.putIfAbsent(account + "\u0000" + year, row.line());
+                if (first != null) {
+                    r.error("year", "account " + account + " has a second row for " + year + " (first at line " + first
+                            + "); one row per account and year");
+                }
+            }
+            out.add(new HistoryEntry(account, year, nan0(revenue), owner, row.line()));
+        }
+        return out;
+    }
+
+    /** A base-year history row must agree with accounts.csv revenue (SPEC §8). */
+    private static void checkHistory(Source src, List<HistoryEntry> history, List<Account> accounts, int baseYear,
+                                     Problems problems) {
+        Map<String, Account> byId = new HashMap<>();
+        for (Account a : accounts) byId.putIfAbsent(a.id(), a);
+        for (HistoryEntry h : history) {
+            if (h.year() != baseYear) continue;
+            Account a = byId.get(h.account());
+            if (a == null) {
+                if (h.revenue() > 0) {
+                    problems.error(src.display(), h.line(), "account", "'" + h.account() + "' has base-year (" + baseYear
+                            + ") revenue " + Problem.show(h.revenue()) + " but is not in the accounts table; every account "
+                            + "with revenue today must be there");
+                }
+                continue;
+            }
+            double tol = Math.max(0.5, 1e-9 * Math.abs(a.revenue()));
+            if (Math.abs(h.revenue() - a.revenue()) > tol) {
+                problems.error(src.display(), h.line(), "revenue", "(" + Problem.show(h.revenue()) + ") for " + baseYear
+                        + " must equal the account's revenue in the accounts table (" + Problem.show(a.revenue())
+                        + "): the base-year row is today");
+            }
+        }
     }
 
     private static void unique(CsvRows r, String column, String id, Map<String, Integer> seen) {

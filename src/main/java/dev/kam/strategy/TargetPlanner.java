@@ -6,8 +6,8 @@ import dev.kam.domain.SimulationParams;
 import dev.kam.domain.Soldier;
 import dev.kam.domain.Stage;
 import dev.kam.domain.StrategyParams;
-import dev.kam.scenario.Problem;
-import dev.kam.scenario.ScenarioException;
+import dev.kam.domain.Problem;
+import dev.kam.domain.ScenarioException;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.kam.analysis;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kam.domain.Scenario;
 import dev.kam.report.AnalysisWriter;
-import dev.kam.report.Json;
-import dev.kam.report.OutputDir;
+import dev.kam.io.Json;
+import dev.kam.io.OutputDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

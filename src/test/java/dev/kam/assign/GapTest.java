@@ -1,6 +1,6 @@
 package dev.kam.assign;
 
-import dev.kam.scenario.ScenarioException;
+import dev.kam.domain.ScenarioException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,9 +1,9 @@
 package dev.kam.assign;
 
 import dev.kam.domain.Coverage;
-import dev.kam.report.Json;
+import dev.kam.io.Json;
 import dev.kam.report.PlanWriter;
-import dev.kam.scenario.ScenarioException;
+import dev.kam.domain.ScenarioException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package dev.kam.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kam.report.Json;
+import dev.kam.io.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

@@ -5,7 +5,7 @@ import dev.kam.report.CompareHtml;
 import dev.kam.report.CompareWriter;
 import dev.kam.report.CsvTable;
 import dev.kam.report.Lang;
-import dev.kam.report.OutputDir;
+import dev.kam.io.OutputDir;
 import dev.kam.simulation.Metric;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

@@ -2,7 +2,7 @@ package dev.kam.compare;
 
 import dev.kam.domain.Scenario;
 import dev.kam.domain.Soldier;
-import dev.kam.scenario.ScenarioException;
+import dev.kam.domain.ScenarioException;
 import dev.kam.scenario.ScenarioReader;
 import org.junit.jupiter.api.Test;
 

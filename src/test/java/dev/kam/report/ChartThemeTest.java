@@ -1,5 +1,6 @@
 package dev.kam.report;
 
+import dev.kam.io.OutputDir;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;

@@ -1,5 +1,6 @@
 package dev.kam.report;
 
+import dev.kam.io.CsvOut;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

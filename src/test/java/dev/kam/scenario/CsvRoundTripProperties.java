@@ -1,6 +1,6 @@
 package dev.kam.scenario;
 
-import dev.kam.report.CsvOut;
+import dev.kam.io.CsvOut;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

@@ -1,5 +1,6 @@
 package dev.kam.scenario;
 
+import dev.kam.domain.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
 package dev.kam.scenario;
 
+import dev.kam.domain.ScenarioException;
+import dev.kam.domain.Problem;
 import dev.kam.domain.Account;
 import dev.kam.domain.Layer;
 import dev.kam.domain.Product;

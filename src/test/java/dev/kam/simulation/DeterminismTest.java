@@ -5,7 +5,7 @@ import dev.kam.domain.Coverage;
 import dev.kam.domain.ResponseModel;
 import dev.kam.domain.Scenario;
 import dev.kam.domain.SimulationParams;
-import dev.kam.report.OutputDir;
+import dev.kam.io.OutputDir;
 import dev.kam.report.SimulationWriter;
 import dev.kam.strategy.Targets;
 import org.junit.jupiter.api.Test;

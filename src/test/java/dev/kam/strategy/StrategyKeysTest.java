@@ -1,7 +1,7 @@
 package dev.kam.strategy;
 
 import dev.kam.domain.StrategyParams;
-import dev.kam.scenario.Problem;
+import dev.kam.domain.Problem;
 import dev.kam.scenario.ScenarioReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

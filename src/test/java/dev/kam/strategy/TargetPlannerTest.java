@@ -2,7 +2,7 @@ package dev.kam.strategy;
 
 import dev.kam.domain.Scenario;
 import dev.kam.domain.StrategyParams;
-import dev.kam.scenario.ScenarioException;
+import dev.kam.domain.ScenarioException;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.kam.strategy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kam.domain.Scenario;
-import dev.kam.report.Json;
+import dev.kam.io.Json;
 import dev.kam.report.TargetsWriter;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;

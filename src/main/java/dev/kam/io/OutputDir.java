@@ -1,4 +1,4 @@
-package dev.kam.report;
+package dev.kam.io;
 
 import java.io.IOException;
 import java.io.OutputStream;

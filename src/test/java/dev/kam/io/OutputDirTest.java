@@ -1,4 +1,4 @@
-package dev.kam.report;
+package dev.kam.io;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

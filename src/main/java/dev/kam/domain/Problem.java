@@ -1,4 +1,4 @@
-package dev.kam.scenario;
+package dev.kam.domain;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.kam.report;
+package dev.kam.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

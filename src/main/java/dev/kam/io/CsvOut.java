@@ -1,4 +1,4 @@
-package dev.kam.report;
+package dev.kam.io;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
