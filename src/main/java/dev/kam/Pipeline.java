@@ -14,7 +14,7 @@ import dev.kam.domain.Soldier;
 import dev.kam.report.AnalysisWriter;
 import dev.kam.report.ChartTheme;
 import dev.kam.report.HtmlReport;
-import dev.kam.report.Lang;
+import dev.kam.i18n.Lang;
 import dev.kam.io.OutputDir;
 import dev.kam.report.PlanWriter;
 import dev.kam.report.SimulationWriter;

@@ -2,7 +2,7 @@ package dev.kam.cli;
 
 import dev.kam.Pipeline;
 import dev.kam.report.ChartTheme;
-import dev.kam.report.Lang;
+import dev.kam.i18n.Lang;
 import dev.kam.report.Summary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,5 +1,6 @@
 package dev.kam.report;
 
+import dev.kam.i18n.Lang;
 import dev.kam.analysis.Analysis;
 import dev.kam.analysis.Concentration;
 import dev.kam.analysis.TierSummary;

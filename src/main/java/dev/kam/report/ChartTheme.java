@@ -1,5 +1,6 @@
 package dev.kam.report;
 
+import dev.kam.i18n.Lang;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.Axis;

@@ -1,5 +1,6 @@
 package dev.kam.report;
 
+import dev.kam.i18n.Lang;
 import dev.kam.compare.CompareResult;
 import dev.kam.compare.GoalBasis;
 import dev.kam.compare.Outcome;

@@ -1,5 +1,6 @@
 package dev.kam.report;
 
+import dev.kam.i18n.Lang;
 import dev.kam.io.Json;
 import dev.kam.io.OutputDir;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package dev.kam.report;
 
+import dev.kam.i18n.Lang;
 import dev.kam.domain.Account;
 import dev.kam.domain.Scenario;
 import dev.kam.domain.Stage;

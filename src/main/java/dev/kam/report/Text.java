@@ -1,5 +1,6 @@
 package dev.kam.report;
 
+import dev.kam.i18n.Lang;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;

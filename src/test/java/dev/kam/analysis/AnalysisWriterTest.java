@@ -22,12 +22,12 @@ class AnalysisWriterTest {
 
     @org.junit.jupiter.api.BeforeEach
     void english() {
-        dev.kam.report.ChartTheme.setLang(dev.kam.report.Lang.EN);
+        dev.kam.report.ChartTheme.setLang(dev.kam.i18n.Lang.EN);
     }
 
     @Test
     void chineseLabelsWithLangZh(@TempDir Path tmp) throws Exception {
-        dev.kam.report.ChartTheme.setLang(dev.kam.report.Lang.ZH);
+        dev.kam.report.ChartTheme.setLang(dev.kam.i18n.Lang.ZH);
         try {
             Path dir = write(Fixtures.handScenario(), tmp);
             String pyramid = Files.readString(dir.resolve("pyramid.svg"));
@@ -37,7 +37,7 @@ class AnalysisWriterTest {
             assertTrue(Files.readString(dir.resolve("lorenz.svg")).contains("基尼系数 0.325"));
             assertTrue(Files.readString(dir.resolve("ratings.svg")).contains("5A评级"));
         } finally {
-            dev.kam.report.ChartTheme.setLang(dev.kam.report.Lang.EN);
+            dev.kam.report.ChartTheme.setLang(dev.kam.i18n.Lang.EN);
         }
     }
 

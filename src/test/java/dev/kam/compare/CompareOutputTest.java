@@ -4,7 +4,7 @@ import dev.kam.domain.Scenario;
 import dev.kam.report.CompareHtml;
 import dev.kam.report.CompareWriter;
 import dev.kam.report.CsvTable;
-import dev.kam.report.Lang;
+import dev.kam.i18n.Lang;
 import dev.kam.io.OutputDir;
 import dev.kam.simulation.Metric;
 import org.jsoup.Jsoup;

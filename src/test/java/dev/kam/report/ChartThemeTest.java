@@ -1,5 +1,6 @@
 package dev.kam.report;
 
+import dev.kam.i18n.Lang;
 import dev.kam.io.OutputDir;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;

@@ -1,4 +1,4 @@
-package dev.kam.report;
+package dev.kam.i18n;
 
 import java.util.Locale;
 
@@ -9,6 +9,11 @@ public enum Lang {
     /** The code used on the command line and in the HTML {@code lang} attribute. */
     public String code() {
         return this == EN ? "en" : "zh-CN";
+    }
+
+    /** The locale whose message bundles this language reads. */
+    public Locale locale() {
+        return this == EN ? Locale.ROOT : Locale.SIMPLIFIED_CHINESE;
     }
 
     /** Parses {@code en} or {@code zh} (case-insensitive); null when neither. */
