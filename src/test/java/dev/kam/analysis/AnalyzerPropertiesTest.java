@@ -1,13 +1,10 @@
 package dev.kam.analysis;
 
+import dev.kam.RandomCases;
 import dev.kam.domain.Account;
 import dev.kam.domain.AnalysisParams;
 import dev.kam.domain.Stage;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +30,29 @@ class AnalyzerPropertiesTest {
         return list;
     }
 
-    @Property(tries = 60)
-    void sharesAddUpAndBoundsHold(@ForAll @IntRange(min = 1, max = 120) int n, @ForAll @LongRange(min = 0, max = 1000) long seed,
-                                  @ForAll @DoubleRange(min = 0, max = 1) double keyShare,
-                                  @ForAll("normalizations") String normalization) {
+    private static final String[] NORMALIZATIONS = {AnalysisParams.PERCENTILE, AnalysisParams.LOG_MINMAX};
+
+    /** n 1–120 accounts, base seed 0–1000, key share 0–1 and a normalization. */
+    record Bounds(int n, long seed, double keyShare, String normalization) {
+    }
+
+    /** The first 16 tries are the corners of the ranges (with an odd seed too), the others uniform draws. */
+    static Bounds bounds(int tryIndex, SplittableRandom r) {
+        if (tryIndex < 16) {
+            return new Bounds((tryIndex & 1) == 0 ? 1 : 120, (tryIndex & 2) == 0 ? 0 : (tryIndex & 8) == 0 ? 1000 : 999,
+                    (tryIndex & 4) == 0 ? 0 : 1, NORMALIZATIONS[(tryIndex >> 3) & 1]);
+        }
+        return new Bounds(r.nextInt(1, 121), r.nextLong(0, 1001), r.nextDouble(0, Math.nextUp(1.0)),
+                NORMALIZATIONS[r.nextInt(NORMALIZATIONS.length)]);
+    }
+
+    @Test
+    void sharesAddUpAndBoundsHold() {
+        RandomCases.forAll(0xA11_0001L, 60, AnalyzerPropertiesTest::bounds,
+                c -> sharesAddUpAndBoundsHold(c.n(), c.seed(), c.keyShare(), c.normalization()));
+    }
+
+    private static void sharesAddUpAndBoundsHold(int n, long seed, double keyShare, String normalization) {
         List<Account> accounts = base(n, seed);
         AnalysisParams d = AnalysisParams.DEFAULT;
         AnalysisParams p = new AnalysisParams(keyShare, Math.max(keyShare, 0.8), seed % 2 == 0, d.ratingWeights(),
@@ -72,10 +88,25 @@ class AnalyzerPropertiesTest {
         assertEquals(n, rc[0] + rc[1] + rc[2] + rc[3] + rc[4]);
     }
 
-    @Property(tries = 40)
-    void moreRevenueNeverLowersTheRevenueScoreOrTier(@ForAll @IntRange(min = 2, max = 60) int n,
-                                                     @ForAll @LongRange(min = 0, max = 1000) long seed,
-                                                     @ForAll @IntRange(min = 0, max = 59) int pick) {
+    /** n 2–60 accounts, base seed 0–1000, the account to double picked by 0–59 modulo n. */
+    record Doubling(int n, long seed, int pick) {
+    }
+
+    /** The first 8 tries are the corners of the ranges, the others uniform draws. */
+    static Doubling doubling(int tryIndex, SplittableRandom r) {
+        if (tryIndex < 8) {
+            return new Doubling((tryIndex & 1) == 0 ? 2 : 60, (tryIndex & 2) == 0 ? 0 : 1000, (tryIndex & 4) == 0 ? 0 : 59);
+        }
+        return new Doubling(r.nextInt(2, 61), r.nextLong(0, 1001), r.nextInt(0, 60));
+    }
+
+    @Test
+    void moreRevenueNeverLowersTheRevenueScoreOrTier() {
+        RandomCases.forAll(0xA11_0002L, 40, AnalyzerPropertiesTest::doubling,
+                c -> moreRevenueNeverLowersTheRevenueScoreOrTier(c.n(), c.seed(), c.pick()));
+    }
+
+    private static void moreRevenueNeverLowersTheRevenueScoreOrTier(int n, long seed, int pick) {
         List<Account> accounts = base(n, seed);
         int i = pick % n;
         Account a = accounts.get(i);
@@ -91,10 +122,5 @@ class AnalyzerPropertiesTest {
         assertTrue(after.criteria().profit() >= before.criteria().profit());
         assertTrue(after.tier().ordinal() <= before.tier().ordinal(), before.tier() + " → " + after.tier());
         assertTrue(after.rank() <= before.rank());
-    }
-
-    @net.jqwik.api.Provide
-    net.jqwik.api.Arbitrary<String> normalizations() {
-        return net.jqwik.api.Arbitraries.of(AnalysisParams.PERCENTILE, AnalysisParams.LOG_MINMAX);
     }
 }

@@ -1,9 +1,7 @@
 package dev.kam.assign;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import dev.kam.RandomCases;
+import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 import java.math.BigDecimal;
@@ -16,11 +14,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The exported LP and the OptaPlanner score describe the same problem (SPEC §4). */
 class LpObjectiveTest {
 
-    @Property(tries = 60)
-    void lpObjectiveEqualsSoftScoreAndRowsMatchHardScore(@ForAll @LongRange(min = 1, max = 1_000_000) long seed,
-                                                         @ForAll @IntRange(min = 1, max = 9) int accounts,
-                                                         @ForAll @IntRange(min = 1, max = 4) int soldiers,
-                                                         @ForAll @IntRange(min = 0, max = 3) int products) {
+    /** An instance: seed 1–1,000,000, 1–9 accounts, 1–4 soldiers, 0–3 products. */
+    record Case(long seed, int accounts, int soldiers, int products) {
+    }
+
+    /** The first 16 tries are the corners of the ranges, the others uniform draws. */
+    static Case instance(int tryIndex, SplittableRandom r) {
+        if (tryIndex < 16) {
+            return new Case((tryIndex & 8) == 0 ? 1 : 1_000_000, (tryIndex & 1) == 0 ? 1 : 9,
+                    (tryIndex & 2) == 0 ? 1 : 4, (tryIndex & 4) == 0 ? 0 : 3);
+        }
+        return new Case(r.nextLong(1, 1_000_001), r.nextInt(1, 10), r.nextInt(1, 5), r.nextInt(0, 4));
+    }
+
+    @Test
+    void lpObjectiveEqualsSoftScoreAndRowsMatchHardScore() {
+        RandomCases.forAll(0x1B_0001L, 60, LpObjectiveTest::instance,
+                c -> check(c.seed(), c.accounts(), c.soldiers(), c.products()));
+    }
+
+    private static void check(long seed, int accounts, int soldiers, int products) {
         Instances.Instance inst = Instances.random(seed, accounts, soldiers, products);
         Coefficients t = inst.table();
         Exact.Lp lp = Exact.parse(Exact.lpText(t));
