@@ -1,6 +1,7 @@
 package dev.kam.assign;
 
 import org.optaplanner.core.api.domain.entity.PlanningEntity;
+import org.optaplanner.core.api.domain.entity.PlanningPin;
 import org.optaplanner.core.api.domain.lookup.PlanningId;
 import org.optaplanner.core.api.domain.valuerange.ValueRangeProvider;
 import org.optaplanner.core.api.domain.variable.PlanningVariable;
@@ -11,6 +12,7 @@ import java.util.List;
  * The decision for one account: its lead soldier (null = uncovered) and the effort level, an index
  * into {@code assignment.effort}. The value range of the lead holds only the soldiers eligible for the
  * account, so eligibility is kept by construction; the constraint "Soldier not eligible" guards it anyway.
+ * A locked account (accounts.csv {@code locked}) is pinned to its owner at standard effort.
  */
 @PlanningEntity
 public class AccountAssignment {
@@ -19,6 +21,9 @@ public class AccountAssignment {
     private String accountId;
     private Coefficients table;
     private List<SoldierFact> eligible;
+
+    @PlanningPin
+    private boolean pinned;
 
     @PlanningVariable(valueRangeProviderRefs = "eligibleSoldiers", nullable = true)
     private SoldierFact lead;
@@ -34,6 +39,7 @@ public class AccountAssignment {
         this.accountId = table.accountId[index];
         this.table = table;
         this.eligible = eligible;
+        this.pinned = table.locked[index];
     }
 
     @ValueRangeProvider(id = "eligibleSoldiers")
@@ -90,6 +96,30 @@ public class AccountAssignment {
     long value() {
         int o = option();
         return o < 0 ? 0 : table.optValue[o];
+    }
+
+    public boolean isPinned() {
+        return pinned;
+    }
+
+    /** Whether the account has an owner today. */
+    boolean owned() {
+        return table.owner[index] >= 0;
+    }
+
+    /** Whether the account counts against the move cap: its owner today may still lead it. */
+    boolean movable() {
+        return table.movable(index);
+    }
+
+    /** Whether today's owner still leads it (an owned account that is not kept counts as a move). */
+    boolean keptByOwner() {
+        return lead != null && lead.index == table.owner[index];
+    }
+
+    /** The switching cost (cents) the account pays when it ends with another lead or none. */
+    long switching() {
+        return table.switching[index];
     }
 
     Coefficients table() {

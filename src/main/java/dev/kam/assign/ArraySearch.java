@@ -31,6 +31,7 @@ final class ArraySearch {
     private long value;
     private long[] bonus;          // cents added when the account is covered at all (product value it unlocks)
     private long over;
+    private int moves;
 
     private int[] best;
     private long bestValue = Long.MIN_VALUE;
@@ -48,6 +49,8 @@ final class ArraySearch {
         w = new double[m];
         tabuUntil = new int[Math.max(1, n * m)];
         bonus = new long[n];
+        // with no lead anywhere, every owned account already pays its switching cost
+        for (int a = 0; a < n; a++) value += val(a, -1);
     }
 
     /** Value (cents) an account brings when covered, whatever its lead, e.g. the products it unlocks. */
@@ -57,7 +60,24 @@ final class ArraySearch {
     }
 
     private long val(int a, int o) {
-        return o < 0 ? 0 : t.optValue[o] + bonus[a];
+        if (o < 0) return t.owner[a] >= 0 ? -t.switching[a] : 0;
+        return t.optValue[o] + bonus[a];
+    }
+
+    /** Whether option o (−1 = none) keeps account a with today's owner; an owned account not kept is a move. */
+    private boolean kept(int a, int o) {
+        return o >= 0 && t.owner[a] >= 0 && t.optSoldier[o] == t.owner[a];
+    }
+
+    /** Change of the move count if account a went from option cur to option o. */
+    private int moveDelta(int a, int cur, int o) {
+        if (!t.movable(a)) return 0;
+        return (kept(a, cur) ? 1 : 0) - (kept(a, o) ? 1 : 0);
+    }
+
+    /** Whether a change of the move count by d keeps within assignment.maxMoves (always true when it falls). */
+    private boolean movesOk(int d) {
+        return t.maxMoves < 0 || d <= 0 || moves + d <= t.maxMoves;
     }
 
     /** The best plan found: option per account (−1 = uncovered). */
@@ -116,11 +136,15 @@ final class ArraySearch {
     }
 
     private double pen(int s, long l) {
-        long o = l - t.capacity[s];
-        return o > 0 ? w[s] * o : 0.0;
+        return w[s] * violation(s, l);
     }
 
-    private static long overOf(long l, long cap) {
+    /** Centihours a load breaks soldier s's band by: over capacity, or under the minimum. */
+    private long violation(int s, long l) {
+        return l > t.capacity[s] ? l - t.capacity[s] : (l < t.minHours[s] ? t.minHours[s] - l : 0);
+    }
+
+    private long overOf(long l, long cap) {
         return l > cap ? l - cap : 0;
     }
 
@@ -130,25 +154,27 @@ final class ArraySearch {
         int start = sample >= n ? 0 : rnd.nextInt(n);
         for (int k = 0; k < sample; k++) {
             int a = (start + k) % n;
+            if (t.locked[a]) continue;
             int cur = choice[a];
             int s = cur < 0 ? -1 : t.optSoldier[cur];
             long curH = cur < 0 ? 0 : t.optHours[cur];
             long curV = val(a, cur);
             double rem = s >= 0 ? pen(s, load[s]) - pen(s, load[s] - curH) : 0.0;
-            long remOver = s >= 0 ? overOf(load[s], t.capacity[s]) - overOf(load[s] - curH, t.capacity[s]) : 0;
+            long remOver = s >= 0 ? violation(s, load[s]) - violation(s, load[s] - curH) : 0;
             for (int o = t.optStart[a]; o < t.optStart[a + 1]; o++) {
                 if (o == cur) continue;
+                if (!movesOk(moveDelta(a, cur, o))) continue;
                 int ts = t.optSoldier[o];
                 long h = t.optHours[o];
                 double delta;
                 long newOver;
                 if (ts == s) {
                     delta = val(a, o) - curV - (pen(s, load[s] - curH + h) - pen(s, load[s]));
-                    newOver = over - overOf(load[s], t.capacity[s]) + overOf(load[s] - curH + h, t.capacity[s]);
+                    newOver = over - violation(s, load[s]) + violation(s, load[s] - curH + h);
                 } else {
                     if (t.maxAccountsPerSoldier > 0 && count[ts] >= t.maxAccountsPerSoldier) continue;
                     delta = val(a, o) - curV + rem - (pen(ts, load[ts] + h) - pen(ts, load[ts]));
-                    newOver = over - remOver - overOf(load[ts], t.capacity[ts]) + overOf(load[ts] + h, t.capacity[ts]);
+                    newOver = over - remOver - violation(ts, load[ts]) + violation(ts, load[ts] + h);
                 }
                 // returning to a soldier just left, or changing the effort at it again, is tabu for a while
                 boolean tabu = tabuUntil[a * m + ts] > it;
@@ -160,8 +186,8 @@ final class ArraySearch {
                     moveB = -1;
                 }
             }
-            if (cur >= 0 && !(t.mustCover[a])) {
-                double delta = -curV + rem;
+            if (cur >= 0 && !(t.mustCover[a]) && movesOk(moveDelta(a, cur, -1))) {
+                double delta = val(a, -1) - curV + rem;
                 if (delta > bestDelta) {
                     bestDelta = delta;
                     moveA = a;
@@ -174,21 +200,23 @@ final class ArraySearch {
         for (int k = 0; k < swapSample && n > 1; k++) {
             int a = rnd.nextInt(n);
             int ca = choice[a];
-            if (ca < 0) continue;
+            if (ca < 0 || t.locked[a]) continue;
             int s = t.optSoldier[ca];
             int ea = t.optEffort[ca];
             for (int b = 0; b < n; b++) {
                 int cb = choice[b];
+                if (t.locked[b]) continue;
                 if (cb < 0) {
                     // exchange: b takes a's place with a's soldier, a is left uncovered
                     if (t.mustCover[a] || b == a) continue;
                     int nb = t.option(b, s, ea);
                     if (nb < 0) continue;
+                    if (!movesOk(moveDelta(a, ca, -1) + moveDelta(b, -1, nb))) continue;
                     long ls = load[s] - t.optHours[ca] + t.optHours[nb];
-                    long dv = val(b, nb) - val(a, ca);
+                    long dv = val(b, nb) + val(a, -1) - val(a, ca) - val(b, -1);
                     double delta = dv - (pen(s, ls) - pen(s, load[s]));
                     if (tabuUntil[b * m + s] > it) {
-                        long newOver = over - overOf(load[s], t.capacity[s]) + overOf(ls, t.capacity[s]);
+                        long newOver = over - violation(s, load[s]) + violation(s, ls);
                         if (!(newOver == 0 && value + dv > bestValue)) continue;
                     }
                     if (delta > bestDelta) {
@@ -206,14 +234,15 @@ final class ArraySearch {
                 if (na < 0) continue;
                 int nb = t.option(b, s, t.optEffort[cb]);
                 if (nb < 0) continue;
+                if (!movesOk(moveDelta(a, ca, na) + moveDelta(b, cb, nb))) continue;
                 long ls = load[s] - t.optHours[ca] + t.optHours[nb];
                 long lt = load[ts] - t.optHours[cb] + t.optHours[na];
                 long dv = val(a, na) + val(b, nb) - val(a, ca) - val(b, cb);
                 double delta = dv - (pen(s, ls) - pen(s, load[s])) - (pen(ts, lt) - pen(ts, load[ts]));
                 boolean tabu = tabuUntil[a * m + ts] > it || tabuUntil[b * m + s] > it;
                 if (tabu) {
-                    long newOver = over - overOf(load[s], t.capacity[s]) - overOf(load[ts], t.capacity[ts])
-                            + overOf(ls, t.capacity[s]) + overOf(lt, t.capacity[ts]);
+                    long newOver = over - violation(s, load[s]) - violation(ts, load[ts])
+                            + violation(s, ls) + violation(ts, lt);
                     if (!(newOver == 0 && value + dv > bestValue)) continue;
                 }
                 if (delta > bestDelta) {
@@ -244,29 +273,30 @@ final class ArraySearch {
     /** Changes one account's option, keeping loads, value and overflow up to date. */
     private void set(int a, int o) {
         int cur = choice[a];
+        moves += moveDelta(a, cur, o);
+        value -= val(a, cur);
         if (cur >= 0) {
             int s = t.optSoldier[cur];
-            over -= overOf(load[s], t.capacity[s]);
+            over -= violation(s, load[s]);
             load[s] -= t.optHours[cur];
-            over += overOf(load[s], t.capacity[s]);
+            over += violation(s, load[s]);
             count[s]--;
-            value -= val(a, cur);
         }
         if (o >= 0) {
             int s = t.optSoldier[o];
-            over -= overOf(load[s], t.capacity[s]);
+            over -= violation(s, load[s]);
             load[s] += t.optHours[o];
-            over += overOf(load[s], t.capacity[s]);
+            over += violation(s, load[s]);
             count[s]++;
-            value += val(a, o);
         }
+        value += val(a, o);
         choice[a] = o;
     }
 
     private void adaptWeights(double w0) {
         if (over > 0) {
             for (int s = 0; s < m; s++) {
-                if (load[s] > t.capacity[s]) w[s] *= 1.05;
+                if (violation(s, load[s]) > 0) w[s] *= 1.05;
             }
         } else {
             double floor = w0 * 1e-3;
@@ -306,8 +336,9 @@ final class ArraySearch {
         for (int k = 0; k < moves; k++) {
             int a = rnd.nextInt(n);
             int lo = t.optStart[a], hi = t.optStart[a + 1];
-            if (hi == lo) continue;
+            if (hi == lo || t.locked[a]) continue;
             int o = lo + rnd.nextInt(hi - lo);
+            if (!movesOk(moveDelta(a, choice[a], o))) continue;
             int s = t.optSoldier[o];
             boolean same = choice[a] >= 0 && t.optSoldier[choice[a]] == s;
             if (t.maxAccountsPerSoldier > 0 && !same && count[s] >= t.maxAccountsPerSoldier) continue;
@@ -337,13 +368,34 @@ final class ArraySearch {
             if (t.mustCover[x] != t.mustCover[y]) return t.mustCover[x] ? -1 : 1;
             return Double.compare(key[y], key[x]);
         });
+        // locked accounts take their one option; under a move cap, owners keep their accounts first
+        for (int a = 0; a < n; a++) if (t.locked[a] && t.optStart[a + 1] > t.optStart[a]) set(a, t.optStart[a]);
+        if (t.maxMoves >= 0) {
+            for (int a : order) {
+                if (t.locked[a] || t.owner[a] < 0) continue;
+                int pick = -1;
+                long pickV = Long.MIN_VALUE;
+                for (int o = t.optStart[a]; o < t.optStart[a + 1]; o++) {
+                    int s = t.optSoldier[o];
+                    if (s != t.owner[a] || load[s] + t.optHours[o] > t.capacity[s]) continue;
+                    if (t.maxAccountsPerSoldier > 0 && count[s] >= t.maxAccountsPerSoldier) continue;
+                    if (t.optValue[o] > pickV) {
+                        pickV = t.optValue[o];
+                        pick = o;
+                    }
+                }
+                if (pick >= 0) set(a, pick);
+            }
+        }
         for (int a : order) {
+            if (choice[a] >= 0 || t.locked[a]) continue;
             int pick = -1;
-            long pickV = t.mustCover[a] ? Long.MIN_VALUE : 0;
+            long pickV = t.mustCover[a] ? Long.MIN_VALUE : val(a, -1);
             for (int o = t.optStart[a]; o < t.optStart[a + 1]; o++) {
                 int s = t.optSoldier[o];
                 if (load[s] + t.optHours[o] > t.capacity[s]) continue;
                 if (t.maxAccountsPerSoldier > 0 && count[s] >= t.maxAccountsPerSoldier) continue;
+                if (!movesOk(moveDelta(a, -1, o))) continue;
                 if (t.optValue[o] > pickV) {
                     pickV = t.optValue[o];
                     pick = o;
@@ -381,8 +433,8 @@ final class ArraySearch {
                 boolean victimMust = true;
                 for (int a = 0; a < n; a++) {
                     int o = choice[a];
-                    if (o < 0 || t.optSoldier[o] != s) continue;
-                    double k = t.optValue[o] / (double) Math.max(1, t.optHours[o]);
+                    if (o < 0 || t.optSoldier[o] != s || t.locked[a]) continue;
+                    double k = (t.optValue[o] - val(a, -1)) / (double) Math.max(1, t.optHours[o]);
                     boolean must = t.mustCover[a];
                     if ((victimMust && !must) || (victimMust == must && k < bestKey)) {
                         victim = a;
@@ -390,6 +442,7 @@ final class ArraySearch {
                         victimMust = must;
                     }
                 }
+                if (victim < 0) break;
                 set(victim, -1);
                 dropped[victim] = true;
             }
@@ -424,13 +477,15 @@ final class ArraySearch {
             for (int q = t.pairStart[a]; q < t.pairStart[a + 1]; q++) pairAccount[q] = a;
         }
         for (int q = 0; q < pairs; q++) order[q] = q;
-        Arrays.sort(order, (x, y) -> Long.compare(t.pairValue[y], t.pairValue[x]));
+        long[] value = new long[pairs];
+        for (int q = 0; q < pairs; q++) value[q] = choice[pairAccount[q]] < 0 ? 0 : t.pairValue(q, choice[pairAccount[q]]);
+        Arrays.sort(order, (x, y) -> Long.compare(value[y], value[x]));
         int[] used = new int[t.products];
         int[] perAccount = new int[t.accounts];
         for (int q : order) {
             int a = pairAccount[q];
             int p = t.pairProduct[q];
-            if (t.pairValue[q] <= 0 || choice[a] < 0) continue;
+            if (value[q] <= 0 || choice[a] < 0) continue;
             if (used[p] >= t.productCapacity[p] || perAccount[a] >= t.maxProductsPerAccount) continue;
             offered[q] = true;
             used[p]++;
@@ -452,7 +507,7 @@ final class ArraySearch {
         for (int a = 0; a < t.accounts; a++) {
             int lo = t.pairStart[a], hi = t.pairStart[a + 1];
             if (choice[a] >= 0) {
-                for (int q = lo; q < hi; q++) if (offered[q]) bonus[a] += t.pairValue[q];
+                for (int q = lo; q < hi; q++) if (offered[q]) bonus[a] += t.pairValue(q, choice[a]);
                 continue;
             }
             long[] vals = new long[hi - lo];
@@ -466,12 +521,10 @@ final class ArraySearch {
         return bonus;
     }
 
-    /** Objective (cents) of a plan: lead values plus offer values, minus 10^15 per uncovered mustCover account. */
+    /** Objective (cents) of a plan, minus 10^15 per uncovered mustCover account (to compare plans lexicographically). */
     static long total(Coefficients t, int[] choice, boolean[] offered) {
-        long v = 0;
+        long v = new Solution(choice, offered).objective(t);
         for (int a = 0; a < t.accounts; a++) if (choice[a] < 0 && t.mustCover[a]) v -= 1_000_000_000_000_000L;
-        for (int a = 0; a < t.accounts; a++) if (choice[a] >= 0) v += t.optValue[choice[a]];
-        for (int q = 0; q < offered.length; q++) if (offered[q]) v += t.pairValue[q];
         return v;
     }
 }

@@ -19,7 +19,11 @@ public final class AssignmentConstraints implements ConstraintProvider {
     static final String PRODUCT_UNSUITED = "Product not suited to account";
     static final String PRODUCT_UNCOVERED = "Product offered to uncovered account";
     static final String TOO_MANY_PRODUCTS = "Too many products for account";
+    static final String TOO_MANY_MOVES = "Too many accounts change lead";
+    static final String BELOW_MINIMUM = "Soldier below minimum hours";
+    static final String IDLE_BELOW_MINIMUM = "Soldier without accounts below minimum hours";
     static final String MUST_COVER = "mustCover account uncovered";
+    static final String DROPPED = "Owned account dropped";
     static final String LEAD_VALUE = "Expected uplift of lead";
     static final String OFFER_VALUE = "Expected uplift of product";
 
@@ -34,11 +38,15 @@ public final class AssignmentConstraints implements ConstraintProvider {
                 productNotSuited(f),
                 productToUncoveredAccount(f),
                 tooManyProductsForAccount(f),
+                tooManyMoves(f),
+                soldierBelowMinimum(f),
+                idleSoldierBelowMinimum(f),
                 // medium
                 mustCoverUncovered(f),
                 // soft
                 leadUplift(f),
                 productUplift(f),
+                ownedAccountDropped(f),
         };
     }
 
@@ -118,6 +126,40 @@ public final class AssignmentConstraints implements ConstraintProvider {
                 .asConstraint(TOO_MANY_PRODUCTS);
     }
 
+    // at most assignment.maxMoves accounts owned today change lead; a drop is a move too (SPEC §9); an account
+    // whose owner the rules no longer allow must move anyway and does not count
+    Constraint tooManyMoves(ConstraintFactory f) {
+        return f.forEachIncludingNullVars(AccountAssignment.class)
+                .filter(a -> a.movable() && !a.keptByOwner() && a.table().maxMoves >= 0)
+                // every entity shares one table, so grouping by it gives a single group that knows the cap
+                .groupBy(AccountAssignment::table, ConstraintCollectors.count())
+                .filter((t, n) -> n > t.maxMoves)
+                .penalizeLong(HardMediumSoftLongScore.ONE_HARD, (t, n) -> n - (long) t.maxMoves)
+                .justifyWith((t, n, score) -> new Justifications.TooManyMoves(n, t.maxMoves))
+                .asConstraint(TOO_MANY_MOVES);
+    }
+
+    // balanced books: a soldier's planned hours stay at or above the minimum (minHours, minUtilization)
+    Constraint soldierBelowMinimum(ConstraintFactory f) {
+        return f.forEach(AccountAssignment.class)
+                .groupBy(AccountAssignment::getLead, ConstraintCollectors.sumLong(AccountAssignment::hours))
+                .filter((s, hours) -> hours < s.minHours)
+                .penalizeLong(HardMediumSoftLongScore.ONE_HARD, (s, hours) -> s.minHours - hours)
+                .justifyWith((s, hours, score) -> new Justifications.BelowMinimum(s.id,
+                        hours / (double) Coefficients.SCALE, s.minHours / (double) Coefficients.SCALE))
+                .asConstraint(BELOW_MINIMUM);
+    }
+
+    // the same for a soldier who leads nothing at all (the group above never sees them)
+    Constraint idleSoldierBelowMinimum(ConstraintFactory f) {
+        return f.forEach(SoldierFact.class)
+                .filter(s -> s.minHours > 0)
+                .ifNotExists(AccountAssignment.class, Joiners.equal(s -> s, AccountAssignment::getLead))
+                .penalizeLong(HardMediumSoftLongScore.ONE_HARD, s -> s.minHours)
+                .justifyWith((s, score) -> new Justifications.BelowMinimum(s.id, 0, s.minHours / (double) Coefficients.SCALE))
+                .asConstraint(IDLE_BELOW_MINIMUM);
+    }
+
     // mustCover accounts get a lead; medium level so that an over-constrained instance still yields a plan
     Constraint mustCoverUncovered(ConstraintFactory f) {
         return f.forEachIncludingNullVars(AccountAssignment.class)
@@ -137,13 +179,26 @@ public final class AssignmentConstraints implements ConstraintProvider {
                 .asConstraint(LEAD_VALUE);
     }
 
-    // the objective: priority-weighted expected uplift of each product offered (cents)
+    // the objective: priority-weighted expected uplift of each product offered (cents); a prospect's value
+    // depends on its lead's effort and fit (it adopts only once converted), so the offer is joined to its lead
     Constraint productUplift(ConstraintFactory f) {
         return f.forEach(ProductOffer.class)
                 .filter(ProductOffer::isOffered)
-                .impactLong(HardMediumSoftLongScore.ONE_SOFT, ProductOffer::value)
-                .justifyWith((o, score) -> new Justifications.OfferValue(o.getAccount().getAccountId(),
-                        o.getProduct().id, o.value()))
+                .join(AccountAssignment.class, Joiners.equal(ProductOffer::getAccount, a -> a))
+                .filter((o, a) -> a.option() >= 0)
+                .rewardLong(HardMediumSoftLongScore.ONE_SOFT, (o, a) -> o.valueFor(a.option()))
+                .justifyWith((o, a, score) -> new Justifications.OfferValue(o.getAccount().getAccountId(),
+                        o.getProduct().id, o.valueFor(a.option())))
                 .asConstraint(OFFER_VALUE);
+    }
+
+    // the objective: an account owned today that ends with no lead pays the switching cost too (CONTRACT §2)
+    Constraint ownedAccountDropped(ConstraintFactory f) {
+        return f.forEachIncludingNullVars(AccountAssignment.class)
+                .filter(a -> a.getLead() == null && a.owned() && a.switching() > 0)
+                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, AccountAssignment::switching)
+                .justifyWith((a, score) -> new Justifications.Dropped(a.getAccountId(),
+                        a.table().soldierId[a.table().owner[a.getIndex()]], a.switching()))
+                .asConstraint(DROPPED);
     }
 }

@@ -59,7 +59,7 @@ public class AssignmentSolution {
     static AssignmentSolution of(Coefficients t) {
         List<SoldierFact> soldiers = new ArrayList<>(t.soldiers);
         for (int s = 0; s < t.soldiers; s++) {
-            soldiers.add(new SoldierFact(s, t.soldierId[s], t.capacity[s], t.maxAccountsPerSoldier));
+            soldiers.add(new SoldierFact(s, t.soldierId[s], t.capacity[s], t.maxAccountsPerSoldier, t.minHours[s]));
         }
         List<ProductFact> products = new ArrayList<>(t.products);
         for (int p = 0; p < t.products; p++) products.add(new ProductFact(p, t.productId[p], t.productCapacity[p]));
@@ -71,6 +71,11 @@ public class AssignmentSolution {
                 if (t.optBase[a * t.soldiers + s] >= 0) eligible.add(soldiers.get(s));
             }
             AccountAssignment aa = new AccountAssignment(a, t, eligible);
+            if (t.locked[a]) {
+                // pinned: the solver never changes it, so it starts at the lock
+                aa.setLead(soldiers.get(t.optSoldier[t.optStart[a]]));
+                aa.setEffort(t.optEffort[t.optStart[a]]);
+            }
             accounts.add(aa);
             for (int q = t.pairStart[a]; q < t.pairStart[a + 1]; q++) {
                 offers.add(new ProductOffer(q, aa, products.get(t.pairProduct[q]), true, t.pairValue[q]));
@@ -81,6 +86,27 @@ public class AssignmentSolution {
 
     Coefficients table() {
         return table;
+    }
+
+    /** The plan of this solution on the table's arrays. */
+    Solution toSolution() {
+        int[] choice = new int[table.accounts];
+        for (AccountAssignment a : accounts) choice[a.getIndex()] = a.option();
+        boolean[] offered = new boolean[table.pairs()];
+        for (ProductOffer p : offers) offered[p.getPair()] = p.isOffered() && choice[p.getAccount().getIndex()] >= 0;
+        return new Solution(choice, offered);
+    }
+
+    /** A solution holding a plan of the table (every variable set; an uncovered account keeps standard effort). */
+    static AssignmentSolution of(Coefficients t, Solution plan) {
+        AssignmentSolution sol = of(t);
+        for (AccountAssignment a : sol.accounts) {
+            int o = plan.choice()[a.getIndex()];
+            a.setLead(o < 0 ? null : sol.soldiers.get(t.optSoldier[o]));
+            a.setEffort(o < 0 ? Integer.valueOf(Math.min(t.standard, t.levels - 1)) : Integer.valueOf(t.optEffort[o]));
+        }
+        for (ProductOffer p : sol.offers) p.setOffered(plan.offered()[p.getPair()]);
+        return sol;
     }
 
     public List<SoldierFact> getSoldiers() {

@@ -83,10 +83,11 @@ public record GapInstance(String name, int agents, int jobs, long[][] cost, long
     }
 
     /**
-     * The same instance as a kam scenario: agents are soldiers (capacity = capacity hours, eligible for
-     * everything), jobs are mustCover accounts, and every pair carries a relationships.csv-style
-     * override: hours = weight, value = −cost. One effort level (1.0), rating priority 1, no switching
-     * cost, no products; the objective is then exactly −(total cost).
+     * The same instance as a kam scenario, for the plan's names and explanations: agents are soldiers
+     * (capacity = capacity hours, eligible for everything), jobs are mustCover accounts; one effort level
+     * (1.0), rating priority 1, no switching cost, no products. The numbers the solver uses come from
+     * {@link Coefficients#gap(GapInstance)}: per pair hours = weight and value = −cost exactly (SPEC §4's
+     * relationships.csv overrides, taken as given), so the objective is exactly −(total cost).
      */
     public Scenario toScenario(Duration timeLimit, long seed) {
         List<Account> accounts = new ArrayList<>(jobs);
@@ -98,15 +99,11 @@ public record GapInstance(String name, int agents, int jobs, long[][] cost, long
         for (int i = 0; i < agents; i++) {
             soldiers.add(new Soldier("a" + i, "agent " + i, Layer.PROJECT, 5, Set.of("*"), Set.of("*"), capacity[i], 3, Double.NaN));
         }
-        List<Relationship> rel = new ArrayList<>(agents * jobs);
-        for (int i = 0; i < agents; i++) {
-            for (int j = 0; j < jobs; j++) rel.add(new Relationship("a" + i, "j" + j, Double.NaN, weight[i][j], -cost[i][j]));
-        }
         AssignmentParams p = AssignmentParams.DEFAULT.withEffort(new double[] {1.0}, new String[] {"standard"});
         p = new AssignmentParams(timeLimit, null, seed, p.effortLevels(), p.effortNames(), 0,
                 new double[] {1, 1, 1, 1, 1}, 0.0, p.minStars(), p.minCertification(), false,
                 new int[] {1, 1, 1}, new int[] {5, 5, 5}, p.baseHours(), 0, 0.95);
-        return new Scenario(name, "", 2026, name, accounts, soldiers, List.of(), rel, AnalysisParams.DEFAULT,
+        return new Scenario(name, "", 2026, name, accounts, soldiers, List.of(), List.<Relationship>of(), AnalysisParams.DEFAULT,
                 StrategyParams.DEFAULT, p, SimulationParams.DEFAULT);
     }
 

@@ -39,6 +39,18 @@ final class Justifications {
     record MustCoverUncovered(String accountId) implements ConstraintJustification {
     }
 
+    /** More accounts owned today change lead than {@code assignment.maxMoves} allows. */
+    record TooManyMoves(int moves, int cap) implements ConstraintJustification {
+    }
+
+    /** A soldier's planned hours fall below the minimum (balanced books; hours per year). */
+    record BelowMinimum(String soldierId, double hours, double minimum) implements ConstraintJustification {
+    }
+
+    /** An account owned today is left without a lead: it pays the switching cost (cents). */
+    record Dropped(String accountId, String ownerId, long cents) implements ConstraintJustification {
+    }
+
     /** The objective contribution of leading an account (cents). */
     record LeadValue(String accountId, String soldierId, int effort, long cents) implements ConstraintJustification {
     }

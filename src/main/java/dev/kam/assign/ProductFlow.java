@@ -35,8 +35,9 @@ final class ProductFlow {
             if (choice[a] < 0) continue;
             boolean any = false;
             for (int q = t.pairStart[a]; q < t.pairStart[a + 1]; q++) {
-                if (t.pairValue[q] <= 0) continue;
-                add.add(1 + t.pairProduct[q], 1 + np + a, 1, -t.pairValue[q], q);
+                long v = t.pairValue(q, choice[a]);
+                if (v <= 0) continue;
+                add.add(1 + t.pairProduct[q], 1 + np + a, 1, -v, q);
                 any = true;
             }
             if (any) add.add(1 + np + a, sink, t.maxProductsPerAccount, 0, -1);

@@ -60,9 +60,9 @@ public class ProductOffer {
         return suited;
     }
 
-    /** Objective contribution (cents) when offered. */
-    long value() {
-        return value;
+    /** Objective contribution (cents) when offered to an account led with option o (the largest one when o < 0). */
+    long valueFor(int option) {
+        return option < 0 ? value : account.table().pairValue(pair, option);
     }
 
     @Override

@@ -51,6 +51,7 @@ final class SearchPhase implements CustomPhaseCommand<AssignmentSolution> {
             }
         }
         for (AccountAssignment a : sol.getAccounts()) {
+            if (a.isPinned()) continue;
             int o = choice[a.getIndex()];
             SoldierFact lead = o < 0 ? null : sol.getSoldiers().get(t.optSoldier[o]);
             Integer effort = o < 0 ? Integer.valueOf(Math.min(standardEffort, t.levels - 1)) : Integer.valueOf(t.optEffort[o]);

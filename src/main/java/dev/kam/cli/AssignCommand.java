@@ -8,7 +8,10 @@ import dev.kam.assign.Coefficients;
 import dev.kam.assign.LpWriter;
 import dev.kam.assign.Plan;
 import dev.kam.assign.StopSignal;
+import dev.kam.domain.AssignmentParams;
 import dev.kam.domain.Scenario;
+import dev.kam.i18n.Lang;
+import dev.kam.i18n.Messages;
 import dev.kam.io.OutputDir;
 import dev.kam.report.PlanWriter;
 import dev.kam.scenario.Section;
@@ -36,9 +39,11 @@ import java.util.concurrent.TimeUnit;
 /** {@code kam assign}: the optimized soldier, effort and product plan. */
 @Command(name = "assign", mixinStandardHelpOptions = true,
         description = {"Optimize who leads which account with how much effort, and which products are offered "
-                + "to which accounts (OptaPlanner), under capacity and eligibility rules; compare with today's owners.",
-                "Writes DIR/plan/assignments.csv, products.csv, soldiers.csv and plan.json. Ctrl-C ends the search "
-                        + "early and still writes the best plan found."})
+                + "to which accounts, under capacity, eligibility, lock, move-cap and workload rules: OptaPlanner's "
+                + "heuristic warm-starts an exact MIP (OR-Tools) that proves how close the plan is to the best one.",
+                "Writes DIR/plan/assignments.csv, products.csv, soldiers.csv, moves.csv, gain-vs-moves.csv (+ chart), "
+                        + "capacity-value.csv and plan.json (with bound and gapPercent). Ctrl-C ends the search early "
+                        + "and still writes the best plan found."})
 public final class AssignCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario YAML file.")
     Path scenario;
@@ -49,6 +54,30 @@ public final class AssignCommand implements Callable<Integer> {
 
     @Option(names = "--seed", description = "Random seed (default: assignment.seed, 1).")
     Long seed;
+
+    @Option(names = "--steps", paramLabel = "N",
+            description = "Deterministic work limit instead of the time limit: N heuristic steps and N/1000 "
+                    + "deterministic seconds of CP-SAT; the same seed then gives the same plan on any machine "
+                    + "(default: assignment.steps, off).")
+    Long steps;
+
+    @Option(names = "--solver", paramLabel = "heuristic|exact|auto",
+            description = "heuristic (OptaPlanner + a Lagrangian bound), exact (MIP only) or auto (both; "
+                    + "default: assignment.solver.mode, auto).")
+    String solver;
+
+    @Option(names = "--engine", paramLabel = "auto|scip|cpsat",
+            description = "MIP engine of the exact side (default: assignment.solver.engine, auto = SCIP under a time "
+                    + "limit, CP-SAT under --steps).")
+    String engine;
+
+    @Option(names = "--no-what-if", negatable = false,
+            description = "Skip the value of each move, the gain-vs-moves curve and the capacity values.")
+    boolean noWhatIf;
+
+    @Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en",
+            description = "Language of the reasons in the plan files (default: ${DEFAULT-VALUE}).")
+    String lang;
 
     @Option(names = "--export-lp", paramLabel = "FILE",
             description = "Also write the exact MILP of the instance in CPLEX LP format.")
@@ -69,11 +98,32 @@ public final class AssignCommand implements Callable<Integer> {
                 throw new UsageException("--time-limit '" + timeLimit + "' is not a positive duration (write e.g. 30s, 2m)");
             }
         }
+        AssignmentParams.Solver mode = null;
+        if (solver != null) {
+            mode = AssignmentParams.Solver.parse(solver);
+            if (mode == null) throw new UsageException("--solver must be heuristic, exact or auto, not '" + solver + "'");
+        }
+        if (engine != null && !java.util.List.of("auto", "scip", "cpsat").contains(engine)) {
+            throw new UsageException("--engine must be auto, scip or cpsat, not '" + engine + "'");
+        }
+        if (steps != null && (steps < 1 || steps > 1_000_000_000L)) {
+            throw new UsageException("--steps (" + steps + ") must be between 1 and 1,000,000,000");
+        }
+        if (steps != null && limit != null) {
+            throw new UsageException("--steps and --time-limit exclude each other: --steps makes the search deterministic");
+        }
+        Lang language = Lang.parse(lang);
+        if (language == null) throw new UsageException("--lang must be en or zh, not '" + lang + "'");
+        Messages words = Messages.of(language);
         Scenario s = options.load(scenario);
         Analysis analysis = Analyzer.analyze(s);
         AssignOptions opt = AssignOptions.of(s.assignment());
         if (limit != null) opt = opt.withTimeLimit(limit);
+        if (steps != null) opt = opt.withSteps(steps);
         if (seed != null) opt = opt.withSeed(seed);
+        if (mode != null) opt = opt.withSolver(mode);
+        if (engine != null) opt = opt.withEngine(engine);
+        if (noWhatIf) opt = opt.withWhatIf(false);
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         if (System.console() != null) {
@@ -105,10 +155,10 @@ public final class AssignCommand implements Callable<Integer> {
             if (stop.stopped()) err.println("assign: interrupted; writing the best plan found so far");
             Path target;
             try (OutputDir dir = OutputDir.open(options.out, "plan")) {
-                PlanWriter.write(plan, dir);
+                PlanWriter.write(plan, dir, words);
                 target = dir.commit();
             }
-            for (String line : PlanWriter.summaryLines(plan, target)) out.println(line);
+            for (String line : PlanWriter.summaryLines(plan, target, words)) out.println(line);
             if (exportLp != null) out.println("Wrote the MILP to " + exportLp + " (objective = plan.json objective)");
             out.flush();
             err.flush();

@@ -1,6 +1,7 @@
 package dev.kam.cli;
 
 import dev.kam.assign.GapBench;
+import dev.kam.domain.AssignmentParams;
 import dev.kam.io.CsvOut;
 import dev.kam.io.OutputDir;
 import dev.kam.scenario.Section;
@@ -22,8 +23,11 @@ import java.util.concurrent.Callable;
 @Command(name = "gap", mixinStandardHelpOptions = true,
         description = {"Solve OR-Library Generalized Assignment Problem files with kam's assignment model "
                 + "(all jobs mustCover, per-pair hours = weight, value = -cost) and compare with best-known values "
-                + "from best-known.csv beside the files or in their parent folder.",
-                "Writes bench/gap.csv: instance, agents, jobs, bestKnown, found, gapPercent, feasible, seconds."})
+                + "from best-known.csv beside the files or in their parent folder. The solver path is kam assign's "
+                + "(heuristic warm start, exact MIP, proven bound); --peer runs HiGHS (or SCIP) through OR-Tools on "
+                + "the same MIP, cold, for the same time limit.",
+                "Writes bench/gap.csv: instance, agents, jobs, bestKnown, found, gapPercent, feasible, seconds, bound, "
+                        + "provenGapPercent, boundMethod, peer, peerFound, peerGapPercent, peerSeconds."})
 public final class BenchGapCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "GAP instance files (OR-Library format).")
     List<Path> files;
@@ -38,6 +42,21 @@ public final class BenchGapCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--peer", paramLabel = "highs|scip",
+            description = "Also run this MIP solver (through OR-Tools, cold, one thread) on each instance with the same limit.")
+    String peer;
+
+    @Option(names = "--solver", paramLabel = "heuristic|exact|auto", defaultValue = "auto",
+            description = "Which side of kam's optimizer runs (default: ${DEFAULT-VALUE}).")
+    String solver;
+
+    @Option(names = "--engine", paramLabel = "auto|scip|cpsat", defaultValue = "auto",
+            description = "MIP engine of the exact side (default: ${DEFAULT-VALUE}).")
+    String engine;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Deterministic work limit instead of the time limit.")
+    Long steps;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -50,18 +69,30 @@ public final class BenchGapCommand implements Callable<Integer> {
         for (Path f : files) {
             if (!Files.isRegularFile(f)) throw new UsageException("GAP file not found: " + f);
         }
+        AssignmentParams.Solver mode = AssignmentParams.Solver.parse(solver);
+        if (mode == null) throw new UsageException("--solver must be heuristic, exact or auto, not '" + solver + "'");
+        if (!List.of("auto", "scip", "cpsat").contains(engine)) {
+            throw new UsageException("--engine must be auto, scip or cpsat, not '" + engine + "'");
+        }
+        if (peer != null && !List.of("highs", "scip").contains(peer)) {
+            throw new UsageException("--peer must be highs or scip, not '" + peer + "'");
+        }
+        if (steps != null && steps < 1) throw new UsageException("--steps (" + steps + ") must be at least 1");
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter o = spec.commandLine().getOut();
-        CsvOut csv = new CsvOut("instance", "agents", "jobs", "bestKnown", "found", "gapPercent", "feasible", "seconds");
+        CsvOut csv = new CsvOut("instance", "agents", "jobs", "bestKnown", "found", "gapPercent", "feasible", "seconds",
+                "bound", "provenGapPercent", "boundMethod", "peer", "peerFound", "peerGapPercent", "peerSeconds");
         for (Path f : files) {
-            GapBench.Row r = GapBench.run(f, limit, seed, null);
-            csv.row(r.instance(), r.agents(), r.jobs(), r.bestKnown(), r.found(),
-                    Double.isNaN(r.gapPercent()) ? Double.NaN : Math.round(r.gapPercent() * 1000) / 1000.0,
-                    Boolean.toString(r.feasible()), Math.round(r.seconds() * 10) / 10.0);
-            o.printf(Locale.ROOT, "%-22s %3d agents %5d jobs  best %8s  found %8d  gap %7s  %s  %.1fs%n",
-                    r.instance(), r.agents(), r.jobs(), CsvOut.num(r.bestKnown()), r.found(),
-                    Double.isNaN(r.gapPercent()) ? "-" : String.format(Locale.ROOT, "%.2f%%", r.gapPercent()),
-                    r.feasible() ? "feasible" : "INFEASIBLE", r.seconds());
+            GapBench.Row r = GapBench.run(f, limit, seed, null, mode, engine, steps == null ? 0 : steps, peer);
+            csv.row(r.instance(), r.agents(), r.jobs(), r.bestKnown(), r.found(), round3(r.gapPercent()),
+                    Boolean.toString(r.feasible()), Math.round(r.seconds() * 10) / 10.0, r.bound(),
+                    round3(r.provenGapPercent()), r.boundMethod(), r.peer(), r.peerFound(), round3(r.peerGapPercent()),
+                    Double.isNaN(r.peerSeconds()) ? Double.NaN : Math.round(r.peerSeconds() * 10) / 10.0);
+            o.printf(Locale.ROOT, "%-22s %3d agents %5d jobs  best %8s  found %8d  gap %7s  proven %7s  %s  %.1fs%s%n",
+                    r.instance(), r.agents(), r.jobs(), CsvOut.num(r.bestKnown()), r.found(), pct(r.gapPercent()),
+                    pct(r.provenGapPercent()), r.feasible() ? "feasible" : "INFEASIBLE", r.seconds(),
+                    r.peer() == null ? "" : String.format(Locale.ROOT, "  %s %s gap %s", r.peer(),
+                            Double.isNaN(r.peerFound()) ? "none" : CsvOut.num(r.peerFound()), pct(r.peerGapPercent())));
             o.flush();
             // rewrite after each instance so a long run leaves its rows even if interrupted
             OutputDir.writeAtomically(out.resolve("bench").resolve("gap.csv"), csv.text().getBytes(StandardCharsets.UTF_8));
@@ -69,5 +100,13 @@ public final class BenchGapCommand implements Callable<Integer> {
         err.flush();
         o.println("wrote " + out.resolve("bench").resolve("gap.csv"));
         return Main.OK;
+    }
+
+    private static double round3(double v) {
+        return Double.isNaN(v) ? Double.NaN : Math.round(v * 1000) / 1000.0;
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f%%", v);
     }
 }

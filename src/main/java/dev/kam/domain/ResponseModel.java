@@ -86,4 +86,84 @@ public final class ResponseModel {
         double survive = a.isProspect() ? p.conversionCovered() : 1 - p.churnCovered();
         return p.productAdoption() * prod.price() * prod.margin() * survive;
     }
+
+    /**
+     * Expected one-year gross profit (currency) of offering a product to an account led at effort e with fit f
+     * (CONTRACT §3): adoption · price · margin · (1 − covered churn) for an active account; for a prospect,
+     * which adopts only in a year it is active, adoption · price · margin · conversion(e, f).
+     */
+    public double productUplift(Account a, Product prod, double effort, double fit) {
+        double active = a.isProspect() ? conversion(effort, fit) : 1 - p.churnCovered();
+        return p.productAdoption() * prod.price() * prod.margin() * active;
+    }
+
+    /**
+     * The response gain g of a pair whose relationships.csv {@code value} fixes its first-year gross-profit
+     * uplift at standard effort (CONTRACT §4): for an active account the covered share-gain rate is
+     * k_u + g·r(e)/r(e_std), for a prospect the conversion probability p_u + g·r(e)/r(e_std). g is solved so
+     * that {@link #overrideUplift} at e_std equals the value, then clamped to the valid range (k and p in
+     * [0, 1]); compare {@code overrideUplift} with the value to see whether clamping changed it.
+     *
+     * @param value          the pair's uplift at standard effort (currency/year)
+     * @param standardEffort the standard effort multiple e_std (the level closest to 1.0)
+     */
+    public double overrideGain(Account a, double value, double standardEffort) {
+        double w1 = a.wallet() * (1 + p.growthMean());
+        if (a.isProspect()) {
+            double per = a.margin() * p.initialShare() * w1;
+            double g = per > 0 ? value / per : 0.0;
+            return clamp(g, -p.conversionUncovered(), 1 - p.conversionUncovered());
+        }
+        double s0 = a.shareOfWallet();
+        double head = Math.max(0.0, p.shareCeiling() - s0);
+        double kept = (1 - p.churnCovered()) * head * w1 * a.margin();
+        if (!(kept > 0)) return 0.0;
+        double base = a.margin() * w1 * ((1 - p.churnCovered()) - (1 - p.churnUncovered()))
+                * (s0 + head * p.gainUncovered());
+        double g = (value - base) / kept;
+        return clamp(g, -p.gainUncovered(), 1 - p.gainUncovered());
+    }
+
+    /** First-year gross-profit uplift (currency) of a pair with response gain g (see {@link #overrideGain}) at effort e. */
+    public double overrideUplift(Account a, double gain, double effort, double standardEffort) {
+        double w1 = a.wallet() * (1 + p.growthMean());
+        if (a.isProspect()) {
+            double conv = overrideConversion(gain, effort, standardEffort);
+            return a.margin() * (conv - p.conversionUncovered()) * p.initialShare() * w1;
+        }
+        double k = overrideShareGain(gain, effort, standardEffort);
+        return a.margin() * ((1 - p.churnCovered()) * nextShare(a.shareOfWallet(), k) * w1
+                - expectedRevenue(a, false, 0, 0));
+    }
+
+    /** Covered share-gain rate k of an overridden pair with response gain g at effort e (clamped to [0, 1]). */
+    public double overrideShareGain(double gain, double effort, double standardEffort) {
+        double rs = response(standardEffort);
+        return clamp(p.gainUncovered() + gain * (rs > 0 ? response(effort) / rs : 1.0), 0, 1);
+    }
+
+    /** Conversion probability of an overridden prospect pair with response gain g at effort e (clamped to [0, 1]). */
+    public double overrideConversion(double gain, double effort, double standardEffort) {
+        double rs = response(standardEffort);
+        return clamp(p.conversionUncovered() + gain * (rs > 0 ? response(effort) / rs : 1.0), 0, 1);
+    }
+
+    /**
+     * The first-year churn bump Δq that realises the switching cost of an account that changes lead (CONTRACT
+     * §2): Δq = min(1 − q, switchingCost · GP0 / E[GP1 | it survives, under its plan lead]).
+     *
+     * @param churn            the account's first-year churn probability q under its plan lead
+     * @param switchingCost    {@code assignment.switchingCost}
+     * @param grossProfitToday GP0, today's yearly gross profit (currency)
+     * @param survivingGp1     E[GP1 | survives] under the plan lead, products included (currency)
+     */
+    public static double switchChurnBump(double churn, double switchingCost, double grossProfitToday,
+                                         double survivingGp1) {
+        if (!(survivingGp1 > 0)) return 1 - churn;
+        return Math.min(1 - churn, Math.max(0.0, switchingCost * grossProfitToday / survivingGp1));
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
 }

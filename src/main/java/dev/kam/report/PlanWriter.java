@@ -1,11 +1,20 @@
 package dev.kam.report;
 
-import dev.kam.io.Json;
-import dev.kam.io.CsvOut;
-import dev.kam.io.OutputDir;
 import dev.kam.assign.Plan;
+import dev.kam.domain.Msg;
+import dev.kam.i18n.Lang;
+import dev.kam.i18n.Messages;
+import dev.kam.io.CsvOut;
+import dev.kam.io.Json;
+import dev.kam.io.OutputDir;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,20 +22,30 @@ import java.util.Map;
 
 /**
  * Writes an assignment plan into the {@code plan} stage folder: assignments.csv, products.csv,
- * soldiers.csv and plan.json (read back by {@code dev.kam.assign.PlanFiles}).
+ * soldiers.csv, moves.csv, gain-vs-moves.csv (+ chart), capacity-value.csv and plan.json (read back by
+ * {@code dev.kam.assign.PlanFiles}). Reasons are rendered in the given language.
  */
 public final class PlanWriter {
+    /** Every file this writer may produce, for the terminal summary. */
+    public static final List<String> FILES = List.of("assignments.csv", "products.csv", "soldiers.csv", "moves.csv",
+            "gain-vs-moves.csv", "capacity-value.csv", "plan.json");
+
     private PlanWriter() {
     }
 
-    /** Writes every file of the plan into the open stage folder (commit is the caller's). */
+    /** Writes every file of the plan into the open stage folder, in English (commit is the caller's). */
     public static void write(Plan plan, OutputDir dir) {
+        write(plan, dir, Messages.of(Lang.EN));
+    }
+
+    /** Writes every file of the plan into the open stage folder (commit is the caller's). */
+    public static void write(Plan plan, OutputDir dir, Messages words) {
         CsvOut a = new CsvOut("account", "name", "rating", "soldier", "effortLevel", "effort", "hours",
-                "expectedUplift", "objectiveValue", "fit", "owner", "reason");
+                "expectedUplift", "objectiveValue", "fit", "owner", "reason", "status");
         for (Plan.AccountPlan p : plan.accounts()) {
             a.row(p.accountId(), p.name(), p.rating() + "A", p.soldierId(), p.effortName(),
                     p.soldierId() == null ? null : p.effort(), p.hours(), round2(p.uplift()), round2(p.value()),
-                    Double.isNaN(p.fit()) ? null : round4(p.fit()), p.owner(), p.reason());
+                    Double.isNaN(p.fit()) ? null : round4(p.fit()), p.owner(), words.render(p.reason()), p.status());
         }
         a.write(dir.file("assignments.csv"));
 
@@ -36,18 +55,81 @@ public final class PlanWriter {
         }
         pr.write(dir.file("products.csv"));
 
-        CsvOut so = new CsvOut("soldier", "name", "hoursUsed", "capacity", "utilization", "accountsLed");
+        CsvOut so = new CsvOut("soldier", "name", "hoursUsed", "capacity", "utilization", "accountsLed", "minHours",
+                "hourValue", "note");
         for (Plan.SoldierPlan s : plan.soldiers()) {
             so.row(s.soldierId(), s.name(), round2(s.hoursUsed()), round2(s.capacity()), round4(s.utilization()),
-                    s.accountsLed());
+                    s.accountsLed(), round2(s.minHours()), nan(round2(s.hourValue())),
+                    s.note() == null ? null : words.render(s.note()));
         }
         so.write(dir.file("soldiers.csv"));
 
-        Json.write(dir.file("plan.json"), json(plan));
+        CsvOut mv = new CsvOut("account", "from", "to", "effortLevel", "value", "method", "reason");
+        for (Plan.Move m : plan.disruption().moves()) {
+            mv.row(m.accountId(), m.from(), m.to(), m.effortName(), nan(round2(m.value())), m.method(), words.render(m.reason()));
+        }
+        mv.write(dir.file("moves.csv"));
+
+        CsvOut cv = new CsvOut("maxMoves", "objective", "bound", "movesUsed", "gainOverNoMoves");
+        double none = Double.NaN;
+        for (Plan.CurvePoint c : plan.disruption().curve()) if (c.maxMoves() == 0) none = c.objective();
+        for (Plan.CurvePoint c : plan.disruption().curve()) {
+            cv.row(c.maxMoves() < 0 ? "unlimited" : Integer.toString(c.maxMoves()), nan(round2(c.objective())),
+                    nan(round2(c.bound())), c.movesUsed(), nan(round2(c.objective() - none)));
+        }
+        cv.write(dir.file("gain-vs-moves.csv"));
+        if (!plan.disruption().curve().isEmpty()) {
+            ChartFiles.write(curveChart(plan, words), dir, "gain-vs-moves");
+        }
+
+        Map<String, Plan.HireValue> hireOf = new HashMap<>();
+        for (Plan.HireValue h : plan.capacity().hires()) hireOf.put(h.likeSoldier(), h);
+        Map<String, Plan.HireValue> byProfile = new HashMap<>();
+        for (Plan.HireValue h : plan.capacity().hires()) byProfile.put(h.profile(), h);
+        CsvOut cap = new CsvOut("soldier", "name", "hourValueLp", "hourValueResolve", "resolveHours", "certificationTo",
+                "certificationGain", "starsTo", "starGain", "hireGain", "hireCost", "hireNet", "hireProfile");
+        for (Plan.SoldierValue v : plan.capacity().soldiers()) {
+            Plan.HireValue h = hireOf.get(v.soldierId());
+            cap.row(v.soldierId(), v.name(), nan(round2(v.hourValueLp())), nan(round2(v.hourValueResolve())),
+                    round2(v.resolveHours()), v.certificationTo() < 0 ? null : v.certificationTo(),
+                    nan(round2(v.certificationGain())), v.starsTo() < 0 ? null : v.starsTo(), nan(round2(v.starGain())),
+                    h == null ? null : nan(round2(h.gain())), h == null ? null : nan(round2(h.annualCost())),
+                    h == null ? null : nan(round2(h.net())), h == null ? null : h.profile());
+        }
+        cap.write(dir.file("capacity-value.csv"));
+
+        Json.write(dir.file("plan.json"), json(plan, words));
+    }
+
+    /** The gain-vs-moves curve: best objective against the move cap (unlimited drawn at the moves the plan uses). */
+    static JFreeChart curveChart(Plan plan, Messages words) {
+        XYSeries found = new XYSeries(words.get("assign.chart.objective"));
+        XYSeries bound = new XYSeries(words.get("assign.chart.bound"));
+        int maxCap = 0;
+        for (Plan.CurvePoint c : plan.disruption().curve()) if (c.maxMoves() > maxCap) maxCap = c.maxMoves();
+        for (Plan.CurvePoint c : plan.disruption().curve()) {
+            double x = c.maxMoves() < 0 ? Math.max(maxCap, c.movesUsed()) * 1.2 + 1 : c.maxMoves();
+            if (!Double.isNaN(c.objective())) found.add(x, c.objective());
+            if (!Double.isNaN(c.bound())) bound.add(x, c.bound());
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(found);
+        data.addSeries(bound);
+        String cur = plan.currency() == null ? "" : plan.currency();
+        JFreeChart chart = ChartFactory.createXYLineChart(words.get("assign.chart.title"),
+                words.get("assign.chart.x"), words.get("assign.chart.y", cur), data, PlotOrientation.VERTICAL,
+                true, false, false);
+        ChartTheme.moneyAxis(chart.getXYPlot().getRangeAxis());
+        return chart;
+    }
+
+    /** The plan.json document as ordered maps, in English (no NaN: missing numbers are null). */
+    public static Map<String, Object> json(Plan plan) {
+        return json(plan, Messages.of(Lang.EN));
     }
 
     /** The plan.json document as ordered maps (no NaN: missing numbers are null). */
-    public static Map<String, Object> json(Plan plan) {
+    public static Map<String, Object> json(Plan plan, Messages words) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("scenario", plan.scenario());
         m.put("currency", plan.currency());
@@ -60,10 +142,30 @@ public final class PlanWriter {
         m.put("feasible", plan.hard() == 0);
         m.put("allMustCoverCovered", plan.medium() == 0);
         m.put("objective", plan.objective());
+        m.put("bound", nan(round2(plan.bound())));
+        m.put("gapPercent", nan(round6(plan.gapPercent())));
         m.put("objectiveScaling", "objective = LP objective of --export-lp at this plan = soft score / 100 "
-                + "(money in cents, hours in centihours)");
+                + "(money in cents, hours in centihours); bound = an upper bound on the objective of any feasible plan, "
+                + "rounding slack included");
+        Plan.Quality q = plan.quality();
+        Map<String, Object> quality = new LinkedHashMap<>();
+        quality.put("solver", q.solver());
+        quality.put("engine", q.engine());
+        quality.put("boundMethod", q.boundMethod());
+        quality.put("provenOptimal", q.optimal());
+        quality.put("lpObjective", nan(round2(q.lpObjective())));
+        quality.put("heuristicObjective", nan(round2(q.heuristicObjective())));
+        quality.put("heuristicSeconds", round3(q.heuristicSeconds()));
+        quality.put("exactSeconds", round3(q.exactSeconds()));
+        quality.put("nativeLoadSeconds", nan(round3(q.nativeLoadSeconds())));
+        quality.put("steps", q.steps());
+        quality.put("roundingSlack", round6(q.roundingSlack()));
+        quality.put("neighbourhoods", q.neighbourhoods());
+        quality.put("summary", words.render(qualityLine(plan)));
+        m.put("quality", quality);
         m.put("seconds", Math.round(plan.seconds() * 1000) / 1000.0);
-        m.put("unmet", plan.unmet());
+        m.put("unmet", render(plan.unmet(), words));
+        m.put("warnings", render(plan.warnings(), words));
         Plan.Baseline b = plan.baseline();
         Map<String, Object> base = new LinkedHashMap<>();
         base.put("description", "today's owners at standard effort, no new products");
@@ -79,12 +181,54 @@ public final class PlanWriter {
         for (Plan.Uncovered u : b.uncovered()) {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("account", u.accountId());
-            x.put("reason", u.reason());
+            x.put("reason", words.render(u.reason()));
             unc.add(x);
         }
         base.put("uncovered", unc);
-        base.put("baselineProblems", b.baselineInfeasible());
+        base.put("baselineProblems", render(b.baselineInfeasible(), words));
         m.put("baseline", base);
+        List<Map<String, Object>> rs = new ArrayList<>();
+        for (Plan.ReasonCount r : plan.reasons()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("reason", r.code());
+            x.put("count", r.count());
+            x.put("accounts", r.accounts());
+            rs.add(x);
+        }
+        m.put("uncoveredByReason", rs);
+        List<Map<String, Object>> ep = new ArrayList<>();
+        for (Plan.EffortPattern e : plan.effort()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("rating", e.rating());
+            x.put("covered", e.covered());
+            x.put("byLevel", e.byLevel());
+            x.put("retentionShare", round4(e.retentionShare()));
+            x.put("note", words.render(e.note()));
+            ep.add(x);
+        }
+        m.put("effortPattern", ep);
+        List<Map<String, Object>> curve = new ArrayList<>();
+        for (Plan.CurvePoint c : plan.disruption().curve()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("maxMoves", c.maxMoves() < 0 ? null : c.maxMoves());
+            x.put("objective", nan(round2(c.objective())));
+            x.put("bound", nan(round2(c.bound())));
+            x.put("movesUsed", c.movesUsed());
+            curve.add(x);
+        }
+        m.put("gainVsMoves", curve);
+        m.put("moves", plan.disruption().moves().size());
+        List<Map<String, Object>> rec = new ArrayList<>();
+        for (Plan.Recommendation r : plan.capacity().top()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("kind", r.kind());
+            x.put("soldier", r.soldierId());
+            x.put("gain", round2(r.gain()));
+            x.put("net", nan(round2(r.net())));
+            x.put("text", words.render(r.text()));
+            rec.add(x);
+        }
+        m.put("recommendations", rec);
         List<Map<String, Object>> as = new ArrayList<>();
         for (Plan.AccountPlan p : plan.accounts()) {
             Map<String, Object> x = new LinkedHashMap<>();
@@ -99,7 +243,8 @@ public final class PlanWriter {
             x.put("objectiveValue", round2(p.value()));
             x.put("fit", Double.isNaN(p.fit()) ? null : p.fit());
             x.put("owner", p.owner());
-            x.put("reason", p.reason());
+            x.put("status", p.status());
+            x.put("reason", words.render(p.reason()));
             as.add(x);
         }
         m.put("assignments", as);
@@ -123,46 +268,84 @@ public final class PlanWriter {
             x.put("capacity", round2(s.capacity()));
             x.put("utilization", round4(s.utilization()));
             x.put("accountsLed", s.accountsLed());
+            x.put("minHours", round2(s.minHours()));
+            x.put("hourValue", nan(round2(s.hourValue())));
+            x.put("note", s.note() == null ? null : words.render(s.note()));
             ss.add(x);
         }
         m.put("soldiers", ss);
         return m;
     }
 
-    /** Lines for the terminal after a run. */
+    /** "Within X% of the best possible plan under this model" (or proven optimal, or no bound). */
+    public static Msg qualityLine(Plan plan) {
+        String cur = plan.currency() == null ? "" : plan.currency();
+        if (Double.isNaN(plan.gapPercent())) return Msg.of("assign.quality.none");
+        if (plan.quality().optimal()) return Msg.of("assign.quality.optimal", plan.bound(), cur);
+        return Msg.of("assign.quality.within", plan.gapPercent(), plan.bound(), cur);
+    }
+
+    private static List<String> render(List<Msg> msgs, Messages words) {
+        List<String> out = new ArrayList<>();
+        for (Msg x : msgs) out.add(words.render(x));
+        return out;
+    }
+
+    /** Lines for the terminal after a run, in English. */
     public static List<String> summaryLines(Plan plan, java.nio.file.Path target) {
+        return summaryLines(plan, target, Messages.of(Lang.EN));
+    }
+
+    /** Lines for the terminal after a run. */
+    public static List<String> summaryLines(Plan plan, java.nio.file.Path target, Messages words) {
         List<String> out = new ArrayList<>();
         long covered = plan.accounts().stream().filter(a -> a.soldierId() != null).count();
         String cur = plan.currency() == null || plan.currency().isEmpty() ? "" : plan.currency() + " ";
         out.add(String.format(Locale.ROOT, "Plan: %d of %d accounts covered, %d products offered; score %s.",
                 covered, plan.accounts().size(), plan.products().size(), plan.score()));
+        out.add(words.render(qualityLine(plan)) + " (" + plan.quality().solver() + ", " + plan.quality().engine() + ", "
+                + plan.quality().boundMethod() + ")");
         Plan.Baseline b = plan.baseline();
         out.add(String.format(Locale.ROOT, "Objective %s%,.2f vs baseline %s%,.2f; expected uplift %s%,.0f vs %s%,.0f "
                         + "(+%s%,.0f); %d accounts moved, %d dropped, %d uncovered.",
                 cur, plan.objective(), cur, b.objective(), cur, b.planUplift(), cur, b.uplift(), cur, b.upliftAdded(),
                 b.accountsMoved(), b.accountsDropped(), b.uncovered().size()));
+        for (Plan.Recommendation r : plan.capacity().top()) out.add("  * " + words.render(r.text()));
         if (plan.unmet().isEmpty()) {
             out.add("Every rule is met.");
         } else {
             out.add("Cannot be met (" + plan.unmet().size() + "):");
             int k = 0;
-            for (String u : plan.unmet()) {
+            for (Msg u : plan.unmet()) {
                 if (k++ == 10) {
                     out.add("  ... and " + (plan.unmet().size() - 10) + " more in plan.json");
                     break;
                 }
-                out.add("  - " + u);
+                out.add("  - " + words.render(u));
             }
         }
-        out.add("Wrote " + target + "/assignments.csv, products.csv, soldiers.csv, plan.json");
+        for (Msg w : plan.warnings()) out.add("Note: " + words.render(w));
+        out.add("Wrote " + target + "/" + String.join(", ", FILES));
         return out;
     }
 
+    private static Double nan(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
+    }
+
     private static double round2(double v) {
-        return Math.round(v * 100) / 100.0;
+        return Double.isNaN(v) ? v : Math.round(v * 100) / 100.0;
+    }
+
+    private static double round3(double v) {
+        return Double.isNaN(v) ? v : Math.round(v * 1000) / 1000.0;
     }
 
     private static double round4(double v) {
-        return Math.round(v * 10_000) / 10_000.0;
+        return Double.isNaN(v) ? v : Math.round(v * 10_000) / 10_000.0;
+    }
+
+    private static double round6(double v) {
+        return Double.isNaN(v) ? v : Math.round(v * 1_000_000) / 1_000_000.0;
     }
 }

@@ -4,9 +4,15 @@ import dev.kam.domain.AssignmentParams;
 import dev.kam.domain.Layer;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /** Binds {@code assignment:} to {@link AssignmentParams}; defaults in {@link AssignmentParams#DEFAULT}. */
 final class AssignmentKeys {
+    /** Largest step limit accepted (about a day of search on this machine). */
+    static final long MAX_STEPS = 1_000_000_000L;
+
     private AssignmentKeys() {
     }
 
@@ -15,20 +21,40 @@ final class AssignmentKeys {
         Duration limit = s.duration("timeLimit", d.timeLimit());
         Duration unimproved = s.duration("unimprovedTimeLimit", d.unimprovedTimeLimit());
         long seed = s.integer("seed", (int) d.seed(), Integer.MIN_VALUE, Integer.MAX_VALUE);
-        Section e = s.section("effort");
-        double[] levels = d.effortLevels().clone();
-        for (int i = 0; i < levels.length; i++) levels[i] = e.number(d.effortNames()[i], levels[i], 0.01, 10);
-        for (int i = 1; i < levels.length; i++) {
-            if (levels[i] <= levels[i - 1]) {
-                e.error(d.effortNames()[i], "effort levels must increase: light < standard < intensive");
+        long steps = s.integer("steps", 0, 0, (int) MAX_STEPS);
+        double[] levels = d.effortLevels();
+        String[] names = d.effortNames();
+        if (s.has("effort")) {
+            Section e = s.section("effort");
+            record Level(String name, double value) {
+            }
+            List<Level> list = new ArrayList<>();
+            for (String key : e.keys()) {
+                double v = e.number(key, Double.NaN, 0.01, 10);
+                if (!Double.isNaN(v)) list.add(new Level(key, v));
+            }
+            if (e.keys().isEmpty()) s.error("effort", "lists no effort level (write e.g. {standard: 1.0})");
+            list.sort(Comparator.comparingDouble(Level::value));
+            for (int i = 1; i < list.size(); i++) {
+                if (list.get(i).value() == list.get(i - 1).value()) {
+                    e.error(list.get(i).name(), "(" + list.get(i).value() + ") is the same effort as "
+                            + list.get(i - 1).name() + "; every level needs its own multiple of the base hours");
+                }
+            }
+            if (!list.isEmpty() && list.stream().map(Level::value).distinct().count() == list.size()) {
+                levels = list.stream().mapToDouble(Level::value).toArray();
+                names = list.stream().map(Level::name).toArray(String[]::new);
             }
         }
         int maxProducts = s.integer("maxProductsPerAccount", d.maxProductsPerAccount(), 0, 100);
         int maxAccounts = s.integer("maxAccountsPerSoldier", d.maxAccountsPerSoldier(), 0, 1_000_000);
+        int maxMoves = s.integer("maxMoves", d.maxMoves(), 0, 10_000_000);
+        double minUtil = s.fraction("minUtilization", d.minUtilization());
         Section p = s.section("ratingPriority");
         double[] prio = d.ratingPriority().clone();
         for (int r = 1; r <= 5; r++) prio[r - 1] = p.nonNegative(r + "A", prio[r - 1]);
         double switching = s.nonNegative("switchingCost", d.switchingCost());
+        boolean whatIf = s.bool("whatIf", d.whatIf());
 
         Section el = s.section("eligibility");
         int[] minStars = byRating(el.section("minStars"), d.minStars(), 1, 5);
@@ -54,8 +80,11 @@ final class AssignmentKeys {
 
         Section solver = s.section("solver");
         double share = solver.fraction("searchShare", d.searchShare());
-        return new AssignmentParams(limit, unimproved, seed, levels, d.effortNames(), maxProducts, prio, switching,
-                minStars, minCert, region, layerMin, layerMax, baseHours, maxAccounts, share);
+        String mode = solver.choice("mode", d.solver().code(), List.of("heuristic", "exact", "auto"));
+        String engine = solver.choice("engine", d.engine(), List.of("auto", "scip", "cpsat"));
+        return new AssignmentParams(limit, unimproved, seed, levels, names, maxProducts, prio, switching,
+                minStars, minCert, region, layerMin, layerMax, baseHours, maxAccounts, share, maxMoves, minUtil,
+                AssignmentParams.Solver.parse(mode), steps, engine, whatIf);
     }
 
     private static int[] byRating(Section s, int[] def, int min, int max) {

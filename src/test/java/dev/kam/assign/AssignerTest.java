@@ -1,6 +1,9 @@
 package dev.kam.assign;
 
 import dev.kam.domain.Coverage;
+import dev.kam.domain.Msg;
+import dev.kam.i18n.Lang;
+import dev.kam.i18n.Messages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,6 +30,8 @@ class AssignerTest {
         assertEquals(opt.medium(), plan.medium(), "medium (mustCover left uncovered)");
         assertEquals(opt.soft(), plan.soft(), "soft = optimum found by exhaustive search");
         assertEquals(plan.soft() / 100.0, plan.objective(), 1e-9);
+        assertTrue(plan.bound() >= opt.soft() / 100.0 - 1e-9, "the bound is at least the optimum");
+        assertTrue(plan.quality().optimal(), "a tiny instance is solved to proven optimality: " + plan.quality());
     }
 
     @Test
@@ -46,17 +51,21 @@ class AssignerTest {
     void everyAccountGetsAReasonAndTheUnmetAreStated() {
         Instances.Instance inst = Instances.tiny();
         Plan plan = Assigner.solve(inst.scenario(), inst.analysis(), STEPS);
+        Messages en = Messages.of(Lang.EN);
         for (Plan.AccountPlan a : plan.accounts()) {
-            assertFalse(a.reason().isBlank(), a.accountId());
+            assertFalse(en.render(a.reason()).isBlank(), a.accountId());
         }
         Plan.AccountPlan a5 = plan.accounts().get(4);
         assertNull(a5.soldierId());
-        assertTrue(a5.reason().contains("no eligible soldier"), a5.reason());
+        assertEquals("assign.uncovered.rule", a5.reason().key(), a5.reason().toString());
+        assertEquals("region", a5.reason().args().get(3), "nobody works in the east: the region rule binds");
         assertEquals(1, plan.unmet().size());
-        assertTrue(plan.unmet().get(0).contains("A5"), plan.unmet().get(0));
+        assertEquals("assign.unmet.mustCover", plan.unmet().get(0).key());
+        assertEquals("A5", plan.unmet().get(0).args().get(0));
         Plan.AccountPlan a1 = plan.accounts().get(0);
         assertEquals("S1", a1.soldierId(), "the 4A account needs S1's stars and certification");
-        assertTrue(a1.reason().startsWith("S1 at "), a1.reason());
+        assertTrue(en.render(a1.reason()).startsWith("S1 at "), en.render(a1.reason()));
+        assertTrue(plan.reasons().contains(new Plan.ReasonCount("region", 1, List.of("A5"))), plan.reasons().toString());
     }
 
     @Test
@@ -73,7 +82,9 @@ class AssignerTest {
         assertEquals(0, plan.hard(), "capacity is never broken");
         assertEquals(-1, plan.medium(), "one mustCover account stays uncovered");
         assertEquals(1, plan.unmet().size());
-        assertTrue(plan.unmet().get(0).contains("no eligible soldier has"), plan.unmet().get(0));
+        Msg why = (Msg) plan.unmet().get(0).args().get(2);
+        assertEquals("assign.uncovered.full", why.key(), why.toString());
+        assertTrue(plan.bound() >= plan.objective(), "the bound covers plans that lead as many mustCover accounts");
     }
 
     @Test

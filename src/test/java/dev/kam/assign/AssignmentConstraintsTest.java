@@ -152,12 +152,71 @@ class AssignmentConstraintsTest {
         AssignmentSolution s = tiny();
         Coefficients t = s.table();
         for (int a = 0; a < 5; a++) lead(s, a, -1, STD);
-        // impact constraints are checked through the whole score (A1 and A5 are mustCover)
-        VERIFIER.verifyThat().given(all(s)).scores(HardMediumSoftLongScore.of(0, -2, 0));
+        // impact constraints are checked through the whole score (A1 and A5 are mustCover); A1 and A2 are owned,
+        // so leaving them without a lead charges their switching cost
+        long drops = t.switching[0] + t.switching[1];
+        assertTrue(drops > 0);
+        VERIFIER.verifyThat().given(all(s)).scores(HardMediumSoftLongScore.of(0, -2, -drops));
         lead(s, 0, 0, STD);
         long v = t.optValue[t.option(0, 0, STD)];
         assertTrue(v > 0);
-        VERIFIER.verifyThat().given(all(s)).scores(HardMediumSoftLongScore.of(0, -1, v));
+        VERIFIER.verifyThat().given(all(s)).scores(HardMediumSoftLongScore.of(0, -1, v - t.switching[1]));
+    }
+
+    @Test
+    void ownedAccountDropped() {
+        AssignmentSolution s = tiny();
+        Coefficients t = s.table();
+        lead(s, 0, -1, STD); // A1 is owned by S1 today
+        VERIFIER.verifyThat(AssignmentConstraints::ownedAccountDropped).given(s.getAccounts().get(0)).penalizesBy(t.switching[0]);
+        lead(s, 0, 0, STD);
+        lead(s, 2, -1, STD); // A3 has no owner: no switching cost
+        VERIFIER.verifyThat(AssignmentConstraints::ownedAccountDropped).given(s.getAccounts().get(0), s.getAccounts().get(2))
+                .penalizesBy(0L);
+    }
+
+    /** The tiny instance with other assignment settings. */
+    private static AssignmentSolution with(AssignmentParams p) {
+        Instances.Instance t = Instances.tiny();
+        return AssignmentSolution.of(Coefficients.of(t.scenario().withAssignment(p), t.analysis()));
+    }
+
+    @Test
+    void tooManyMoves() {
+        // A1 is owned by S1, who may lead it; A2's owner S2 may not lead a 3A account, so its move is forced
+        AssignmentSolution s = with(AssignmentParams.DEFAULT.withMaxMoves(0));
+        lead(s, 0, -1, STD);
+        lead(s, 1, 0, STD);
+        VERIFIER.verifyThat(AssignmentConstraints::tooManyMoves).given(all(s)).penalizesBy(1L);
+        lead(s, 0, 0, STD);
+        VERIFIER.verifyThat(AssignmentConstraints::tooManyMoves).given(all(s)).penalizesBy(0L);
+        assertTrue(!s.table().movable(1), "a forced move does not count");
+    }
+
+    @Test
+    void soldierBelowMinimum() {
+        // minUtilization 0.5: S1 needs 130 h of 260 h; S2 would need 100 h of 200 h, but may lead only A3
+        // (at most 75 h), so its minimum is lowered to 75 h with a warning
+        AssignmentSolution s = with(AssignmentParams.DEFAULT.withBand(0.10, 0.5));
+        assertTrue(s.table().warnings.stream().anyMatch(w -> w.key().equals("assign.warn.bandUnreachable")));
+        lead(s, 0, 0, 0); // 50 h on S1: 80 h short
+        lead(s, 2, 1, STD); // 50 h on S2: 25 h short
+        VERIFIER.verifyThat(AssignmentConstraints::soldierBelowMinimum).given(all(s)).penalizesBy(10_500L);
+        lead(s, 0, 0, INTENSIVE);
+        lead(s, 2, 1, INTENSIVE);
+        VERIFIER.verifyThat(AssignmentConstraints::soldierBelowMinimum).given(all(s)).penalizesBy(0L);
+    }
+
+    @Test
+    void idleSoldierBelowMinimum() {
+        AssignmentSolution s = with(AssignmentParams.DEFAULT.withBand(0.10, 0.5));
+        for (int a = 0; a < 5; a++) lead(s, a, -1, STD);
+        lead(s, 0, 0, INTENSIVE); // S1 works, S2 leads nothing: its whole (lowered) 75 h minimum is short
+        VERIFIER.verifyThat(AssignmentConstraints::idleSoldierBelowMinimum).given(all(s, s.getSoldiers().toArray()))
+                .penalizesBy(7_500L);
+        lead(s, 2, 1, STD);
+        VERIFIER.verifyThat(AssignmentConstraints::idleSoldierBelowMinimum).given(all(s, s.getSoldiers().toArray()))
+                .penalizesBy(0L);
     }
 
     @Test
@@ -179,9 +238,26 @@ class AssignmentConstraintsTest {
         lead(s, 1, 0, STD);
         long leadValue = s.table().optValue[s.table().option(1, 0, STD)];
         ProductOffer o = offer(s, "A2", "P2");
-        assertTrue(o.value() > 0);
-        VERIFIER.verifyThat().given(all(s, o)).scores(HardMediumSoftLongScore.of(0, -2, leadValue + o.value()));
+        int opt = s.table().option(1, 0, STD);
+        assertTrue(o.valueFor(opt) > 0);
+        long drop = s.table().switching[0]; // A1, owned by S1, is left without a lead here
+        VERIFIER.verifyThat().given(all(s, o)).scores(HardMediumSoftLongScore.of(0, -2, leadValue + o.valueFor(opt) - drop));
         o.setOffered(false);
-        VERIFIER.verifyThat().given(all(s, o)).scores(HardMediumSoftLongScore.of(0, -2, leadValue));
+        VERIFIER.verifyThat().given(all(s, o)).scores(HardMediumSoftLongScore.of(0, -2, leadValue - drop));
+    }
+
+    @Test
+    void aProspectsOfferIsWorthWhatItsLeadConverts() {
+        // A4 is a prospect: P1 is adopted only once it converts, and conversion grows with effort and fit
+        AssignmentSolution s = tiny();
+        Coefficients t = s.table();
+        int q = t.pair(3, 0);
+        assertTrue(t.pairOptBase[q] >= 0, "a prospect's offer depends on its lead");
+        assertTrue(t.pairValue(q, t.option(3, 0, INTENSIVE)) > t.pairValue(q, t.option(3, 0, 0)));
+        lead(s, 3, 0, 0);
+        ProductOffer o = offer(s, "A4", "P1");
+        VERIFIER.verifyThat(AssignmentConstraints::productUplift).given(all(s, o)).rewardsWith(t.pairValue(q, t.option(3, 0, 0)));
+        lead(s, 3, 0, INTENSIVE);
+        VERIFIER.verifyThat(AssignmentConstraints::productUplift).given(all(s, o)).rewardsWith(t.pairValue(q, t.option(3, 0, INTENSIVE)));
     }
 }

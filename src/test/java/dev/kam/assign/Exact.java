@@ -12,37 +12,44 @@ final class Exact {
     private Exact() {
     }
 
-    /** The variable values of a plan (1 for chosen x and offered y). */
-    static Map<String, Integer> values(Coefficients t, int[] choice, boolean[] offered) {
-        Map<String, Integer> v = new HashMap<>();
+    /** The variable values of a plan: 1 for chosen x, offered y and dropped d; u = the offer's value at the lead. */
+    static Map<String, BigDecimal> values(Coefficients t, int[] choice, boolean[] offered) {
+        Map<String, BigDecimal> v = new HashMap<>();
         for (int a = 0; a < t.accounts; a++) {
-            if (choice[a] >= 0) v.put(LpWriter.x(t, choice[a], a), 1);
-            for (int q = t.pairStart[a]; q < t.pairStart[a + 1]; q++) if (offered[q]) v.put(LpWriter.y(t, q, a), 1);
+            if (choice[a] >= 0) v.put(LpWriter.x(t, choice[a], a), BigDecimal.ONE);
+            else if (LpWriter.hasDrop(t, a)) v.put(LpWriter.d(a), BigDecimal.ONE);
+            for (int q = t.pairStart[a]; q < t.pairStart[a + 1]; q++) {
+                if (!offered[q]) continue;
+                v.put(LpWriter.y(t, q, a), BigDecimal.ONE);
+                if (t.pairOptBase[q] >= 0 && choice[a] >= 0) {
+                    v.put(LpWriter.u(t, q, a), BigDecimal.valueOf(Math.max(0, t.pairValue(q, choice[a]))).movePointLeft(2));
+                }
+            }
         }
         return v;
     }
 
     /** A parsed LP: objective terms and rows. */
     record Lp(Map<String, BigDecimal> objective, List<Row> rows, List<String> binaries) {
-        BigDecimal objectiveAt(Map<String, Integer> v) {
+        BigDecimal objectiveAt(Map<String, BigDecimal> v) {
             BigDecimal s = BigDecimal.ZERO;
             for (Map.Entry<String, BigDecimal> e : objective.entrySet()) {
-                s = s.add(e.getValue().multiply(BigDecimal.valueOf(v.getOrDefault(e.getKey(), 0))));
+                s = s.add(e.getValue().multiply(v.getOrDefault(e.getKey(), BigDecimal.ZERO)));
             }
             return s;
         }
 
-        boolean feasibleAt(Map<String, Integer> v) {
+        boolean feasibleAt(Map<String, BigDecimal> v) {
             for (Row r : rows) if (!r.holds(v)) return false;
             return true;
         }
     }
 
     record Row(String name, Map<String, BigDecimal> terms, String op, BigDecimal rhs) {
-        boolean holds(Map<String, Integer> v) {
+        boolean holds(Map<String, BigDecimal> v) {
             BigDecimal s = BigDecimal.ZERO;
             for (Map.Entry<String, BigDecimal> e : terms.entrySet()) {
-                s = s.add(e.getValue().multiply(BigDecimal.valueOf(v.getOrDefault(e.getKey(), 0))));
+                s = s.add(e.getValue().multiply(v.getOrDefault(e.getKey(), BigDecimal.ZERO)));
             }
             int c = s.compareTo(rhs);
             return switch (op) {
@@ -67,6 +74,8 @@ final class Exact {
         int max = all.indexOf("Maximize");
         int st = all.indexOf("Subject To");
         int bin = all.indexOf("Binary");
+        int bounds = all.indexOf("Bounds");
+        int rowsEnd = bounds >= 0 ? bounds : bin;
         int end = all.indexOf("End");
         String obj = all.substring(max + "Maximize".length(), st).trim();
         obj = obj.substring(obj.indexOf(':') + 1);
@@ -75,7 +84,7 @@ final class Exact {
         // rows start with " name:" on a new line; continuation lines start with " + " or " - "
         StringBuilder cur = null;
         List<String> rowTexts = new ArrayList<>();
-        for (String l : all.substring(st + "Subject To".length(), bin).split("\n")) {
+        for (String l : all.substring(st + "Subject To".length(), rowsEnd).split("\n")) {
             if (l.isBlank()) continue;
             if (l.matches("^ [A-Za-z_][A-Za-z0-9_]*:.*")) {
                 if (cur != null) rowTexts.add(cur.toString());
@@ -120,42 +129,28 @@ final class Exact {
         return out;
     }
 
-    /** Best (medium, soft) over every hard-feasible plan; soft in cents. */
-    record Optimum(long medium, long soft) {
+    /** Best (medium, soft) over every hard-feasible plan; soft in cents; with the plan and its real-unit objective. */
+    record Optimum(long medium, long soft, Solution plan) {
     }
 
+    /** Exhaustive search over every lead choice and, for each, every subset of offers (tiny tables only). */
     static Optimum optimum(Coefficients t) {
         int n = t.accounts;
         int[] choice = new int[n];
-        long[] best = {Long.MIN_VALUE, Long.MIN_VALUE};
+        Optimum[] best = {new Optimum(Long.MIN_VALUE, Long.MIN_VALUE, null)};
         enumerate(t, 0, choice, best);
-        return new Optimum(best[0], best[1]);
+        return best[0];
     }
 
-    private static void enumerate(Coefficients t, int a, int[] choice, long[] best) {
+    private static void enumerate(Coefficients t, int a, int[] choice, Optimum[] best) {
         if (a == t.accounts) {
-            long[] load = new long[t.soldiers];
-            int[] cnt = new int[t.soldiers];
-            long value = 0, medium = 0;
-            for (int b = 0; b < t.accounts; b++) {
-                int o = choice[b];
-                if (o < 0) {
-                    if (t.mustCover[b]) medium--;
-                    continue;
-                }
-                load[t.optSoldier[o]] += t.optHours[o];
-                cnt[t.optSoldier[o]]++;
-                value += t.optValue[o];
-            }
-            for (int s = 0; s < t.soldiers; s++) {
-                if (load[s] > t.capacity[s]) return;
-                if (t.maxAccountsPerSoldier > 0 && cnt[s] > t.maxAccountsPerSoldier) return;
-            }
-            long products = bestProducts(t, choice);
-            long total = value + products;
-            if (medium > best[0] || (medium == best[0] && total > best[1])) {
-                best[0] = medium;
-                best[1] = total;
+            Solution plan = bestWithProducts(t, choice.clone());
+            if (plan == null) return;
+            Solution.Score sc = plan.score(t);
+            if (sc.hard() != 0) return;
+            Optimum b = best[0];
+            if (sc.medium() > b.medium() || (sc.medium() == b.medium() && sc.soft() > b.soft())) {
+                best[0] = new Optimum(sc.medium(), sc.soft(), plan);
             }
             return;
         }
@@ -167,16 +162,37 @@ final class Exact {
         }
     }
 
-    /** The best product offer for fixed leads, by enumerating every subset of pairs of covered accounts. */
-    static long bestProducts(Coefficients t, int[] choice) {
+    /** The best feasible offer subset for fixed leads (null when the leads themselves break a rule). */
+    static Solution bestWithProducts(Coefficients t, int[] choice) {
+        Solution none = new Solution(choice, new boolean[t.pairs()]);
+        if (none.score(t).hard() != 0) return null;
         List<Integer> pairs = new ArrayList<>();
-        List<Integer> accountOf = new ArrayList<>();
         for (int a = 0; a < t.accounts; a++) {
             if (choice[a] < 0) continue;
-            for (int q = t.pairStart[a]; q < t.pairStart[a + 1]; q++) {
-                pairs.add(q);
-                accountOf.add(a);
+            for (int q = t.pairStart[a]; q < t.pairStart[a + 1]; q++) pairs.add(q);
+        }
+        Solution best = none;
+        long bestV = none.objective(t);
+        for (long mask = 1; mask < (1L << pairs.size()); mask++) {
+            boolean[] off = new boolean[t.pairs()];
+            for (int i = 0; i < pairs.size(); i++) if ((mask & (1L << i)) != 0) off[pairs.get(i)] = true;
+            Solution s = new Solution(choice, off);
+            if (s.score(t).hard() != 0) continue;
+            long v = s.objective(t);
+            if (v > bestV) {
+                bestV = v;
+                best = s;
             }
+        }
+        return best;
+    }
+
+    /** The best total offer value for fixed leads under the product rules only (capacity, per-account cap). */
+    static long bestOfferValue(Coefficients t, int[] choice) {
+        List<Integer> pairs = new ArrayList<>();
+        for (int a = 0; a < t.accounts; a++) {
+            if (choice[a] < 0) continue;
+            for (int q = t.pairStart[a]; q < t.pairStart[a + 1]; q++) pairs.add(q);
         }
         long best = 0;
         for (long mask = 0; mask < (1L << pairs.size()); mask++) {
@@ -187,10 +203,9 @@ final class Exact {
             for (int i = 0; i < pairs.size() && ok; i++) {
                 if ((mask & (1L << i)) == 0) continue;
                 int q = pairs.get(i);
-                int p = t.pairProduct[q];
-                int a = accountOf.get(i);
-                if (++used[p] > t.productCapacity[p] || ++per[a] > t.maxProductsPerAccount) ok = false;
-                v += t.pairValue[q];
+                int a = t.pairAccount[q];
+                if (++used[t.pairProduct[q]] > t.productCapacity[t.pairProduct[q]] || ++per[a] > t.maxProductsPerAccount) ok = false;
+                v += t.pairValue(q, choice[a]);
             }
             if (ok) best = Math.max(best, v);
         }

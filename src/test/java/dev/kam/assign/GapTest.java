@@ -29,7 +29,8 @@ class GapTest {
     @Test
     void theScenarioObjectiveIsMinusTheTotalCost() throws Exception {
         GapInstance g = GapInstance.read(instance(), "chu1997/c05100");
-        Plan plan = Assigner.solve(g.toScenario(null, 1), GapInstance.analysis(), AssignOptions.steps(1, 20_000, 0));
+        Plan plan = Assigner.solve(g.toScenario(null, 1), GapInstance.analysis(), Coefficients.gap(g),
+                AssignOptions.steps(1, 20_000, 0).withWhatIf(false));
         assertEquals(0, plan.hard());
         assertEquals(0, plan.medium(), "every job is assigned");
         int[] agentOf = new int[g.jobs()];

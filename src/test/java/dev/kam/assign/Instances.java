@@ -119,4 +119,99 @@ final class Instances {
                 AssignmentParams.DEFAULT.layerMaxRating(), AssignmentParams.DEFAULT.baseHours(), r.nextInt(3), 0.8);
         return new Instance(scenario("random-" + seed, a, s, p, unique, params), ratings(a, rating));
     }
+
+    /**
+     * A random instance with every wave-2 feature: fractional hours and capacities (so rounding to centihours
+     * matters), three effort levels that are not round numbers, locks, a move cap, a minimum utilization,
+     * value overrides, prospects with offers. Locks that would overbook their owner are left out.
+     */
+    static Instance rich(long seed, int accounts, int soldiers, int products) {
+        SplittableRandom r = new SplittableRandom(seed ^ 0x5EEDL);
+        String[] regions = {"north", "south"};
+        String[] needs = {"erp", "cloud", "service"};
+        List<Soldier> s = new ArrayList<>();
+        for (int i = 0; i < soldiers; i++) {
+            double cap = 40 + r.nextInt(160) + r.nextInt(1000) / 1000.0;
+            s.add(new Soldier("S" + i, "Soldier " + i, Layer.values()[r.nextInt(3)], 1 + r.nextInt(5), Set.of("industry"),
+                    Set.of(r.nextInt(4) == 0 ? "*" : regions[r.nextInt(2)]), cap, r.nextInt(4), 300_000,
+                    r.nextInt(3) == 0 ? cap * r.nextDouble() * 0.3 : Double.NaN));
+        }
+        List<Account> a = new ArrayList<>();
+        int[] rating = new int[accounts];
+        double[] lockLoad = new double[soldiers];
+        for (int i = 0; i < accounts; i++) {
+            double wallet = 200_000 + r.nextInt(5_000_000);
+            double revenue = r.nextInt(3) == 0 ? 0 : wallet * r.nextDouble() * 0.6;
+            String owner = r.nextInt(2) == 0 && soldiers > 0 ? "S" + r.nextInt(soldiers) : null;
+            double base = 10 + r.nextInt(60) + r.nextInt(100) / 100.0 + (r.nextBoolean() ? 0.005 : 0);
+            boolean locked = owner != null && r.nextInt(5) == 0;
+            if (locked) {
+                int o = Integer.parseInt(owner.substring(1));
+                if (lockLoad[o] + base > s.get(o).capacityHours()) locked = false;
+                else lockLoad[o] += base;
+            }
+            a.add(new Account("A" + i, "Account " + i, "industry", regions[r.nextInt(2)], revenue, wallet, 0.1 + 0.5 * r.nextDouble(),
+                    0.8, 0.5, Double.NaN, Double.NaN, new java.util.HashSet<>(java.util.Arrays.asList(needs[r.nextInt(3)],
+                    needs[r.nextInt(3)])), owner, revenue > 0 ? Stage.ACTIVE : Stage.PROSPECT, r.nextInt(5) == 0, base, locked));
+            rating[i] = 1 + r.nextInt(5);
+        }
+        List<Product> p = new ArrayList<>();
+        for (int i = 0; i < products; i++) {
+            p.add(new Product("P" + i, "Product " + i, Set.of(needs[r.nextInt(3)]), 50_000 + r.nextInt(200_000),
+                    0.2 + 0.5 * r.nextDouble(), 0.2, 1 + r.nextInt(3), 1 + r.nextInt(3)));
+        }
+        List<Relationship> rel = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < accounts; i++) {
+            if (soldiers == 0 || r.nextInt(3) != 0) continue;
+            String so = "S" + r.nextInt(soldiers);
+            if (!seen.add(so + "/A" + i)) continue;
+            rel.add(new Relationship(so, "A" + i, r.nextDouble(), r.nextBoolean() ? 5 + r.nextInt(50) + 0.333 : Double.NaN,
+                    r.nextBoolean() ? r.nextInt(150_000) - 10_000 + 0.4567 : Double.NaN));
+        }
+        // a lock whose pair has its own hours may need more than the check above allowed: unlock it then
+        double[] load = new double[soldiers];
+        for (int i = 0; i < a.size(); i++) {
+            Account x = a.get(i);
+            if (!x.locked()) continue;
+            int o = Integer.parseInt(x.owner().substring(1));
+            double h = x.baseHours();
+            for (Relationship rr : rel) if (rr.account().equals(x.id()) && rr.soldier().equals(x.owner()) && !Double.isNaN(rr.hours())) h = rr.hours();
+            if (load[o] + h > s.get(o).capacityHours()) {
+                a.set(i, new Account(x.id(), x.name(), x.industry(), x.region(), x.revenue(), x.wallet(), x.margin(), x.credit(),
+                        x.difficulty(), x.serviceHours(), x.orders(), x.needs(), x.owner(), x.stage(), x.mustCover(), x.baseHours(), false));
+            } else {
+                load[o] += h;
+            }
+        }
+        AssignmentParams d = AssignmentParams.DEFAULT;
+        AssignmentParams params = new AssignmentParams(null, null, seed, new double[] {0.55, 1.0, 1.35},
+                new String[] {"light", "standard", "intensive"}, 1 + r.nextInt(2), d.ratingPriority(), 0.15 * r.nextDouble(),
+                d.minStars(), d.minCertification(), r.nextBoolean(), d.layerMinRating(), d.layerMaxRating(), d.baseHours(),
+                r.nextInt(3), 0.8, r.nextInt(3) == 0 ? r.nextInt(3) : -1, r.nextInt(3) == 0 ? 0.2 * r.nextDouble() : 0,
+                AssignmentParams.Solver.AUTO, 0, "auto", true);
+        return new Instance(scenario("rich-" + seed, a, s, p, rel, params), ratings(a, rating));
+    }
+
+    /**
+     * A plan's objective in real units (currency), from the unrounded expectations: priority × uplift of each
+     * lead and offer, minus the unrounded switching cost of every owned account that changes lead or is dropped.
+     */
+    static double realObjective(Instance inst, Coefficients t, Solution plan) {
+        Scenario sc = inst.scenario();
+        double v = 0;
+        for (int a = 0; a < t.accounts; a++) {
+            Account ac = sc.accounts().get(a);
+            double prio = sc.assignment().ratingPriority()[t.rating[a] - 1];
+            double sw = t.owner[a] >= 0 ? sc.assignment().switchingCost() * Math.max(0, ac.grossProfit()) : 0;
+            int o = plan.choice()[a];
+            if (o < 0) {
+                v -= sw;
+                continue;
+            }
+            v += prio * t.optUplift[o] - (t.owner[a] >= 0 && t.optSoldier[o] != t.owner[a] ? sw : 0);
+            for (int q = t.pairStart[a]; q < t.pairStart[a + 1]; q++) if (plan.offered()[q]) v += prio * t.pairUplift(q, o);
+        }
+        return v;
+    }
 }

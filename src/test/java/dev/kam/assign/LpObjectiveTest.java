@@ -33,6 +33,16 @@ class LpObjectiveTest {
                 c -> check(c.seed(), c.accounts(), c.soldiers(), c.products()));
     }
 
+    private static boolean holds(MipModel m, long[] x) {
+        for (MipModel.Row r : m.rows) {
+            long v = 0;
+            for (int i = 0; i < r.vars().length; i++) v += r.coefs()[i] * x[r.vars()[i]];
+            if (v < r.lb() || v > r.ub()) return false;
+        }
+        for (int j = 0; j < m.nVars; j++) if (x[j] < m.lb[j] || x[j] > m.ub[j]) return false;
+        return true;
+    }
+
     private static void check(long seed, int accounts, int soldiers, int products) {
         Instances.Instance inst = Instances.random(seed, accounts, soldiers, products);
         Coefficients t = inst.table();
@@ -54,17 +64,43 @@ class LpObjectiveTest {
                 p.setOffered(offered[p.getPair()]);
             }
             HardMediumSoftLongScore score = Assigner.score(sol);
-            Map<String, Integer> values = Exact.values(t, choice, offered);
+            Map<String, BigDecimal> values = Exact.values(t, choice, offered);
             BigDecimal lpObjective = lp.objectiveAt(values);
-            assertEquals(BigDecimal.valueOf(score.softScore()).movePointLeft(2).stripTrailingZeros(),
-                    lpObjective.stripTrailingZeros(), "LP objective vs soft score / 100");
+            boolean offersCovered = true;
+            for (int q = 0; q < t.pairs(); q++) if (offered[q] && choice[t.pairAccount[q]] < 0) offersCovered = false;
+            // an offer to an uncovered account breaks a hard rule; the score then values the offer at nothing
+            if (offersCovered) {
+                assertEquals(BigDecimal.valueOf(score.softScore()).movePointLeft(2).stripTrailingZeros(),
+                        lpObjective.stripTrailingZeros(), "LP objective vs soft score / 100");
+            } else {
+                assertTrue(score.hardScore() < 0, "an offer to an uncovered account is a broken rule");
+            }
             long noOption = 0;
             for (int a = 0; a < t.accounts; a++) if (t.mustCover[a] && t.optStart[a] == t.optStart[a + 1]) noOption++;
             boolean scoreFeasible = score.hardScore() == 0 && score.mediumScore() == -noOption;
             assertEquals(scoreFeasible, lp.feasibleAt(values), "LP rows hold exactly when no rule is broken: " + score + " " + values + "\n" + Exact.lpText(t));
+            // the MIP the exact side solves has the same objective, and its rows hold exactly when no rule is broken
+            Solution plan = new Solution(choice, offered);
+            MipModel mip = new MipModel(t, MipModel.Scope.full(t));
+            long[] x = mip.values(plan);
+            long mipObjective = mip.constant;
+            for (int j = 0; j < mip.nVars; j++) mipObjective += mip.obj[j] * x[j];
+            if (offersCovered) {
+                assertEquals(score.softScore(), mipObjective, "MIP objective vs soft score");
+                assertEquals(scoreFeasible, holds(mip, x), "MIP rows hold exactly when no rule is broken: " + score);
+            }
+            assertEquals(score.softScore(), plan.objective(t), "array objective vs soft score");
+            assertEquals(score.hardScore(), plan.score(t).hard(), "array hard level vs hard score");
+            assertEquals(score.mediumScore(), plan.score(t).medium(), "array medium level vs medium score");
         }
         boolean empty = t.options() + t.pairs() == 0;
-        for (String b : lp.binaries()) assertTrue(b.startsWith("x_") || b.startsWith("y_") || (empty && b.equals("dummy")));
-        assertEquals(empty ? 1 : t.options() + t.pairs(), lp.binaries().size());
+        int owned = 0;
+        for (int a = 0; a < t.accounts; a++) if (t.owner[a] >= 0) owned++;
+        int real = 0;
+        for (String b : lp.binaries()) {
+            assertTrue(b.startsWith("x_") || b.startsWith("y_") || b.startsWith("d_") || (empty && b.equals("dummy")), b);
+            if (!b.equals("dummy")) real++;
+        }
+        assertEquals(t.options() + t.pairs() + owned, real);
     }
 }

@@ -43,11 +43,11 @@ class ProductFlowTest {
                 assertTrue(choice[a] >= 0, "offer to an uncovered account");
                 per++;
                 used[t.pairProduct[q]]++;
-                value += t.pairValue[q];
+                value += t.pairValue(q, choice[a]);
             }
             assertTrue(per <= t.maxProductsPerAccount);
         }
         for (int p = 0; p < t.products; p++) assertTrue(used[p] <= t.productCapacity[p]);
-        assertEquals(Exact.bestProducts(t, choice), value);
+        assertEquals(Exact.bestOfferValue(t, choice), value);
     }
 }

@@ -1,0 +1,455 @@
+package dev.kam.assign;
+
+import dev.kam.analysis.Analysis;
+import dev.kam.domain.EligibilityRule;
+import dev.kam.domain.Msg;
+import dev.kam.domain.Scenario;
+import dev.kam.domain.Soldier;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What-if analyses around a solved plan (SPEC §9), each a small exact re-solve with a deterministic work
+ * limit, so that they repeat exactly for the same plan:
+ * <ul>
+ *   <li>the value of each move: the plan's objective minus the best plan found with that account kept by its
+ *       owner, re-optimizing the accounts of the two soldiers involved and the accounts either could take;</li>
+ *   <li>the gain-vs-moves curve: the best objective with at most 0, 5, 10, 20, 50 moves and unlimited;</li>
+ *   <li>capacity values: one more selling hour (LP dual, and a re-solve with one more account's hours), one more
+ *       certification level, one more star, and one more soldier like each profile.</li>
+ * </ul>
+ */
+final class WhatIf {
+    /** The caps of the gain-vs-moves curve (−1 = unlimited). */
+    static final int[] CURVE = {0, 5, 10, 20, 50, -1};
+    /** Deterministic seconds of CP-SAT per neighbourhood re-solve. */
+    static final double PER_SOLVE = 0.05;
+    /** At most this many moves are re-solved one by one; the others get their local value. */
+    static final int MAX_MOVE_SOLVES = 300;
+    /** At most this many soldiers (and profiles) get certification, star and hiring re-solves. */
+    static final int MAX_SOLDIER_SOLVES = 40;
+
+    private final Scenario sc;
+    private final Analysis analysis;
+    private final Coefficients t;
+    private final Assigner.Outcome out;
+    private final AssignOptions options;
+    private final Solution plan;
+    private final long objective;
+    private final long deadline;
+
+    /**
+     * @param deadline System.nanoTime by which the analyses stop (Long.MAX_VALUE = none: every item is
+     *                 re-solved with its deterministic limit); items left when it passes keep a local value or none
+     */
+    WhatIf(Scenario sc, Analysis analysis, Coefficients t, Assigner.Outcome out, AssignOptions options, long deadline) {
+        this.sc = sc;
+        this.analysis = analysis;
+        this.t = t;
+        this.out = out;
+        this.options = options;
+        this.plan = out.plan();
+        this.objective = plan.objective(t);
+        this.deadline = deadline;
+    }
+
+    /** Out of time or interrupted: the analyses still owed give cheap values or none. */
+    private boolean stopped() {
+        return (options.stop() != null && options.stop().stopped()) || System.nanoTime() > deadline;
+    }
+
+    // ------------------------------------------------------------------ disruption
+
+    Plan.Disruption disruption() {
+        if (!plan.score(t).feasible()) return Plan.Disruption.none();
+        List<Plan.Move> moves = new ArrayList<>();
+        int solves = 0;
+        String cur = sc.currency() == null ? "" : sc.currency();
+        for (int a = 0; a < t.accounts; a++) {
+            int ow = t.owner[a];
+            if (ow < 0) continue;
+            int o = plan.choice()[a];
+            if (o >= 0 && t.optSoldier[o] == ow) continue;
+            String to = o < 0 ? null : t.soldierId[t.optSoldier[o]];
+            String effort = o < 0 ? null : t.effortName[t.optEffort[o]];
+            boolean ownerCan = t.optBase[a * t.soldiers + ow] >= 0;
+            Msg reason = moveReason(a, o, ow, cur);
+            if (!ownerCan) {
+                moves.add(new Plan.Move(t.accountId[a], t.soldierId[ow], to, effort, Double.NaN, "forced", reason));
+                continue;
+            }
+            double value;
+            String method;
+            Solution without = stopped() || solves >= MAX_MOVE_SOLVES ? null : withoutMove(a, o, ow);
+            solves++;
+            if (without != null) {
+                value = (objective - without.objective(t)) / (double) Coefficients.SCALE;
+                method = "reoptimized";
+            } else {
+                value = localValue(a, o, ow) / (double) Coefficients.SCALE;
+                method = "local";
+            }
+            moves.add(new Plan.Move(t.accountId[a], t.soldierId[ow], to, effort, value, method, reason));
+        }
+        List<Plan.CurvePoint> curve = stopped() ? List.of() : curve();
+        return new Plan.Disruption(moves, curve);
+    }
+
+    /** The best plan found with account a kept by its owner, around the current plan. */
+    private Solution withoutMove(int a, int o, int ow) {
+        boolean[] soldier = new boolean[t.soldiers];
+        soldier[ow] = true;
+        if (o >= 0) soldier[t.optSoldier[o]] = true;
+        Solution start = plan.copy();
+        // put the account back with its owner at the most valuable effort (the re-solve fixes capacity)
+        int back = -1;
+        for (int p = t.optBase[a * t.soldiers + ow]; p >= 0 && p < t.optStart[a + 1] && t.optSoldier[p] == ow; p++) {
+            if (back < 0 || t.optValue[p] > t.optValue[back]) back = p;
+        }
+        start.choice()[a] = back;
+        for (int q = t.pairStart[a]; q < t.pairStart[a + 1]; q++) start.offered()[q] = false;
+        return resolve(t, start, soldier, new int[] {a}, t.maxMoves, false);
+    }
+
+    /** The move's own term: its value minus the owner's best value for it (capacity effects ignored). */
+    private long localValue(int a, int o, int ow) {
+        long mine = o < 0 ? -t.switching[a] : Explainer.gainOf(t, a, o) - t.switching[a];
+        long owner = Long.MIN_VALUE;
+        for (int p = t.optBase[a * t.soldiers + ow]; p >= 0 && p < t.optStart[a + 1] && t.optSoldier[p] == ow; p++) {
+            owner = Math.max(owner, Explainer.gainOf(t, a, p) - t.switching[a]);
+        }
+        return mine - owner;
+    }
+
+    private Msg moveReason(int a, int o, int ow, String cur) {
+        if (t.optBase[a * t.soldiers + ow] < 0) {
+            Soldier so = sc.soldiers().get(ow);
+            byte mask = t.broken[a * t.soldiers + ow];
+            return Msg.of("assign.move.ownerIneligible", so.id(), Reasons.rules(sc.assignment(), so, sc.accounts().get(a),
+                    t.rating[a], mask));
+        }
+        long ownerBest = Long.MIN_VALUE;
+        for (int p = t.optBase[a * t.soldiers + ow]; p >= 0 && p < t.optStart[a + 1] && t.optSoldier[p] == ow; p++) {
+            ownerBest = Math.max(ownerBest, Explainer.gainOf(t, a, p));
+        }
+        double lambda = out.hourValue() == null ? Double.NaN : out.hourValue()[ow];
+        if (o < 0) {
+            return Msg.of("assign.move.drop", t.soldierId[ow], ownerBest / (double) Coefficients.SCALE, lambda, cur);
+        }
+        long mine = Explainer.gainOf(t, a, o) + t.switching[a];
+        if (mine - t.switching[a] > ownerBest) {
+            return Msg.of("assign.move.better", t.soldierId[t.optSoldier[o]], (mine - t.switching[a]) / (double) Coefficients.SCALE,
+                    t.soldierId[ow], ownerBest / (double) Coefficients.SCALE, t.optFit[o], cur);
+        }
+        return Msg.of("assign.move.ownerHours", t.soldierId[ow], lambda, t.soldierId[t.optSoldier[o]], cur);
+    }
+
+    /** Best objective with at most k moves, for each k of the curve (and the scenario's own cap). */
+    private List<Plan.CurvePoint> curve() {
+        int used = plan.moves(t);
+        List<Integer> caps = new ArrayList<>();
+        for (int k : CURVE) caps.add(k);
+        if (t.maxMoves >= 0 && !caps.contains(t.maxMoves)) caps.add(caps.size() - 1, t.maxMoves);
+        caps.sort((x, y) -> x < 0 ? 1 : y < 0 ? -1 : Integer.compare(x, y));
+        List<Plan.CurvePoint> pts = new ArrayList<>();
+        int total = 0;
+        for (int a = 0; a < t.accounts; a++) if (t.movable(a)) total++;
+        for (int k : caps) {
+            if (stopped()) break;
+            if (k == t.maxMoves || (k >= 0 && k >= total && t.maxMoves < 0) || (k < 0 && t.maxMoves < 0)) {
+                // the plan itself: its cap is this point's (or the point's cap cannot bind)
+                pts.add(new Plan.CurvePoint(k, objective / (double) Coefficients.SCALE, bound(out.bound()), used));
+                continue;
+            }
+            if (k >= 0 && used <= k && t.maxMoves < 0 && out.optimal()) {
+                pts.add(new Plan.CurvePoint(k, objective / (double) Coefficients.SCALE, bound(out.bound()), used));
+                continue;
+            }
+            Coefficients tk = t.withMaxMoves(k);
+            Solution start = capped(tk, k);
+            ExactSearch.Budget b = new ExactSearch.Budget(Long.MAX_VALUE, curveWork(), "cpsat", options.seed(),
+                    options.stop() == null ? null : options.stop().mip(), null);
+            ExactSearch.Result r = new ExactSearch(tk, b).warm(out.lagrangian()).run(start);
+            pts.add(new Plan.CurvePoint(k, r.score().feasible() ? r.score().soft() / (double) Coefficients.SCALE : Double.NaN,
+                    bound(r.bound()), r.best().moves(tk)));
+        }
+        return pts;
+    }
+
+    private double bound(double cents) {
+        return Double.isFinite(cents) ? cents / Coefficients.SCALE + t.roundingSlack : Double.NaN;
+    }
+
+    /** Deterministic seconds per curve point: more for bigger models. */
+    private double curveWork() {
+        return Math.min(3.0, 0.3 + t.options() / 20_000.0);
+    }
+
+    /** A start for a cap of k moves: the plan with every move but the k most valuable undone where the owner has room. */
+    private Solution capped(Coefficients tk, int k) {
+        Solution s = plan.copy();
+        List<int[]> moved = new ArrayList<>();
+        for (int a = 0; a < t.accounts; a++) {
+            int ow = t.owner[a];
+            int o = s.choice()[a];
+            if (t.movable(a) && (o < 0 || t.optSoldier[o] != ow)) moved.add(new int[] {a, (int) Math.min(Integer.MAX_VALUE,
+                    Math.max(Integer.MIN_VALUE, localValue(a, o, ow)))});
+        }
+        moved.sort((x, y) -> Integer.compare(x[1], y[1]));
+        long[] load = s.loads(t);
+        int n = moved.size();
+        for (int[] m : moved) {
+            if (n <= k) break;
+            int a = m[0], ow = t.owner[a];
+            int back = -1;
+            for (int p = t.optBase[a * t.soldiers + ow]; p >= 0 && p < t.optStart[a + 1] && t.optSoldier[p] == ow; p++) {
+                if (load[ow] + t.optHours[p] <= t.capacity[ow] && (back < 0 || t.optValue[p] > t.optValue[back])) back = p;
+            }
+            if (back < 0) continue;
+            int o = s.choice()[a];
+            if (o >= 0) load[t.optSoldier[o]] -= t.optHours[o];
+            load[ow] += t.optHours[back];
+            s.choice()[a] = back;
+            n--;
+        }
+        // offers stay only where still allowed: re-offer exactly for the new leads
+        boolean[] offered = ProductFlow.offer(tk, s.choice());
+        return new Solution(s.choice(), offered);
+    }
+
+    // ------------------------------------------------------------------ capacity
+
+    Plan.CapacityValue capacity() {
+        if (!plan.score(t).feasible() || stopped()) return Plan.CapacityValue.none();
+        String cur = sc.currency() == null ? "" : sc.currency();
+        double[] hv = out.hourValue() == null ? new double[t.soldiers] : out.hourValue();
+        List<Soldier> soldiers = sc.soldiers();
+        // the soldiers worth a certification or star re-solve: those whom that rule alone keeps from most accounts
+        int[] certBlocked = new int[t.soldiers], starBlocked = new int[t.soldiers];
+        for (int a = 0; a < t.accounts; a++) {
+            for (int s = 0; s < t.soldiers; s++) {
+                int mask = t.broken[a * t.soldiers + s] & 0xFF;
+                if (mask == 1 << EligibilityRule.CERTIFICATION.ordinal()) certBlocked[s]++;
+                if (mask == 1 << EligibilityRule.STARS.ordinal()) starBlocked[s]++;
+            }
+        }
+        boolean[] certTry = top(certBlocked, MAX_SOLDIER_SOLVES);
+        boolean[] starTry = top(starBlocked, MAX_SOLDIER_SOLVES);
+        List<Plan.SoldierValue> values = new ArrayList<>();
+        for (int s = 0; s < t.soldiers; s++) {
+            Soldier so = soldiers.get(s);
+            double delta = oneAccountHours(s);
+            double perHour = Double.NaN;
+            if (delta > 0 && s < MAX_SOLDIER_SOLVES * 5 && !stopped()) {
+                Coefficients more = t.withCapacity(s, Math.round(delta * Coefficients.SCALE));
+                boolean[] group = new boolean[t.soldiers];
+                group[s] = true;
+                Solution better = resolve(more, plan, group, new int[0], t.maxMoves, true);
+                if (better != null) perHour = Math.max(0, (better.objective(more) - objective) / (double) Coefficients.SCALE) / delta;
+            }
+            double certGain = Double.NaN;
+            int certTo = so.certification() < 3 ? so.certification() + 1 : -1;
+            if (certTo > 0 && certBlocked[s] == 0) {
+                certGain = 0; // no account is closed to them by certification alone, and it does not change fit
+            } else if (certTo > 0 && certTry[s] && !stopped()) {
+                certGain = changedSoldier(s, with(so, so.stars(), certTo));
+            }
+            double starGain = Double.NaN;
+            int starsTo = so.stars() < 5 ? so.stars() + 1 : -1;
+            if (starsTo > 0 && (starTry[s] || t.soldiers <= MAX_SOLDIER_SOLVES) && !stopped()) {
+                starGain = changedSoldier(s, with(so, starsTo, so.certification()));
+            }
+            values.add(new Plan.SoldierValue(so.id(), so.name(), hv[s], perHour, delta, certTo, certGain, starsTo, starGain));
+        }
+        List<Plan.HireValue> hires = stopped() ? List.of() : hires();
+        return new Plan.CapacityValue(values, hires, recommendations(values, hires, cur));
+    }
+
+    private static boolean[] top(int[] score, int n) {
+        Integer[] idx = new Integer[score.length];
+        for (int i = 0; i < idx.length; i++) idx[i] = i;
+        Arrays.sort(idx, (x, y) -> score[y] != score[x] ? Integer.compare(score[y], score[x]) : Integer.compare(x, y));
+        boolean[] in = new boolean[score.length];
+        for (int i = 0; i < Math.min(n, idx.length); i++) in[idx[i]] = true;
+        return in;
+    }
+
+    /** The hours of one more account for soldier s: the median standard hours of the accounts they may lead. */
+    private double oneAccountHours(int s) {
+        List<Long> h = new ArrayList<>();
+        for (int a = 0; a < t.accounts; a++) {
+            int b = t.optBase[a * t.soldiers + s];
+            if (b < 0) continue;
+            int o = t.option(a, s, t.standard);
+            h.add(t.optHours[o >= 0 ? o : b]);
+        }
+        if (h.isEmpty()) return 0;
+        h.sort(Long::compare);
+        return h.get(h.size() / 2) / (double) Coefficients.SCALE;
+    }
+
+    private static Soldier with(Soldier s, int stars, int certification) {
+        return new Soldier(s.id(), s.name(), s.layer(), stars, s.industries(), s.regions(), s.capacityHours(), certification,
+                s.annualCost(), s.minHours());
+    }
+
+    /** The plan's gain (currency) when soldier s is replaced by {@code changed}: re-solve around s. */
+    private double changedSoldier(int s, Soldier changed) {
+        List<Soldier> list = new ArrayList<>(sc.soldiers());
+        list.set(s, changed);
+        Scenario s2 = new Scenario(sc.name(), sc.currency(), sc.baseYear(), sc.source(), sc.accounts(), list, sc.products(),
+                sc.relationships(), sc.analysis(), sc.strategy(), sc.assignment(), sc.simulation(), sc.history());
+        Coefficients t2 = Coefficients.of(s2, analysis);
+        Solution mapped = map(t2, t2.soldiers);
+        if (mapped == null) return Double.NaN;
+        boolean[] group = new boolean[t2.soldiers];
+        group[s] = true;
+        Solution better = resolve(t2, mapped, group, new int[0], t2.maxMoves, true);
+        long v = better != null ? better.objective(t2) : mapped.objective(t2);
+        return Math.max(0, (v - objective) / (double) Coefficients.SCALE);
+    }
+
+    /** The current plan on another table with the same accounts (and the same first soldiers), option by option. */
+    private Solution map(Coefficients t2, int soldiers2) {
+        int[] choice = new int[t.accounts];
+        for (int a = 0; a < t.accounts; a++) {
+            int o = plan.choice()[a];
+            if (o < 0) {
+                choice[a] = -1;
+                continue;
+            }
+            int o2 = t2.option(a, t.optSoldier[o], t.optEffort[o]);
+            if (o2 < 0) return null;
+            choice[a] = o2;
+        }
+        boolean[] offered = plan.offered().clone();
+        Solution s = new Solution(choice, offered);
+        return s.score(t2).feasible() ? s : null;
+    }
+
+    /** Hiring one more soldier like each distinct profile: gain, cost, net. */
+    private List<Plan.HireValue> hires() {
+        Map<String, List<Integer>> profiles = new LinkedHashMap<>();
+        for (int s = 0; s < t.soldiers; s++) {
+            Soldier so = sc.soldiers().get(s);
+            String key = so.layer().code() + " " + so.stars() + "★ cert " + so.certification() + " "
+                    + String.join(";", so.industries()) + " @ " + String.join(";", so.regions()) + " "
+                    + Math.round(so.capacityHours()) + "h";
+            profiles.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+        }
+        List<Plan.HireValue> out = new ArrayList<>();
+        int n = 0;
+        for (Map.Entry<String, List<Integer>> e : profiles.entrySet()) {
+            if (stopped() || n++ >= MAX_SOLDIER_SOLVES) break;
+            Soldier like = sc.soldiers().get(e.getValue().get(0));
+            Soldier hire = new Soldier("hire:" + like.id(), like.name(), like.layer(), like.stars(), like.industries(),
+                    like.regions(), like.capacityHours(), like.certification(), like.annualCost(), Double.NaN);
+            List<Soldier> list = new ArrayList<>(sc.soldiers());
+            list.add(hire);
+            Scenario s2 = new Scenario(sc.name(), sc.currency(), sc.baseYear(), sc.source(), sc.accounts(), list,
+                    sc.products(), sc.relationships(), sc.analysis(), sc.strategy(), sc.assignment(), sc.simulation(),
+                    sc.history());
+            Coefficients t2 = Coefficients.of(s2, analysis);
+            Solution mapped = map(t2, t2.soldiers);
+            double gain = Double.NaN;
+            if (mapped != null) {
+                boolean[] group = new boolean[t2.soldiers];
+                group[t2.soldiers - 1] = true;
+                Solution better = resolve(t2, mapped, group, new int[0], t2.maxMoves, true);
+                long v = better != null ? better.objective(t2) : mapped.objective(t2);
+                gain = Math.max(0, (v - objective) / (double) Coefficients.SCALE);
+            }
+            double cost = like.annualCost();
+            out.add(new Plan.HireValue(like.id(), e.getKey(), e.getValue().size(), gain, cost,
+                    Double.isNaN(cost) || Double.isNaN(gain) ? gain : gain - cost));
+        }
+        return out;
+    }
+
+    /** The top recommendations in the seed's order: certify before you hire (深通关), then stars, then hires that pay. */
+    private List<Plan.Recommendation> recommendations(List<Plan.SoldierValue> values, List<Plan.HireValue> hires, String cur) {
+        List<Plan.Recommendation> cert = new ArrayList<>(), star = new ArrayList<>(), hire = new ArrayList<>();
+        for (Plan.SoldierValue v : values) {
+            if (v.certificationGain() > 0) {
+                cert.add(new Plan.Recommendation("certify", v.soldierId(), v.certificationGain(), v.certificationGain(),
+                        Msg.of("assign.rec.certify", v.name(), v.soldierId(), v.certificationTo(), v.certificationGain(), cur)));
+            }
+            if (v.starGain() > 0) {
+                star.add(new Plan.Recommendation("star", v.soldierId(), v.starGain(), v.starGain(),
+                        Msg.of("assign.rec.star", v.name(), v.soldierId(), v.starsTo(), v.starGain(), cur)));
+            }
+        }
+        for (Plan.HireValue h : hires) {
+            if (!(h.gain() > 0)) continue;
+            if (!Double.isNaN(h.net()) && h.net() <= 0) continue;
+            hire.add(new Plan.Recommendation("hire", h.likeSoldier(), h.gain(), h.net(),
+                    Double.isNaN(h.annualCost()) ? Msg.of("assign.rec.hireNoCost", h.likeSoldier(), h.gain(), cur)
+                            : Msg.of("assign.rec.hire", h.likeSoldier(), h.gain(), h.annualCost(), h.net(), cur)));
+        }
+        cert.sort((x, y) -> Double.compare(y.gain(), x.gain()));
+        star.sort((x, y) -> Double.compare(y.gain(), x.gain()));
+        hire.sort((x, y) -> Double.compare(y.net(), x.net()));
+        List<Plan.Recommendation> out = new ArrayList<>();
+        out.addAll(cert.subList(0, Math.min(3, cert.size())));
+        out.addAll(star.subList(0, Math.min(2, star.size())));
+        out.addAll(hire.subList(0, Math.min(2, hire.size())));
+        return out;
+    }
+
+    // ------------------------------------------------------------------ the re-solve
+
+    /**
+     * Re-solves around a plan on table {@code tt}: the accounts led by the {@code group} soldiers, the accounts
+     * they could take (uncovered ones, and those of other soldiers when {@code takeFromOthers}), and {@code keep}
+     * (kept by their owners) are free, over the group's options, their own
+     * current option and none; everything else stays. Returns the better of the start and the re-solve, or
+     * null when no plan of that neighbourhood breaks no rule.
+     */
+    Solution resolve(Coefficients tt, Solution start, boolean[] group, int[] keep, int maxMoves, boolean takeFromOthers) {
+        boolean[] free = new boolean[tt.accounts];
+        boolean[] allowed = new boolean[tt.options()];
+        boolean[] keepSet = new boolean[tt.accounts];
+        for (int a : keep) keepSet[a] = true;
+        for (int a = 0; a < tt.accounts; a++) {
+            if (tt.locked[a]) continue;
+            int o = start.choice()[a];
+            boolean in = keepSet[a] || (o >= 0 && group[tt.optSoldier[o]]);
+            // accounts the group could take: uncovered ones, and (when asked) those other soldiers lead
+            if (o < 0 || takeFromOthers) {
+                for (int p = tt.optStart[a]; p < tt.optStart[a + 1] && !in; p++) in = group[tt.optSoldier[p]];
+            }
+            if (!in) continue;
+            free[a] = true;
+            for (int p = tt.optStart[a]; p < tt.optStart[a + 1]; p++) {
+                if (group[tt.optSoldier[p]] || (keepSet[a] && tt.optSoldier[p] == tt.owner[a])) allowed[p] = true;
+            }
+            if (o >= 0) allowed[o] = true;
+        }
+        int coverable = 0, covered = 0;
+        for (int a = 0; a < tt.accounts; a++) {
+            if (!tt.mustCover[a] || tt.optStart[a + 1] == tt.optStart[a]) continue;
+            coverable++;
+            if (start.choice()[a] >= 0) covered++;
+        }
+        boolean exact = covered == coverable;
+        MipModel.Scope scope = MipModel.Scope.full(tt).withMust(exact, covered).withMaxMoves(maxMoves)
+                .withAllowed(allowed).neighbourhood(free, start).keeping(keep);
+        MipModel m = new MipModel(tt, scope);
+        if (m.fixedInfeasible) return null;
+        long[] hint = m.contains(start) ? m.values(start) : null;
+        MipEngines.Outcome o = MipEngines.cpsat(m, hint, new MipEngines.Limits(Double.POSITIVE_INFINITY, PER_SOLVE, 0, 1,
+                (int) options.seed()), options.stop() == null ? null : options.stop().mip(), null);
+        Solution best = null;
+        if (o.hasSolution()) {
+            Solution s = m.decode(o.values());
+            if (s.score(tt).feasible()) best = s;
+        }
+        boolean startOk = keep.length == 0 && start.score(tt).feasible();
+        if (startOk && (best == null || start.objective(tt) > best.objective(tt))) best = start;
+        return best;
+    }
+}
