@@ -49,8 +49,11 @@ final class ArraySearch {
         w = new double[m];
         tabuUntil = new int[Math.max(1, n * m)];
         bonus = new long[n];
-        // with no lead anywhere, every owned account already pays its switching cost
-        for (int a = 0; a < n; a++) value += val(a, -1);
+        // with no lead anywhere, every owned account already pays its switching cost and counts as moved
+        for (int a = 0; a < n; a++) {
+            value += val(a, -1);
+            if (t.movable(a)) moves++;
+        }
     }
 
     /** Value (cents) an account brings when covered, whatever its lead, e.g. the products it unlocks. */
@@ -368,21 +371,18 @@ final class ArraySearch {
             if (t.mustCover[x] != t.mustCover[y]) return t.mustCover[x] ? -1 : 1;
             return Double.compare(key[y], key[x]);
         });
-        // locked accounts take their one option; under a move cap, owners keep their accounts first
+        // locked accounts take their one option; under a move cap, owners keep their accounts first, at the
+        // lightest effort so that as many as possible fit (the search raises efforts later)
         for (int a = 0; a < n; a++) if (t.locked[a] && t.optStart[a + 1] > t.optStart[a]) set(a, t.optStart[a]);
         if (t.maxMoves >= 0) {
             for (int a : order) {
-                if (t.locked[a] || t.owner[a] < 0) continue;
+                if (t.locked[a] || !t.movable(a)) continue;
                 int pick = -1;
-                long pickV = Long.MIN_VALUE;
                 for (int o = t.optStart[a]; o < t.optStart[a + 1]; o++) {
                     int s = t.optSoldier[o];
                     if (s != t.owner[a] || load[s] + t.optHours[o] > t.capacity[s]) continue;
                     if (t.maxAccountsPerSoldier > 0 && count[s] >= t.maxAccountsPerSoldier) continue;
-                    if (t.optValue[o] > pickV) {
-                        pickV = t.optValue[o];
-                        pick = o;
-                    }
+                    if (pick < 0 || t.optHours[o] < t.optHours[pick]) pick = o;
                 }
                 if (pick >= 0) set(a, pick);
             }

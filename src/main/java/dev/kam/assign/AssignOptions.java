@@ -29,7 +29,7 @@ public record AssignOptions(Duration timeLimit, Duration unimprovedLimit, long s
                             double heuristicShare) {
 
     /** Share of the time limit the heuristic gets in auto mode by default. */
-    public static final double HEURISTIC_SHARE = 0.25;
+    public static final double HEURISTIC_SHARE = 0.15;
 
     /** Receives progress: time since the start and the best score so far (as "hard/medium/soft", or a bound line). */
     public interface Progress {

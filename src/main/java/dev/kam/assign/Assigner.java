@@ -77,7 +77,7 @@ public final class Assigner {
         Plan.Disruption disruption = Plan.Disruption.none();
         Plan.CapacityValue capacity = Plan.CapacityValue.none();
         if (options.whatIf() && !stopped(options)) {
-            WhatIf w = new WhatIf(scenario, analysis, table, out, options, whatIfEnd);
+            WhatIf.Both w = new WhatIf(scenario, analysis, table, out, options, whatIfEnd).run();
             disruption = w.disruption();
             capacity = w.capacity();
         }
@@ -91,6 +91,7 @@ public final class Assigner {
     /** Runs the sides the options ask for within their budget. */
     static Outcome solveTable(Coefficients t, AssignOptions o, long started) {
         AssignmentParams.Solver mode = o.solver();
+        Natives.preload();
         boolean timed = !o.deterministic();
         long end = timed ? started + o.timeLimit().toNanos() : Long.MAX_VALUE;
         Solution start = null;

@@ -24,6 +24,10 @@ import java.util.SplittableRandom;
 final class ExactSearch {
     /** Largest model solved as a whole; above it the core is worked through neighbourhoods. */
     static final int CORE_MAX_VARS = 60_000;
+    /** Share of the remaining time the core MIP gets when it is only part of the model (LNS gets the rest). */
+    static final double CORE_SHARE = 0.6;
+    /** Models up to this size go to the MIP whole (the engine does its own reduced-cost fixing). */
+    static final int FULL_MAX_VARS = 30_000;
     /** Largest model whose LP relaxation is solved by GLOP; above it the subgradient method gives the multipliers. */
     static final int LP_MAX_VARS = 3_000_000;
 
@@ -108,27 +112,43 @@ final class ExactSearch {
             coverable++;
             if (incumbent.choice()[a] >= 0) covered++;
         }
-        // when the start leaves mustCover accounts uncovered, the bound covers plans leading at least as many
-        boolean mustExact = start == null || !score.feasible() || covered == coverable;
-        int mustTarget = mustExact ? coverable : covered;
-        MipModel.Scope full = MipModel.Scope.full(t).withMust(mustExact, mustTarget);
+        // every mustCover account that has an eligible soldier is led, unless even the LP cannot: then the bound
+        // covers the plans that lead at least as many of them as the start
+        boolean mustExact = true;
+        int mustTarget = coverable;
+        MipModel.Scope full = MipModel.Scope.full(t).withMust(true, coverable);
         MipModel whole = new MipModel(t, full);
-        Lagrangian lag = new Lagrangian(t, mustExact, mustTarget, t.maxMoves);
+        Lagrangian lag = new Lagrangian(t, true, coverable, t.maxMoves);
         double lpObjective = Double.NaN;
         double[] hourValue = new double[t.soldiers];
         Arrays.fill(hourValue, Double.NaN);
         double lagBound;
+        boolean lpFits = whole.nVars <= LP_MAX_VARS && budget.wallLeft() > 0.05;
+        MipEngines.Lp lp = null;
+        if (warm == null && lpFits) {
+            lp = MipEngines.glop(whole, budget.deterministic() ? Double.POSITIVE_INFINITY : budget.wallLeft() * 0.3);
+        }
+        if (whole.fixedInfeasible || (lp != null && lp.infeasible()) || (lp == null && covered < coverable && score.feasible())) {
+            mustExact = false;
+            mustTarget = covered;
+            full = MipModel.Scope.full(t).withMust(false, covered);
+            whole = new MipModel(t, full);
+            lag = new Lagrangian(t, false, covered, t.maxMoves);
+            lp = lp != null ? MipEngines.glop(whole, budget.deterministic() ? Double.POSITIVE_INFINITY : budget.wallLeft() * 0.3) : null;
+        }
+        this.mustExact = mustExact;
+        this.coverable = coverable;
         if (warm != null && warm.t.soldiers == t.soldiers && warm.t.products == t.products) {
             System.arraycopy(warm.lambda, 0, lag.lambda, 0, t.soldiers);
             System.arraycopy(warm.nu, 0, lag.nu, 0, t.soldiers);
             System.arraycopy(warm.kappa, 0, lag.kappa, 0, t.soldiers);
             System.arraycopy(warm.mu, 0, lag.mu, 0, t.products);
-        } else if (whole.nVars <= LP_MAX_VARS && budget.wallLeft() > 0.05) {
-            MipEngines.Lp lp = MipEngines.glop(whole, budget.deterministic() ? Double.POSITIVE_INFINITY : budget.wallLeft() * 0.3);
+        } else if (lp != null) {
             if (lp.optimal()) {
                 lpObjective = lp.objective();
                 lag.fromLp(whole, lp.duals());
                 for (int s = 0; s < t.soldiers; s++) hourValue[s] = lag.lambda[s] - lag.nu[s];
+                if (!boundOnly) roundLp(whole, lp.values());
             }
         }
         lagBound = lag.evaluate();
@@ -141,7 +161,7 @@ final class ExactSearch {
         int neighbourhoods = 0;
         if (!boundOnly && !closed() && budget.wallLeft() > 0.05 && !stopped()) {
             double gap = bound - score.soft();
-            boolean[] core = core(lag, Math.max(gap, 1), true);
+            boolean[] core = whole.nVars <= FULL_MAX_VARS ? all(t.options()) : core(lag, Math.max(gap, 1), true);
             MipModel cm = new MipModel(t, full.withAllowed(core));
             if (cm.nVars <= CORE_MAX_VARS) {
                 solveCore(cm, lag, lagBound, core, budget.deterministic() ? budget.deterministicSeconds() * 0.7 : Double.POSITIVE_INFINITY);
@@ -158,9 +178,53 @@ final class ExactSearch {
                 neighbourhoods = neighbourhoods(full, core, budget.deterministic() ? budget.deterministicSeconds() * 0.3 : Double.POSITIVE_INFINITY);
             }
         }
+        if (mustExact && coveredBy(incumbent) < coverable) {
+            // no plan found leads every coverable mustCover account: bound the plans that lead as many as this one
+            int n = coveredBy(incumbent);
+            Lagrangian agg = new Lagrangian(t, false, n, t.maxMoves);
+            bound = agg.subgradient(300, score.soft());
+            method = "lagrangian-subgradient";
+        }
         boolean optimal = score.feasible() && score.soft() >= bound;
         return new Result(incumbent, score, Math.max(bound, score.feasible() ? score.soft() : bound), method,
                 lpObjective, hourValue, optimal, neighbourhoods, lag);
+    }
+
+    /**
+     * A plan from the LP's solution: each account on its largest fractional option (or none when the LP mostly
+     * leaves it uncovered), then kam's array search repairs capacity and polishes it briefly. On a model whose LP
+     * is tight (large GAP instances) this starts the MIP far closer to the optimum than the heuristic can.
+     */
+    private void roundLp(MipModel whole, double[] x) {
+        int[] choice = new int[t.accounts];
+        for (int a = 0; a < t.accounts; a++) {
+            int pick = -1;
+            double best = 0, sum = 0;
+            for (int o = t.optStart[a]; o < t.optStart[a + 1]; o++) {
+                if (whole.xVar[o] < 0) continue;
+                double v = x[whole.xVar[o]];
+                sum += v;
+                if (v > best) {
+                    best = v;
+                    pick = o;
+                }
+            }
+            choice[a] = sum >= 0.5 || t.mustCover[a] ? pick : -1;
+        }
+        long until = budget.deterministic() ? Long.MAX_VALUE
+                : System.nanoTime() + (long) (Math.min(budget.wallLeft() * 0.15, 10.0) * 1e9);
+        long iterations = budget.deterministic() ? Math.max(200, 20L * t.accounts) : Long.MAX_VALUE;
+        int[] repaired = new ArraySearch(t, budget.seed() + 7).run(choice, until, iterations, this::stopped, null);
+        offer(new Solution(repaired, ProductFlow.offer(t, repaired)));
+    }
+
+    private boolean mustExact;
+    private int coverable;
+
+    private int coveredBy(Solution s) {
+        int n = 0;
+        for (int a = 0; a < t.accounts; a++) if (t.mustCover[a] && t.optStart[a + 1] > t.optStart[a] && s.choice()[a] >= 0) n++;
+        return n;
     }
 
     private boolean closed() {
@@ -225,6 +289,12 @@ final class ExactSearch {
         return in;
     }
 
+    private static boolean[] all(int n) {
+        boolean[] b = new boolean[n];
+        Arrays.fill(b, true);
+        return b;
+    }
+
     /** The smallest loss of an option left out of the core (∞ when none is). */
     private double smallestExcluded(Lagrangian lag, boolean[] core) {
         double m = Double.POSITIVE_INFINITY;
@@ -238,11 +308,14 @@ final class ExactSearch {
         long[] hint = cm.contains(incumbent) ? cm.values(incumbent) : null;
         MipEngines.Outcome out;
         String engine = engine();
+        // a core that is not the whole model leaves part of the time to neighbourhood search
+        double wall = cm.nVars > FULL_MAX_VARS || cm.nVars < new MipModel(t, MipModel.Scope.full(t)).nVars
+                ? budget.wallLeft() * CORE_SHARE : budget.wallLeft();
         if (engine.equals("scip")) {
-            out = MipEngines.scip(cm, hint, new MipEngines.Limits(budget.wallLeft(), Double.POSITIVE_INFINITY, 0, 1,
+            out = MipEngines.scip(cm, hint, new MipEngines.Limits(wall, Double.POSITIVE_INFINITY, 0, 1,
                     (int) budget.seed()), budget.stop());
         } else {
-            out = MipEngines.cpsat(cm, hint, new MipEngines.Limits(budget.wallLeft(), detSeconds, 0,
+            out = MipEngines.cpsat(cm, hint, new MipEngines.Limits(wall, detSeconds, 0,
                     budget.deterministic() ? 8 : 2, (int) budget.seed()), budget.stop(), null);
         }
         if (out.hasSolution()) offer(cm.decode(out.values()));

@@ -191,7 +191,7 @@ final class MipEngines {
     }
 
     /** The LP relaxation with GLOP: optimum (cents, with the constant) and the dual value of every row. */
-    record Lp(boolean optimal, double objective, double[] duals, double[] values) {
+    record Lp(boolean optimal, boolean infeasible, double objective, double[] duals, double[] values) {
     }
 
     static Lp glop(MipModel m, double wallSeconds) {
@@ -217,12 +217,12 @@ final class MipEngines {
             } catch (IllegalArgumentException unknownStatus) {
                 code = 99;
             }
-            if (code != 0) return new Lp(false, Double.POSITIVE_INFINITY, null, null);
+            if (code != 0) return new Lp(false, code == 2, Double.POSITIVE_INFINITY, null, null);
             double[] d = new double[c.length];
             for (int i = 0; i < c.length; i++) d[i] = c[i].dualValue();
             double[] v = new double[m.nVars];
             for (int j = 0; j < m.nVars; j++) v[j] = x[j].solutionValue();
-            return new Lp(true, m.constant + o.value(), d, v);
+            return new Lp(true, false, m.constant + o.value(), d, v);
         } finally {
             s.delete();
         }

@@ -17,6 +17,23 @@ public final class Natives {
         loadSeconds = (System.nanoTime() - t0) / 1e9;
     }
 
+    /**
+     * Starts loading in a background thread (it takes seconds on a cold machine), so the heuristic runs
+     * meanwhile; {@link #load()} waits for it. A failure to load surfaces in {@code load()}.
+     */
+    public static void preload() {
+        if (!Double.isNaN(loadSeconds)) return;
+        Thread t = new Thread(() -> {
+            try {
+                load();
+            } catch (Throwable ignored) {
+                // reported again by the caller's own load()
+            }
+        }, "kam-natives");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Seconds the first load took (NaN before it happened). */
     public static double loadSeconds() {
         return loadSeconds;

@@ -26,8 +26,10 @@ import java.util.Map;
 final class WhatIf {
     /** The caps of the gain-vs-moves curve (−1 = unlimited). */
     static final int[] CURVE = {0, 5, 10, 20, 50, -1};
-    /** Deterministic seconds of CP-SAT per neighbourhood re-solve. */
+    /** Deterministic seconds of CP-SAT per capacity re-solve (the changed soldier's neighbourhood). */
     static final double PER_SOLVE = 0.05;
+    /** Deterministic seconds of CP-SAT per move re-solve (the two soldiers' accounts). */
+    static final double PER_MOVE = 0.02;
     /** At most this many moves are re-solved one by one; the others get their local value. */
     static final int MAX_MOVE_SOLVES = 300;
     /** At most this many soldiers (and profiles) get certification, star and hiring re-solves. */
@@ -57,18 +59,43 @@ final class WhatIf {
         this.deadline = deadline;
     }
 
+    private long phaseEnd = Long.MAX_VALUE;
+
     /** Out of time or interrupted: the analyses still owed give cheap values or none. */
     private boolean stopped() {
-        return (options.stop() != null && options.stop().stopped()) || System.nanoTime() > deadline;
+        return (options.stop() != null && options.stop().stopped()) || System.nanoTime() > Math.min(deadline, phaseEnd);
+    }
+
+    /** Both analyses; under a deadline the curve gets 30% of the time, capacity values 35%, move values the rest. */
+    record Both(Plan.Disruption disruption, Plan.CapacityValue capacity) {
+    }
+
+    Both run() {
+        long now = System.nanoTime();
+        long left = deadline == Long.MAX_VALUE ? 0 : Math.max(0, deadline - now);
+        phaseEnd = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : now + (long) (left * 0.30);
+        List<Plan.CurvePoint> curve = plan.score(t).feasible() && !stopped() ? curve() : List.of();
+        phaseEnd = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : now + (long) (left * 0.65);
+        Plan.CapacityValue capacity = capacity();
+        phaseEnd = Long.MAX_VALUE;
+        List<Plan.Move> moves = moves();
+        return new Both(new Plan.Disruption(moves, curve), capacity);
     }
 
     // ------------------------------------------------------------------ disruption
 
-    Plan.Disruption disruption() {
-        if (!plan.score(t).feasible()) return Plan.Disruption.none();
-        List<Plan.Move> moves = new ArrayList<>();
-        int solves = 0;
+    /**
+     * Every move with its value: first priced by the LP's shadow prices (the account's Lagrangian value with its
+     * new lead minus its best value with its owner), then re-solved exactly, cheapest-looking moves first, as long
+     * as time allows (method "reoptimized"); the rest keep the priced value (method "priced").
+     */
+    List<Plan.Move> moves() {
+        if (!plan.score(t).feasible()) return List.of();
         String cur = sc.currency() == null ? "" : sc.currency();
+        List<int[]> owned = new ArrayList<>();
+        List<Plan.Move> out = new ArrayList<>();
+        Map<Integer, Plan.Move> byAccount = new LinkedHashMap<>();
+        double[] priced = new double[t.accounts];
         for (int a = 0; a < t.accounts; a++) {
             int ow = t.owner[a];
             if (ow < 0) continue;
@@ -76,27 +103,45 @@ final class WhatIf {
             if (o >= 0 && t.optSoldier[o] == ow) continue;
             String to = o < 0 ? null : t.soldierId[t.optSoldier[o]];
             String effort = o < 0 ? null : t.effortName[t.optEffort[o]];
-            boolean ownerCan = t.optBase[a * t.soldiers + ow] >= 0;
             Msg reason = moveReason(a, o, ow, cur);
-            if (!ownerCan) {
-                moves.add(new Plan.Move(t.accountId[a], t.soldierId[ow], to, effort, Double.NaN, "forced", reason));
+            if (!t.movable(a)) {
+                byAccount.put(a, new Plan.Move(t.accountId[a], t.soldierId[ow], to, effort, Double.NaN, "forced", reason));
                 continue;
             }
-            double value;
-            String method;
-            Solution without = stopped() || solves >= MAX_MOVE_SOLVES ? null : withoutMove(a, o, ow);
-            solves++;
-            if (without != null) {
-                value = (objective - without.objective(t)) / (double) Coefficients.SCALE;
-                method = "reoptimized";
-            } else {
-                value = localValue(a, o, ow) / (double) Coefficients.SCALE;
-                method = "local";
-            }
-            moves.add(new Plan.Move(t.accountId[a], t.soldierId[ow], to, effort, value, method, reason));
+            priced[a] = priced(a, o, ow) / (double) Coefficients.SCALE;
+            byAccount.put(a, new Plan.Move(t.accountId[a], t.soldierId[ow], to, effort, priced[a], "priced", reason));
+            owned.add(new int[] {a});
         }
-        List<Plan.CurvePoint> curve = stopped() ? List.of() : curve();
-        return new Plan.Disruption(moves, curve);
+        owned.sort((x, y) -> Double.compare(priced[x[0]], priced[y[0]]));
+        int solves = 0;
+        for (int[] m : owned) {
+            if (stopped() || solves++ >= MAX_MOVE_SOLVES) break;
+            int a = m[0];
+            Solution without = withoutMove(a, plan.choice()[a], t.owner[a]);
+            if (without == null) continue;
+            Plan.Move old = byAccount.get(a);
+            byAccount.put(a, new Plan.Move(old.accountId(), old.from(), old.to(), old.effortName(),
+                    (objective - without.objective(t)) / (double) Coefficients.SCALE, "reoptimized", old.reason()));
+        }
+        out.addAll(byAccount.values());
+        return out;
+    }
+
+    /**
+     * The move's value at the LP's prices (cents): the account's Lagrangian value with its plan lead (or none)
+     * minus its best Lagrangian value with its owner; without an LP, its own objective term against the owner's.
+     */
+    private double priced(int a, int o, int ow) {
+        Lagrangian lag = out.lagrangian();
+        if (lag != null && lag.t == t) {
+            double mine = o < 0 ? lag.noneLoss(a) : lag.loss(o, a);
+            double owner = Double.POSITIVE_INFINITY;
+            for (int p = t.optBase[a * t.soldiers + ow]; p >= 0 && p < t.optStart[a + 1] && t.optSoldier[p] == ow; p++) {
+                owner = Math.min(owner, lag.loss(p, a));
+            }
+            if (Double.isFinite(mine) && Double.isFinite(owner)) return owner - mine;
+        }
+        return localValue(a, o, ow);
     }
 
     /** The best plan found with account a kept by its owner, around the current plan. */
@@ -112,15 +157,16 @@ final class WhatIf {
         }
         start.choice()[a] = back;
         for (int q = t.pairStart[a]; q < t.pairStart[a + 1]; q++) start.offered()[q] = false;
-        return resolve(t, start, soldier, new int[] {a}, t.maxMoves, false);
+        return resolve(t, start, soldier, new int[] {a}, t.maxMoves, false, PER_MOVE);
     }
 
-    /** The move's own term: its value minus the owner's best value for it (capacity effects ignored). */
+    /** The move's own term (cents): its value with the plan's lead minus the owner's best (capacity ignored). */
     private long localValue(int a, int o, int ow) {
-        long mine = o < 0 ? -t.switching[a] : Explainer.gainOf(t, a, o) - t.switching[a];
+        long none = t.owner[a] >= 0 ? -t.switching[a] : 0;
+        long mine = o < 0 ? none : Explainer.gainOf(t, a, o) + none;
         long owner = Long.MIN_VALUE;
         for (int p = t.optBase[a * t.soldiers + ow]; p >= 0 && p < t.optStart[a + 1] && t.optSoldier[p] == ow; p++) {
-            owner = Math.max(owner, Explainer.gainOf(t, a, p) - t.switching[a]);
+            owner = Math.max(owner, Explainer.gainOf(t, a, p) + none);
         }
         return mine - owner;
     }
@@ -171,6 +217,12 @@ final class WhatIf {
             }
             Coefficients tk = t.withMaxMoves(k);
             Solution start = capped(tk, k);
+            if (!start.score(tk).feasible()) {
+                // the plan cannot be cut back to k moves where owners have room: kam's search from its owner-first start
+                int[] c = new ArraySearch(tk, options.seed()).run(Long.MAX_VALUE, Math.max(200, 20L * t.accounts), () -> false, null);
+                Solution s = new Solution(c, ProductFlow.offer(tk, c));
+                if (s.score(tk).compareTo(start.score(tk)) > 0) start = s;
+            }
             ExactSearch.Budget b = new ExactSearch.Budget(Long.MAX_VALUE, curveWork(), "cpsat", options.seed(),
                     options.stop() == null ? null : options.stop().mip(), null);
             ExactSearch.Result r = new ExactSearch(tk, b).warm(out.lagrangian()).run(start);
@@ -248,7 +300,7 @@ final class WhatIf {
                 Coefficients more = t.withCapacity(s, Math.round(delta * Coefficients.SCALE));
                 boolean[] group = new boolean[t.soldiers];
                 group[s] = true;
-                Solution better = resolve(more, plan, group, new int[0], t.maxMoves, true);
+                Solution better = resolve(more, plan, group, new int[0], t.maxMoves, true, PER_SOLVE);
                 if (better != null) perHour = Math.max(0, (better.objective(more) - objective) / (double) Coefficients.SCALE) / delta;
             }
             double certGain = Double.NaN;
@@ -308,7 +360,7 @@ final class WhatIf {
         if (mapped == null) return Double.NaN;
         boolean[] group = new boolean[t2.soldiers];
         group[s] = true;
-        Solution better = resolve(t2, mapped, group, new int[0], t2.maxMoves, true);
+        Solution better = resolve(t2, mapped, group, new int[0], t2.maxMoves, true, PER_SOLVE);
         long v = better != null ? better.objective(t2) : mapped.objective(t2);
         return Math.max(0, (v - objective) / (double) Coefficients.SCALE);
     }
@@ -359,7 +411,7 @@ final class WhatIf {
             if (mapped != null) {
                 boolean[] group = new boolean[t2.soldiers];
                 group[t2.soldiers - 1] = true;
-                Solution better = resolve(t2, mapped, group, new int[0], t2.maxMoves, true);
+                Solution better = resolve(t2, mapped, group, new int[0], t2.maxMoves, true, PER_SOLVE);
                 long v = better != null ? better.objective(t2) : mapped.objective(t2);
                 gain = Math.max(0, (v - objective) / (double) Coefficients.SCALE);
             }
@@ -409,7 +461,8 @@ final class WhatIf {
      * current option and none; everything else stays. Returns the better of the start and the re-solve, or
      * null when no plan of that neighbourhood breaks no rule.
      */
-    Solution resolve(Coefficients tt, Solution start, boolean[] group, int[] keep, int maxMoves, boolean takeFromOthers) {
+    Solution resolve(Coefficients tt, Solution start, boolean[] group, int[] keep, int maxMoves, boolean takeFromOthers,
+                     double detSeconds) {
         boolean[] free = new boolean[tt.accounts];
         boolean[] allowed = new boolean[tt.options()];
         boolean[] keepSet = new boolean[tt.accounts];
@@ -441,7 +494,7 @@ final class WhatIf {
         MipModel m = new MipModel(tt, scope);
         if (m.fixedInfeasible) return null;
         long[] hint = m.contains(start) ? m.values(start) : null;
-        MipEngines.Outcome o = MipEngines.cpsat(m, hint, new MipEngines.Limits(Double.POSITIVE_INFINITY, PER_SOLVE, 0, 1,
+        MipEngines.Outcome o = MipEngines.cpsat(m, hint, new MipEngines.Limits(Double.POSITIVE_INFINITY, detSeconds, 0, 1,
                 (int) options.seed()), options.stop() == null ? null : options.stop().mip(), null);
         Solution best = null;
         if (o.hasSolution()) {

@@ -44,29 +44,29 @@ public final class PlanWriter {
                 "expectedUplift", "objectiveValue", "fit", "owner", "reason", "status");
         for (Plan.AccountPlan p : plan.accounts()) {
             a.row(p.accountId(), p.name(), p.rating() + "A", p.soldierId(), p.effortName(),
-                    p.soldierId() == null ? null : p.effort(), p.hours(), round2(p.uplift()), round2(p.value()),
+                    p.soldierId() == null ? null : p.effort(), p.hours(), money(p.uplift()), money(p.value()),
                     Double.isNaN(p.fit()) ? null : round4(p.fit()), p.owner(), words.render(p.reason()), p.status());
         }
         a.write(dir.file("assignments.csv"));
 
         CsvOut pr = new CsvOut("account", "product", "productName", "expectedUplift", "objectiveValue");
         for (Plan.ProductPlan p : plan.products()) {
-            pr.row(p.accountId(), p.productId(), p.productName(), round2(p.uplift()), round2(p.value()));
+            pr.row(p.accountId(), p.productId(), p.productName(), money(p.uplift()), money(p.value()));
         }
         pr.write(dir.file("products.csv"));
 
         CsvOut so = new CsvOut("soldier", "name", "hoursUsed", "capacity", "utilization", "accountsLed", "minHours",
                 "hourValue", "note");
         for (Plan.SoldierPlan s : plan.soldiers()) {
-            so.row(s.soldierId(), s.name(), round2(s.hoursUsed()), round2(s.capacity()), round4(s.utilization()),
-                    s.accountsLed(), round2(s.minHours()), nan(round2(s.hourValue())),
+            so.row(s.soldierId(), s.name(), money(s.hoursUsed()), money(s.capacity()), round4(s.utilization()),
+                    s.accountsLed(), money(s.minHours()), money((s.hourValue())),
                     s.note() == null ? null : words.render(s.note()));
         }
         so.write(dir.file("soldiers.csv"));
 
         CsvOut mv = new CsvOut("account", "from", "to", "effortLevel", "value", "method", "reason");
         for (Plan.Move m : plan.disruption().moves()) {
-            mv.row(m.accountId(), m.from(), m.to(), m.effortName(), nan(round2(m.value())), m.method(), words.render(m.reason()));
+            mv.row(m.accountId(), m.from(), m.to(), m.effortName(), money((m.value())), m.method(), words.render(m.reason()));
         }
         mv.write(dir.file("moves.csv"));
 
@@ -74,8 +74,8 @@ public final class PlanWriter {
         double none = Double.NaN;
         for (Plan.CurvePoint c : plan.disruption().curve()) if (c.maxMoves() == 0) none = c.objective();
         for (Plan.CurvePoint c : plan.disruption().curve()) {
-            cv.row(c.maxMoves() < 0 ? "unlimited" : Integer.toString(c.maxMoves()), nan(round2(c.objective())),
-                    nan(round2(c.bound())), c.movesUsed(), nan(round2(c.objective() - none)));
+            cv.row(c.maxMoves() < 0 ? "unlimited" : Integer.toString(c.maxMoves()), money((c.objective())),
+                    money((c.bound())), c.movesUsed(), money((c.objective() - none)));
         }
         cv.write(dir.file("gain-vs-moves.csv"));
         if (!plan.disruption().curve().isEmpty()) {
@@ -90,11 +90,11 @@ public final class PlanWriter {
                 "certificationGain", "starsTo", "starGain", "hireGain", "hireCost", "hireNet", "hireProfile");
         for (Plan.SoldierValue v : plan.capacity().soldiers()) {
             Plan.HireValue h = hireOf.get(v.soldierId());
-            cap.row(v.soldierId(), v.name(), nan(round2(v.hourValueLp())), nan(round2(v.hourValueResolve())),
-                    round2(v.resolveHours()), v.certificationTo() < 0 ? null : v.certificationTo(),
-                    nan(round2(v.certificationGain())), v.starsTo() < 0 ? null : v.starsTo(), nan(round2(v.starGain())),
-                    h == null ? null : nan(round2(h.gain())), h == null ? null : nan(round2(h.annualCost())),
-                    h == null ? null : nan(round2(h.net())), h == null ? null : h.profile());
+            cap.row(v.soldierId(), v.name(), money((v.hourValueLp())), money((v.hourValueResolve())),
+                    money(v.resolveHours()), v.certificationTo() < 0 ? null : v.certificationTo(),
+                    money((v.certificationGain())), v.starsTo() < 0 ? null : v.starsTo(), money((v.starGain())),
+                    h == null ? null : money((h.gain())), h == null ? null : money((h.annualCost())),
+                    h == null ? null : money((h.net())), h == null ? null : h.profile());
         }
         cap.write(dir.file("capacity-value.csv"));
 
@@ -327,6 +327,12 @@ public final class PlanWriter {
         for (Msg w : plan.warnings()) out.add("Note: " + words.render(w));
         out.add("Wrote " + target + "/" + String.join(", ", FILES));
         return out;
+    }
+
+    /** A money or hours amount for a CSV cell: two decimals, plain digits (no exponent), empty when unknown. */
+    private static String money(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) return null;
+        return java.math.BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     private static Double nan(double v) {

@@ -173,12 +173,30 @@ public final class TargetPlanner {
                         + (fromAssignment ? "assignment.baseHours.key" : "strategy.productivity.keyAccountHours")
                         + " = " + num(hours, 0) + " selling hours a year");
             }
-            int soldiers = s.soldiers().size();
-            double cap = 0;
-            for (Soldier x : s.soldiers()) cap += x.capacityHours();
+            // eligibility-aware capacity (the assignment's rules): only soldiers who may lead one of today's key
+            // accounts count for key-account hours; the others' hours absorb the smaller accounts first
+            int soldiers = 0;
+            double cap = 0, otherCap = 0;
+            boolean[] kaCapable = keyAccountCapable();
+            for (int i = 0; i < s.soldiers().size(); i++) {
+                Soldier x = s.soldiers().get(i);
+                if (kaCapable[i]) {
+                    soldiers++;
+                    cap += x.capacityHours();
+                } else {
+                    otherCap += x.capacityHours();
+                }
+            }
+            if (soldiers < s.soldiers().size()) {
+                notes.add(soldiers + " of " + s.soldiers().size() + " soldiers may lead a key account under assignment.eligibility; "
+                        + "only their " + num(cap, 0) + " h count for key accounts, the others' " + num(otherCap, 0)
+                        + " h serve smaller accounts first");
+                otherHours = Math.max(0, otherHours - otherCap);
+            }
             double perSoldier = soldiers > 0 ? cap / soldiers : p.soldierHours();
             if (soldiers == 0) {
-                notes.add("no soldiers in the scenario: headcount is counted at strategy.productivity.soldierHours = "
+                notes.add((s.soldiers().isEmpty() ? "no soldiers in the scenario" : "no soldier may lead a key account")
+                        + ": headcount is counted at strategy.productivity.soldierHours = "
                         + num(perSoldier, 0) + " hours per soldier");
             }
             double avg = kaCount > 0 ? kaRev / kaCount : Double.NaN;
@@ -187,6 +205,34 @@ public final class TargetPlanner {
             return new Baseline(baseYear, kaRev, kaCount, share, total, total - kaRev, orders, orderValue, avg,
                     ordersKnown > 0, hours, hoursKnown > 0, soldiers, cap, perSoldier, prospects, smaller, wallet,
                     otherOwned, otherHours);
+        }
+
+        /**
+         * Which soldiers may lead at least one of today's key accounts by the assignment's eligibility rules (stars,
+         * certification, region, layer; ratings from the analysis), the same rules the plan keeps; all of them when
+         * there is no key account today or no assignment block.
+         */
+        private boolean[] keyAccountCapable() {
+            boolean[] out = new boolean[s.soldiers().size()];
+            java.util.Arrays.fill(out, true);
+            if (s.assignment() == null) return out;
+            List<Account> kas = new ArrayList<>();
+            for (Account a : s.accounts()) if (a.isKeyAccount(theta)) kas.add(a);
+            if (kas.isEmpty()) return out;
+            dev.kam.analysis.Analysis analysis = dev.kam.analysis.Analyzer.analyze(s);
+            for (int i = 0; i < out.length; i++) {
+                Soldier x = s.soldiers().get(i);
+                boolean any = false;
+                for (Account a : kas) {
+                    int r = Math.max(1, Math.min(5, analysis.rating(a.id())));
+                    if (s.assignment().firstBrokenRule(x, a.region(), r) == null) {
+                        any = true;
+                        break;
+                    }
+                }
+                out[i] = any;
+            }
+            return out;
         }
 
         /** The assignment's default hours of a key-tier account (300 when the scenario has no assignment block). */

@@ -44,7 +44,7 @@ class CompareCommandTest {
     void sweepWritesSweepCsvAndCharts() {
         Path out = tmp.resolve("s");
         CliRun r = run("compare", TINY, "--sweep", "simulation.marketGrowth.mean=0:0.1:0.05", "--paths", "30",
-                "--keep-plan", "--time-limit", "1s", "--out", out.toString());
+                "--keep-plan", "--set", "assignment.steps=300", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Swept simulation.marketGrowth.mean over 3 values"), r.out());
         assertTrue(r.out().contains("Plans: the first value's plan (optimized for this scenario) kept for every value."), r.out());

@@ -41,7 +41,7 @@ class PlanCommandTest {
 
     static String[] fast(String... args) {
         List<String> a = new ArrayList<>(List.of(args));
-        a.addAll(List.of("--set", "simulation.paths=300", "--set", "assignment.timeLimit=2s"));
+        a.addAll(List.of("--set", "simulation.paths=300", "--set", "assignment.steps=300"));
         return a.toArray(new String[0]);
     }
 

@@ -80,7 +80,7 @@ class SimulateCommandTest {
 
     @Test
     void planFromAssignIsComparedWithTheBaselineOnCommonRandomNumbers() throws Exception {
-        CliRun assign = run("assign", TINY, "--time-limit", "2s", "--out", tmp.toString());
+        CliRun assign = run("assign", TINY, "--steps", "300", "--out", tmp.toString());
         assertEquals(0, assign.code(), assign.err());
         Path plan = tmp.resolve("plan/plan.json");
         CliRun r = run("simulate", TINY, "--paths", "200", "--tornado-paths", "0", "--plan", plan.toString(),

@@ -24,8 +24,14 @@ final class Fixtures {
                 orders, Set.of(), null, stage, false, baseHours);
     }
 
+    /** A soldier the assignment's eligibility rules let lead any account (so capacity checks count all hours). */
     static Soldier soldier(String id, double hours) {
-        return new Soldier(id, "Soldier " + id, Layer.BASE, 3, Set.of("*"), Set.of("*"), hours, 2, Double.NaN);
+        return new Soldier(id, "Soldier " + id, Layer.PROJECT, 5, Set.of("*"), Set.of("*"), hours, 3, Double.NaN);
+    }
+
+    /** A branch-base soldier with 2 stars and no certification: may not lead a 3A–5A key account. */
+    static Soldier junior(String id, double hours) {
+        return new Soldier(id, "Soldier " + id, Layer.BASE, 2, Set.of("*"), Set.of("*"), hours, 0, Double.NaN);
     }
 
     static Scenario scenario(List<Account> accounts, List<Soldier> soldiers, StrategyParams strategy) {

@@ -11,6 +11,7 @@ import java.util.List;
 import static dev.kam.strategy.Fixtures.account;
 import static dev.kam.strategy.Fixtures.handExample;
 import static dev.kam.strategy.Fixtures.scenario;
+import static dev.kam.strategy.Fixtures.junior;
 import static dev.kam.strategy.Fixtures.soldier;
 import static dev.kam.strategy.Fixtures.strategy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -364,6 +365,24 @@ class TargetPlannerTest {
                 + "+ 4 wins × 100 h) = 3 soldiers at 1,500 h each, but there are 2 (3,000 h): hire 1 by 2027"),
                 c.message());
         assertTrue(c.message().endsWith("short in 3 of 3 years, at most 3 soldiers in 2029"), c.message());
+    }
+
+    @Test
+    void onlySoldiersWhoMayLeadAKeyAccountCountForKeyAccountHours() {
+        // the same owned smaller accounts, but the second soldier may not lead the key account (base layer, 2 stars,
+        // no certification): its 1,000 h absorb the 230 h of smaller accounts, the key-account work needs S1
+        List<dev.kam.domain.Account> accounts = new ArrayList<>();
+        accounts.add(account("K", 6e6, 12e6, 12, Double.NaN));
+        accounts.add(owned(account("M1", 1e6, 2e6, 12, 150)));
+        accounts.add(owned(account("M2", 1e6, 2e6, 12, Double.NaN)));
+        Scenario s = scenario(accounts, List.of(soldier("S1", 1000), junior("J1", 1000)), strategy(1, 5e6, NAN, 2, 12e6, "steady"));
+        Targets t = TargetPlanner.plan(s);
+        assertEquals(1, t.baseline().soldiers(), "one soldier may lead a key account");
+        assertEquals(1000, t.baseline().soldierCapacityHours(), 1e-9);
+        assertEquals(0, t.baseline().otherAccountHours(), 1e-9, "the junior's hours cover the smaller accounts");
+        assertTrue(t.notes().stream().anyMatch(n -> n.startsWith("1 of 2 soldiers may lead a key account")), t.notes().toString());
+        // 2 KAs × 300 + 2 wins × 100 = 800 h ≤ 1,000 h: one soldier is enough
+        assertEquals(1, t.feasibility(2027).headcountNeeded());
     }
 
     @Test
