@@ -46,6 +46,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Assigner {
     /** Share of the time limit the what-if analyses get (moves, curve, capacity values). */
     static final double WHAT_IF_SHARE = 0.25;
+    /** The least wall time the what-if analyses get under a time limit. */
+    static final Duration WHAT_IF_MIN = Duration.ofSeconds(8);
 
     private Assigner() {
     }
@@ -67,10 +69,11 @@ public final class Assigner {
         AssignOptions main = options;
         long whatIfEnd = Long.MAX_VALUE;
         if (options.whatIf() && !options.deterministic()) {
-            // the what-if analyses share the time limit: the search gets the rest
+            // the what-if analyses share the time limit (at least WHAT_IF_MIN of their own): the search gets the rest
             long total = options.timeLimit().toNanos();
-            main = options.withTimeLimit(Duration.ofNanos((long) (total * (1 - WHAT_IF_SHARE))));
-            whatIfEnd = started + total;
+            long search = (long) (total * (1 - WHAT_IF_SHARE));
+            main = options.withTimeLimit(Duration.ofNanos(search));
+            whatIfEnd = started + search + Math.max(total - search, WHAT_IF_MIN.toNanos());
         }
         Outcome out = solveTable(table, main, started);
         double seconds = (System.nanoTime() - started) / 1e9;

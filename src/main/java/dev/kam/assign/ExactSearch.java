@@ -34,6 +34,10 @@ final class ExactSearch {
     /** Budget of a run: a wall-clock deadline (System.nanoTime) or, when deterministic, CP-SAT's deterministic seconds. */
     record Budget(long deadline, double deterministicSeconds, String engine, long seed, MipEngines.Interrupt stop,
                   Listener listener) {
+        /** SCIP's node limit per deterministic core solve, and per neighbourhood (a deterministic work measure). */
+        static final long CORE_NODES = 300;
+        static final long NEIGHBOURHOOD_NODES = 200;
+
         boolean deterministic() {
             return deadline == Long.MAX_VALUE;
         }
@@ -185,7 +189,7 @@ final class ExactSearch {
             bound = agg.subgradient(300, score.soft());
             method = "lagrangian-subgradient";
         }
-        boolean optimal = score.feasible() && score.soft() >= bound;
+        boolean optimal = closed();
         return new Result(incumbent, score, Math.max(bound, score.feasible() ? score.soft() : bound), method,
                 lpObjective, hourValue, optimal, neighbourhoods, lag);
     }
@@ -227,8 +231,12 @@ final class ExactSearch {
         return n;
     }
 
+    /**
+     * Whether the best plan is proven optimal: its objective reaches the bound, up to the safety margin a
+     * floating-point engine's bound carries (a couple of cents, or 2·10⁻⁹ of the bound).
+     */
     private boolean closed() {
-        return score.feasible() && score.soft() >= bound;
+        return score.feasible() && score.soft() >= bound - (2 + 2e-9 * Math.abs(bound));
     }
 
     private boolean stopped() {
@@ -312,7 +320,8 @@ final class ExactSearch {
         double wall = cm.nVars > FULL_MAX_VARS || cm.nVars < new MipModel(t, MipModel.Scope.full(t)).nVars
                 ? budget.wallLeft() * CORE_SHARE : budget.wallLeft();
         if (engine.equals("scip")) {
-            out = MipEngines.scip(cm, hint, new MipEngines.Limits(wall, Double.POSITIVE_INFINITY, 0, 1,
+            out = MipEngines.scip(cm, hint, new MipEngines.Limits(wall, Double.POSITIVE_INFINITY,
+                    budget.deterministic() ? Budget.CORE_NODES : 0, 1,
                     (int) budget.seed()), budget.stop());
         } else {
             out = MipEngines.cpsat(cm, hint, new MipEngines.Limits(wall, detSeconds, 0,
@@ -328,7 +337,9 @@ final class ExactSearch {
         report();
     }
 
+    /** SCIP under a time limit or when asked for explicitly (then node-limited when deterministic); else CP-SAT. */
     private String engine() {
+        if (budget.engine().equals("scip")) return "scip";
         if (budget.deterministic()) return "cpsat";
         return budget.engine().equals("cpsat") ? "cpsat" : "scip";
     }
@@ -375,7 +386,10 @@ final class ExactSearch {
             }
             double per = budget.deterministic() ? Math.min(detLeft, 0.3) : Double.POSITIVE_INFINITY;
             double wall = budget.deterministic() ? Double.POSITIVE_INFINITY : Math.min(budget.wallLeft(), 2.0);
-            MipEngines.Outcome out = MipEngines.cpsat(sub, sub.values(incumbent),
+            MipEngines.Outcome out = engine().equals("scip") && budget.deterministic()
+                    ? MipEngines.scip(sub, sub.values(incumbent), new MipEngines.Limits(wall, Double.POSITIVE_INFINITY,
+                    Budget.NEIGHBOURHOOD_NODES, 1, (int) (budget.seed() + rounds)), budget.stop())
+                    : MipEngines.cpsat(sub, sub.values(incumbent),
                     new MipEngines.Limits(wall, per, 0, 1, (int) (budget.seed() + rounds)), budget.stop(), null);
             rounds++;
             if (budget.deterministic()) detLeft -= per;

@@ -46,12 +46,19 @@ public final class GapBench {
      */
     public static Row run(Path file, Duration limit, long seed, AssignOptions.Progress progress,
                           AssignmentParams.Solver solver, String engine, long steps, String peer) {
+        return run(file, limit, seed, progress, solver, engine, steps, peer, Double.NaN);
+    }
+
+    /** As above with the array search's share of the heuristic (NaN = the GAP mapping's 0.95; 0 = construction heuristic). */
+    public static Row run(Path file, Duration limit, long seed, AssignOptions.Progress progress,
+                          AssignmentParams.Solver solver, String engine, long steps, String peer, double searchShare) {
         String name = instanceName(file);
         GapInstance g = GapInstance.read(file, name);
         Coefficients table = Coefficients.gap(g);
         var scenario = g.toScenario(limit, seed);
         AssignOptions opt = AssignOptions.of(scenario.assignment()).withProgress(progress).withSolver(solver)
                 .withEngine(engine).withWhatIf(false);
+        if (!Double.isNaN(searchShare)) opt = opt.withSearchShare(searchShare);
         if (steps > 0) opt = opt.withSteps(steps);
         Plan plan = Assigner.solve(scenario, GapInstance.analysis(), table, opt);
         long found = Math.round(-plan.objective());

@@ -11,6 +11,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * What-if analyses around a solved plan (SPEC §9), each a small exact re-solve with a deterministic work
@@ -26,10 +31,14 @@ import java.util.Map;
 final class WhatIf {
     /** The caps of the gain-vs-moves curve (−1 = unlimited). */
     static final int[] CURVE = {0, 5, 10, 20, 50, -1};
-    /** Deterministic seconds of CP-SAT per capacity re-solve (the changed soldier's neighbourhood). */
+    /** Work per capacity re-solve (the changed soldier's neighbourhood), as SCIP nodes / 10,000. */
     static final double PER_SOLVE = 0.05;
-    /** Deterministic seconds of CP-SAT per move re-solve (the two soldiers' accounts). */
+    /** Work per move re-solve (the two soldiers' accounts), as SCIP nodes / 10,000. */
     static final double PER_MOVE = 0.02;
+
+    private static long nodes(double work) {
+        return Math.max(50, Math.round(work * 10_000));
+    }
     /** At most this many moves are re-solved one by one; the others get their local value. */
     static final int MAX_MOVE_SOLVES = 300;
     /** At most this many soldiers (and profiles) get certification, star and hiring re-solves. */
@@ -113,15 +122,18 @@ final class WhatIf {
             owned.add(new int[] {a});
         }
         owned.sort((x, y) -> Double.compare(priced[x[0]], priced[y[0]]));
-        int solves = 0;
-        for (int[] m : owned) {
-            if (stopped() || solves++ >= MAX_MOVE_SOLVES) break;
-            int a = m[0];
-            Solution without = withoutMove(a, plan.choice()[a], t.owner[a]);
-            if (without == null) continue;
+        List<Callable<Solution>> tasks = new ArrayList<>();
+        for (int i = 0; i < Math.min(owned.size(), MAX_MOVE_SOLVES); i++) {
+            int a = owned.get(i)[0];
+            tasks.add(() -> stopped() ? null : withoutMove(a, plan.choice()[a], t.owner[a]));
+        }
+        List<Solution> without = parallel(tasks);
+        for (int i = 0; i < without.size(); i++) {
+            if (without.get(i) == null) continue;
+            int a = owned.get(i)[0];
             Plan.Move old = byAccount.get(a);
             byAccount.put(a, new Plan.Move(old.accountId(), old.from(), old.to(), old.effortName(),
-                    (objective - without.objective(t)) / (double) Coefficients.SCALE, "reoptimized", old.reason()));
+                    (objective - without.get(i).objective(t)) / (double) Coefficients.SCALE, "reoptimized", old.reason()));
         }
         out.addAll(byAccount.values());
         return out;
@@ -204,6 +216,7 @@ final class WhatIf {
         List<Plan.CurvePoint> pts = new ArrayList<>();
         int total = 0;
         for (int a = 0; a < t.accounts; a++) if (t.movable(a)) total++;
+        Solution previous = null; // the best plan of a smaller cap is a plan for this one too
         for (int k : caps) {
             if (stopped()) break;
             if (k == t.maxMoves || (k >= 0 && k >= total && t.maxMoves < 0) || (k < 0 && t.maxMoves < 0)) {
@@ -217,15 +230,17 @@ final class WhatIf {
             }
             Coefficients tk = t.withMaxMoves(k);
             Solution start = capped(tk, k);
+            if (previous != null && previous.score(tk).compareTo(start.score(tk)) > 0) start = previous;
             if (!start.score(tk).feasible()) {
                 // the plan cannot be cut back to k moves where owners have room: kam's search from its owner-first start
-                int[] c = new ArraySearch(tk, options.seed()).run(Long.MAX_VALUE, Math.max(200, 20L * t.accounts), () -> false, null);
+                int[] c = new ArraySearch(tk, options.seed()).run(Long.MAX_VALUE, 2L * t.accounts, () -> false, null);
                 Solution s = new Solution(c, ProductFlow.offer(tk, c));
                 if (s.score(tk).compareTo(start.score(tk)) > 0) start = s;
             }
-            ExactSearch.Budget b = new ExactSearch.Budget(Long.MAX_VALUE, curveWork(), "cpsat", options.seed(),
+            ExactSearch.Budget b = new ExactSearch.Budget(Long.MAX_VALUE, curveWork(), "scip", options.seed(),
                     options.stop() == null ? null : options.stop().mip(), null);
             ExactSearch.Result r = new ExactSearch(tk, b).warm(out.lagrangian()).run(start);
+            if (r.score().feasible()) previous = r.best();
             pts.add(new Plan.CurvePoint(k, r.score().feasible() ? r.score().soft() / (double) Coefficients.SCALE : Double.NaN,
                     bound(r.bound()), r.best().moves(tk)));
         }
@@ -291,34 +306,72 @@ final class WhatIf {
         }
         boolean[] certTry = top(certBlocked, MAX_SOLDIER_SOLVES);
         boolean[] starTry = top(starBlocked, MAX_SOLDIER_SOLVES);
-        List<Plan.SoldierValue> values = new ArrayList<>();
-        for (int s = 0; s < t.soldiers; s++) {
-            Soldier so = soldiers.get(s);
-            double delta = oneAccountHours(s);
-            double perHour = Double.NaN;
-            if (delta > 0 && s < MAX_SOLDIER_SOLVES * 5 && !stopped()) {
-                Coefficients more = t.withCapacity(s, Math.round(delta * Coefficients.SCALE));
-                boolean[] group = new boolean[t.soldiers];
-                group[s] = true;
-                Solution better = resolve(more, plan, group, new int[0], t.maxMoves, true, PER_SOLVE);
-                if (better != null) perHour = Math.max(0, (better.objective(more) - objective) / (double) Coefficients.SCALE) / delta;
-            }
-            double certGain = Double.NaN;
-            int certTo = so.certification() < 3 ? so.certification() + 1 : -1;
-            if (certTo > 0 && certBlocked[s] == 0) {
-                certGain = 0; // no account is closed to them by certification alone, and it does not change fit
-            } else if (certTo > 0 && certTry[s] && !stopped()) {
-                certGain = changedSoldier(s, with(so, so.stars(), certTo));
-            }
-            double starGain = Double.NaN;
-            int starsTo = so.stars() < 5 ? so.stars() + 1 : -1;
-            if (starsTo > 0 && (starTry[s] || t.soldiers <= MAX_SOLDIER_SOLVES) && !stopped()) {
-                starGain = changedSoldier(s, with(so, starsTo, so.certification()));
-            }
-            values.add(new Plan.SoldierValue(so.id(), so.name(), hv[s], perHour, delta, certTo, certGain, starsTo, starGain));
+        List<Callable<Plan.SoldierValue>> tasks = new ArrayList<>();
+        for (int i = 0; i < t.soldiers; i++) {
+            final int s = i;
+            tasks.add(() -> soldierValue(s, soldiers.get(s), hv, certBlocked, certTry, starTry));
         }
+        List<Plan.SoldierValue> values = parallel(tasks);
         List<Plan.HireValue> hires = stopped() ? List.of() : hires();
         return new Plan.CapacityValue(values, hires, recommendations(values, hires, cur));
+    }
+
+    /** One soldier's hour, certification and star values (each a neighbourhood re-solve, NaN when out of time). */
+    private Plan.SoldierValue soldierValue(int s, Soldier so, double[] hv, int[] certBlocked, boolean[] certTry,
+                                           boolean[] starTry) {
+        double delta = oneAccountHours(s);
+        double perHour = Double.NaN;
+        if (delta > 0 && s < MAX_SOLDIER_SOLVES * 5 && !stopped()) {
+            Coefficients more = t.withCapacity(s, Math.round(delta * Coefficients.SCALE));
+            boolean[] group = new boolean[t.soldiers];
+            group[s] = true;
+            Solution better = resolve(more, plan, group, new int[0], t.maxMoves, true, PER_SOLVE);
+            if (better != null) perHour = Math.max(0, (better.objective(more) - objective) / (double) Coefficients.SCALE) / delta;
+        }
+        double certGain = Double.NaN;
+        int certTo = so.certification() < 3 ? so.certification() + 1 : -1;
+        if (certTo > 0 && certBlocked[s] == 0) {
+            certGain = 0; // no account is closed to them by certification alone, and it does not change fit
+        } else if (certTo > 0 && certTry[s] && !stopped()) {
+            certGain = changedSoldier(s, with(so, so.stars(), certTo));
+        }
+        double starGain = Double.NaN;
+        int starsTo = so.stars() < 5 ? so.stars() + 1 : -1;
+        if (starsTo > 0 && (starTry[s] || t.soldiers <= MAX_SOLDIER_SOLVES) && !stopped()) {
+            starGain = changedSoldier(s, with(so, starsTo, so.certification()));
+        }
+        return new Plan.SoldierValue(so.id(), so.name(), hv[s], perHour, delta, certTo, certGain, starsTo, starGain);
+    }
+
+    /**
+     * Runs independent re-solves on up to two threads (each owns its solver; results in task order, so the
+     * outcome does not depend on which thread ran what).
+     */
+    private static <T> List<T> parallel(List<Callable<T>> tasks) {
+        int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread th = new Thread(r, "kam-what-if");
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : pool.invokeAll(tasks)) {
+                try {
+                    out.add(f.get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) throw re;
+                    if (e.getCause() instanceof Error er) throw er;
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("what-if analyses interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static boolean[] top(int[] score, int n) {
@@ -393,33 +446,40 @@ final class WhatIf {
                     + Math.round(so.capacityHours()) + "h";
             profiles.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
         }
-        List<Plan.HireValue> out = new ArrayList<>();
+        List<Callable<Plan.HireValue>> tasks = new ArrayList<>();
         int n = 0;
         for (Map.Entry<String, List<Integer>> e : profiles.entrySet()) {
-            if (stopped() || n++ >= MAX_SOLDIER_SOLVES) break;
-            Soldier like = sc.soldiers().get(e.getValue().get(0));
-            Soldier hire = new Soldier("hire:" + like.id(), like.name(), like.layer(), like.stars(), like.industries(),
-                    like.regions(), like.capacityHours(), like.certification(), like.annualCost(), Double.NaN);
-            List<Soldier> list = new ArrayList<>(sc.soldiers());
-            list.add(hire);
-            Scenario s2 = new Scenario(sc.name(), sc.currency(), sc.baseYear(), sc.source(), sc.accounts(), list,
-                    sc.products(), sc.relationships(), sc.analysis(), sc.strategy(), sc.assignment(), sc.simulation(),
-                    sc.history());
-            Coefficients t2 = Coefficients.of(s2, analysis);
-            Solution mapped = map(t2, t2.soldiers);
-            double gain = Double.NaN;
-            if (mapped != null) {
-                boolean[] group = new boolean[t2.soldiers];
-                group[t2.soldiers - 1] = true;
-                Solution better = resolve(t2, mapped, group, new int[0], t2.maxMoves, true, PER_SOLVE);
-                long v = better != null ? better.objective(t2) : mapped.objective(t2);
-                gain = Math.max(0, (v - objective) / (double) Coefficients.SCALE);
-            }
-            double cost = like.annualCost();
-            out.add(new Plan.HireValue(like.id(), e.getKey(), e.getValue().size(), gain, cost,
-                    Double.isNaN(cost) || Double.isNaN(gain) ? gain : gain - cost));
+            if (n++ >= MAX_SOLDIER_SOLVES) break;
+            tasks.add(() -> stopped() ? null : hire(e.getKey(), e.getValue()));
         }
+        List<Plan.HireValue> out = new ArrayList<>();
+        for (Plan.HireValue h : parallel(tasks)) if (h != null) out.add(h);
         return out;
+    }
+
+    /** One more soldier like the first of {@code same}: the plan's gain around the new soldier, cost, net. */
+    private Plan.HireValue hire(String profile, List<Integer> same) {
+        Soldier like = sc.soldiers().get(same.get(0));
+        Soldier hire = new Soldier("hire:" + like.id(), like.name(), like.layer(), like.stars(), like.industries(),
+                like.regions(), like.capacityHours(), like.certification(), like.annualCost(), Double.NaN);
+        List<Soldier> list = new ArrayList<>(sc.soldiers());
+        list.add(hire);
+        Scenario s2 = new Scenario(sc.name(), sc.currency(), sc.baseYear(), sc.source(), sc.accounts(), list,
+                sc.products(), sc.relationships(), sc.analysis(), sc.strategy(), sc.assignment(), sc.simulation(),
+                sc.history());
+        Coefficients t2 = Coefficients.of(s2, analysis);
+        Solution mapped = map(t2, t2.soldiers);
+        double gain = Double.NaN;
+        if (mapped != null) {
+            boolean[] group = new boolean[t2.soldiers];
+            group[t2.soldiers - 1] = true;
+            Solution better = resolve(t2, mapped, group, new int[0], t2.maxMoves, true, PER_SOLVE);
+            long v = better != null ? better.objective(t2) : mapped.objective(t2);
+            gain = Math.max(0, (v - objective) / (double) Coefficients.SCALE);
+        }
+        double cost = like.annualCost();
+        return new Plan.HireValue(like.id(), profile, same.size(), gain, cost,
+                Double.isNaN(cost) || Double.isNaN(gain) ? gain : gain - cost);
     }
 
     /** The top recommendations in the seed's order: certify before you hire (深通关), then stars, then hires that pay. */
@@ -494,8 +554,10 @@ final class WhatIf {
         MipModel m = new MipModel(tt, scope);
         if (m.fixedInfeasible) return null;
         long[] hint = m.contains(start) ? m.values(start) : null;
-        MipEngines.Outcome o = MipEngines.cpsat(m, hint, new MipEngines.Limits(Double.POSITIVE_INFINITY, detSeconds, 0, 1,
-                (int) options.seed()), options.stop() == null ? null : options.stop().mip(), null);
+        // SCIP solves these small neighbourhoods to optimality in tens of milliseconds (CP-SAT needs far longer);
+        // its node limit keeps the work deterministic
+        MipEngines.Outcome o = MipEngines.scip(m, hint, new MipEngines.Limits(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                nodes(detSeconds), 1, (int) options.seed()), options.stop() == null ? null : options.stop().mip());
         Solution best = null;
         if (o.hasSolution()) {
             Solution s = m.decode(o.values());

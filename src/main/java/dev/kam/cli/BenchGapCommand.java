@@ -57,6 +57,11 @@ public final class BenchGapCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", description = "Deterministic work limit instead of the time limit.")
     Long steps;
 
+    @Option(names = "--search-share", paramLabel = "0..1",
+            description = "Share of the heuristic given to kam's array search (0 = OptaPlanner's construction heuristic "
+                    + "instead; default: 0.95, the GAP mapping's). For the benchmark of the custom phase.")
+    Double searchShare;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -78,12 +83,16 @@ public final class BenchGapCommand implements Callable<Integer> {
             throw new UsageException("--peer must be highs or scip, not '" + peer + "'");
         }
         if (steps != null && steps < 1) throw new UsageException("--steps (" + steps + ") must be at least 1");
+        if (searchShare != null && !(searchShare >= 0 && searchShare <= 1)) {
+            throw new UsageException("--search-share (" + searchShare + ") must be between 0 and 1");
+        }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter o = spec.commandLine().getOut();
         CsvOut csv = new CsvOut("instance", "agents", "jobs", "bestKnown", "found", "gapPercent", "feasible", "seconds",
                 "bound", "provenGapPercent", "boundMethod", "peer", "peerFound", "peerGapPercent", "peerSeconds");
         for (Path f : files) {
-            GapBench.Row r = GapBench.run(f, limit, seed, null, mode, engine, steps == null ? 0 : steps, peer);
+            GapBench.Row r = GapBench.run(f, limit, seed, null, mode, engine, steps == null ? 0 : steps, peer,
+                    searchShare == null ? Double.NaN : searchShare);
             csv.row(r.instance(), r.agents(), r.jobs(), r.bestKnown(), r.found(), round3(r.gapPercent()),
                     Boolean.toString(r.feasible()), Math.round(r.seconds() * 10) / 10.0, r.bound(),
                     round3(r.provenGapPercent()), r.boundMethod(), r.peer(), r.peerFound(), round3(r.peerGapPercent()),
