@@ -225,8 +225,8 @@ public final class Pipeline {
         }
     }
 
-    /** Paths of the sensitivity tornado per run (25 runs), capped by the scenario's paths. */
-    public static final int TORNADO_PATHS = 500;
+    /** Paths of the sensitivity tornado per run (two runs per model parameter), capped by the scenario's paths. */
+    public static final int TORNADO_PATHS = 1000;
 
     private Step<SimulationResult> simulate(Scenario scenario, Targets targets, Coverage baseline, Coverage plan,
                                             Path staging) {
@@ -239,8 +239,8 @@ public final class Pipeline {
             comparison = Simulator.compare(scenario, targets, baseline, plan, options);
             result = comparison.plan();
         }
-        Sensitivity.Tornado tornado = Sensitivity.tornado(scenario, plan,
-                options.withPaths(Math.min(options.paths(), TORNADO_PATHS)), 0.2);
+        Sensitivity.Tornado tornado = Sensitivity.tornado(scenario, targets, plan,
+                options.withPaths(Math.min(options.paths(), TORNADO_PATHS)));
         try (OutputDir dir = OutputDir.open(staging, "simulation")) {
             SimulationWriter.write(dir, new SimulationWriter.Input(scenario.name(), scenario.currency(), result, targets,
                     comparison, tornado));

@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
         description = {"Monte Carlo simulation of the multi-year trajectory under a plan (today's owners at "
                 + "standard effort when no --plan is given): percentiles of revenue, key-account count and share, "
                 + "the probability of meeting each yearly target, a plan-vs-baseline comparison with common random "
-                + "numbers, and a ±20%% sensitivity tornado.",
+                + "numbers, and a sensitivity tornado of P(goal) and the median over each parameter's plausible range.",
                 "Writes OUT/simulation/: percentiles.csv, targets-hit.csv, summary.json, fan charts, "
                         + "target-hit-probability, tornado, and with --plan uplift.csv and uplift histograms."})
 public final class SimulateCommand implements Callable<Integer> {
@@ -52,7 +52,7 @@ public final class SimulateCommand implements Callable<Integer> {
     Path plan;
 
     @Option(names = "--tornado-paths", paramLabel = "N", defaultValue = "1000",
-            description = "Paths per run of the sensitivity tornado, 25 runs (default: ${DEFAULT-VALUE}; 0 = skip).")
+            description = "Paths per run of the sensitivity tornado, two runs per model parameter (default: ${DEFAULT-VALUE}; 0 = skip).")
     int tornadoPaths;
 
     @Mixin
@@ -84,7 +84,7 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         Sensitivity.Tornado tornado = tornadoPaths == 0 ? null
-                : Sensitivity.tornado(scenario, simulated, options.withPaths(Math.min(options.paths(), tornadoPaths)), 0.2);
+                : Sensitivity.tornado(scenario, targets, simulated, options.withPaths(Math.min(options.paths(), tornadoPaths)));
 
         Path folder;
         try (OutputDir dir = OutputDir.open(scenarioOptions.out, "simulation")) {

@@ -105,8 +105,10 @@ public final class CompareHtml {
                 num(sb, signed(d.p50(), lang) + " (" + signed(d.p10(), lang) + " … " + signed(d.p90(), lang) + ")");
                 num(sb, percent(r.probabilityAhead(i, Metric.KEY_ACCOUNT_REVENUE, last), lang));
             }
-            sb.append("<td>").append(HtmlReport.esc(o.planNote())).append("</td>");
-            sb.append("<td>").append(HtmlReport.esc(o.crn().full() ? t(lang, "full") : t(lang, "partial", o.crn().detail())))
+            dev.kam.i18n.Messages words = dev.kam.i18n.Messages.of(lang);
+            sb.append("<td>").append(HtmlReport.esc(words.render(o.planNote()))).append("</td>");
+            sb.append("<td>").append(HtmlReport.esc(o.crn().full() ? t(lang, "full")
+                            : t(lang, "partial", words.render(o.crn().detail()))))
                     .append("</td></tr>\n");
         }
         sb.append("</tbody></table></div>\n");
