@@ -169,9 +169,12 @@ public final class Pipeline {
             ScenarioReader.Result r = ScenarioReader.validate(options.scenario(), options.overrides());
             r.problems().throwIfErrors();
             for (dev.kam.domain.Problem p : r.problems().all()) warn(p.toString());
-            Scenario s = r.scenario();
+            // a scenario with history.csv uses what it fits wherever the file is silent (SPEC §8)
+            Scenario s = dev.kam.calibration.Calibration.applyTo(r.scenario());
+            int calibrated = s.simulation().calibrated().size();
             return new Step<>(s, s.accounts().size() + " accounts, " + s.soldiers().size() + " soldiers, "
-                    + s.products().size() + " products");
+                    + s.products().size() + " products" + (calibrated == 0 ? ""
+                    : ", " + calibrated + " simulation parameters calibrated from history"));
         });
         ChartTheme.setCurrency(scenario.currency());
         fontWarning(scenario).ifPresent(this::warn);
@@ -188,7 +191,7 @@ public final class Pipeline {
                 return new Step<>(a, a.accounts().size() + " accounts rated");
             });
             Targets targets = stage("targets", () -> {
-                Targets t = TargetPlanner.plan(scenario);
+                Targets t = TargetPlanner.plan(scenario, analysis.baseline());
                 TargetsWriter.write(t, scenario, staging);
                 return new Step<>(t, t.years().size() + " yearly targets, " + t.warnings().size() + " warnings");
             });
@@ -226,7 +229,7 @@ public final class Pipeline {
     }
 
     /** Paths of the sensitivity tornado per run (two runs per model parameter), capped by the scenario's paths. */
-    public static final int TORNADO_PATHS = 1000;
+    public static final int TORNADO_PATHS = 500;
 
     private Step<SimulationResult> simulate(Scenario scenario, Targets targets, Coverage baseline, Coverage plan,
                                             Path staging) {

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
                 "The same sizes and seed always give byte-identical files."})
 public final class GenerateCommand implements Callable<Integer> {
     private static final Set<String> OURS = Set.of("scenario.yaml", "accounts.csv", "soldiers.csv", "products.csv",
-            "relationships.csv");
+            "relationships.csv", "history.csv");
 
     @Option(names = "--accounts", paramLabel = "N", defaultValue = "300", description = "Accounts (default: ${DEFAULT-VALUE}).")
     int accounts;
@@ -36,6 +36,12 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "7", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--history", paramLabel = "YEARS", defaultValue = "0",
+            description = "Also write history.csv: YEARS calendar years ending with the base year, simulated forward "
+                    + "with the default model from the generated account base (then --accounts counts the accounts of "
+                    + "the first history year); 0 = none (default: ${DEFAULT-VALUE}).")
+    int history;
 
     @Option(names = "--name", paramLabel = "TEXT", description = "Scenario name (default: a name built from the size and seed).")
     String name;
@@ -52,10 +58,12 @@ public final class GenerateCommand implements Callable<Integer> {
         check(accounts, "--accounts", 1, 1_000_000);
         check(soldiers, "--soldiers", 1, 100_000);
         check(products, "--products", 1, 10_000);
+        if (history != 0) check(history, "--history", 2, 30);
         checkTarget(out);
         String title = name != null ? name
                 : "Synthetic Co. (" + accounts + " accounts, " + soldiers + " soldiers, " + products + " products, seed " + seed + ")";
-        Map<String, String> files = Generator.generate(new Generator.Spec(accounts, soldiers, products, seed, title));
+        Map<String, String> files = Generator.generate(new Generator.Spec(accounts, soldiers, products, seed, title,
+                history, null));
         Path abs = out.toAbsolutePath().normalize();
         Path parent = abs.getParent() == null ? abs : abs.getParent();
         try (OutputDir dir = OutputDir.open(parent, abs.getFileName().toString())) {
@@ -63,7 +71,8 @@ public final class GenerateCommand implements Callable<Integer> {
             dir.commit();
         }
         spec.commandLine().getOut().println("Wrote " + out.resolve("scenario.yaml") + " (" + accounts + " accounts, "
-                + soldiers + " soldiers, " + products + " products, seed " + seed + ").");
+                + soldiers + " soldiers, " + products + " products, seed " + seed
+                + (history > 0 ? ", " + history + " years of history in history.csv" : "") + ").");
         spec.commandLine().getOut().flush();
         return Main.OK;
     }

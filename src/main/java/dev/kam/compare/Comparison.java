@@ -2,6 +2,7 @@ package dev.kam.compare;
 
 import dev.kam.analysis.Analysis;
 import dev.kam.analysis.Analyzer;
+import dev.kam.calibration.Calibration;
 import dev.kam.domain.Coverage;
 import dev.kam.domain.Msg;
 import dev.kam.domain.ResponseModel;
@@ -36,6 +37,10 @@ public final class Comparison {
      */
     public static CompareResult run(List<Variant> variants, Planner planner, CompareOptions options, Listener listener) {
         if (variants.isEmpty()) throw new IllegalArgumentException("give at least one scenario to compare");
+        // a scenario with history is compared as kam plan simulates it: calibrated where its file is silent
+        List<Variant> calibrated = new ArrayList<>();
+        for (Variant v : variants) calibrated.add(new Variant(v.label(), Calibration.applyTo(v.scenario())));
+        variants = calibrated;
         checkAligned(variants);
         Scenario ref = variants.get(0).scenario();
         Targets refTargets = TargetPlanner.plan(ref);

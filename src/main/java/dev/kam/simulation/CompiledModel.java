@@ -80,6 +80,16 @@ final class CompiledModel {
     /** The rates at the centres (used directly when nothing is uncertain). */
     final Derived atCentre;
 
+    /**
+     * For the per-path neutral erosion without owner-pair values and with a fixed ceiling: by churn class (uncovered,
+     * covered, uncovered at-risk, covered at-risk) Σ W·room, Σ W·fit·room and Σ W·s over today's active accounts, so
+     * that δ costs O(1) per path.
+     */
+    private final double[] classRoom = new double[4];
+    private final double[] classFitRoom = new double[4];
+    private final double[] classShare = new double[4];
+    private final boolean erosionBySums;
+
     CompiledModel(Scenario s, Coverage plan) {
         SimulationParams p = s.simulation();
         List<Account> list = s.accounts();
@@ -207,6 +217,15 @@ final class CompiledModel {
             }
         }
 
+        erosionBySums = !ownerOverrides && !p.spreads().containsKey(Param.SHARE_CEILING);
+        for (int i = 0; i < accounts; i++) {
+            if (prospect0[i] || !(wallet0[i] > 0)) continue;
+            int c = (ownerCovered[i] ? 1 : 0) + (atRisk[i] ? 2 : 0);
+            double room = Math.max(0.0, p.shareCeiling() - share0[i]);
+            classRoom[c] += wallet0[i] * room;
+            classFitRoom[c] += wallet0[i] * ownerFit[i] * room;
+            classShare[c] += wallet0[i] * share0[i];
+        }
         responsePlan = new double[accounts];
         responseStandard = ResponseModel.response(1.0, p.responseShape(), p.responseHalf());
         for (int i = 0; i < accounts; i++) {
@@ -336,6 +355,18 @@ final class CompiledModel {
      */
     private double neutralErosion(double g, double qC, double qU, double qR, double ceiling, double kC, double kU,
                                   double r1) {
+        if (erosionBySums) {
+            // the same sums as the loop below, grouped: Σ (1 − q)·W·(k_u + (k_c − k_u)·r(1)·fit)·room / Σ (1 − q)·W·s
+            double gain = 0;
+            double share = 0;
+            for (int c = 0; c < 4; c++) {
+                boolean cov = (c & 1) == 1;
+                double alive = 1 - ResponseModel.churn((c & 2) == 2, cov, qC, qU, qR);
+                gain += alive * (kU * classRoom[c] + (cov ? (kC - kU) * r1 * classFitRoom[c] : 0));
+                share += alive * classShare[c];
+            }
+            return ResponseModel.neutralErosion(gain, share);
+        }
         double delta = 0;
         for (int iter = 0; iter < 50; iter++) {
             double gain = 0;

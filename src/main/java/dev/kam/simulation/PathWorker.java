@@ -120,6 +120,7 @@ final class PathWorker {
         if (params != null) {
             if (m.uncertain) System.arraycopy(drawn, 0, params, 0, drawn.length);
             else System.arraycopy(m.centre, 0, params, 0, drawn.length);
+            params[dev.kam.domain.SimulationParams.Param.SHARE_EROSION.ordinal()] = d.erosion;
         }
         final CompiledModel.Derived d = this.d;
         final long pathKey = Rng.pathKey(seed, path);

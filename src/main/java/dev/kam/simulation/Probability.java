@@ -24,7 +24,9 @@ public record Probability(double value, double ciLow, double ciHigh, int paths) 
         double denom = 1 + z2 / n;
         double centre = (p + z2 / (2.0 * n)) / denom;
         double half = Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denom;
-        return new Probability(p, Math.max(0, centre - half), Math.min(1, centre + half), n);
+        double lo = hits == 0 ? 0 : Math.max(0, Math.min(p, centre - half));
+        double hi = hits == n ? 1 : Math.min(1, Math.max(p, centre + half));
+        return new Probability(p, lo, hi, n);
     }
 
     /** Whether it was measured (false for a metric without a target). */
