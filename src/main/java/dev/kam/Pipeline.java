@@ -245,7 +245,7 @@ public final class Pipeline {
         Sensitivity.Tornado tornado = Sensitivity.tornado(scenario, targets, plan,
                 options.withPaths(Math.min(options.paths(), TORNADO_PATHS)));
         try (OutputDir dir = OutputDir.open(staging, "simulation")) {
-            SimulationWriter.write(dir, new SimulationWriter.Input(scenario.name(), scenario.currency(), result, targets,
+            SimulationWriter.write(dir, SimulationWriter.Input.of(scenario, result, targets,
                     comparison, tornado));
             dir.commit();
         }

@@ -156,9 +156,19 @@ public record Backtest(int fromYear, CalibrationFit trainingFit, List<Row> rows,
         if (accounts.isEmpty()) return null;
         StrategyParams st = s.strategy().withHorizon(2, s.keyAccountThreshold(from))
                 .withThresholdGrowth(s.keyAccountThresholdGrowth());
+        // the erosion the training fit reconstructed the shares with (a property of the market, not re-derived from
+        // the account base of the starting year), carrying its error
+        var sim = s.simulation();
+        Estimate e = fit.estimate(Param.SHARE_EROSION);
+        if (sim.erosionDerived() && e != null && e.known()) {
+            double sd = e.drawSd();
+            sim = Double.isFinite(sd) && sd > 0
+                    ? sim.withSpread(Param.SHARE_EROSION, dev.kam.domain.SimulationParams.Spread.normal(e.estimate(), sd))
+                    : sim.with(Param.SHARE_EROSION, e.estimate());
+        }
         return new Scenario(s.name() + " (backtest from " + from + ")", s.currency(), from, s.source(), accounts,
                 s.soldiers(), s.products(), s.relationships(), s.analysis(), st, s.assignment(),
-                s.simulation().withProvenance(s.simulation().given(), Set.of()), List.of());
+                sim.withProvenance(s.simulation().given(), Set.of()), List.of());
     }
 
     private static double value(CalibrationFit fit, Param p, double fallback) {

@@ -138,7 +138,21 @@ public final class SimulationWriter {
      * @param tornado      sensitivity, null when not run
      */
     public record Input(String scenarioName, String currency, SimulationResult result, Targets targets,
-                       PlanComparison comparison, Sensitivity.Tornado tornado) {
+                       PlanComparison comparison, Sensitivity.Tornado tornado, double[] thresholds) {
+        /** Without the yearly key-account thresholds. */
+        public Input(String scenarioName, String currency, SimulationResult result, Targets targets,
+                     PlanComparison comparison, Sensitivity.Tornado tornado) {
+            this(scenarioName, currency, result, targets, comparison, tornado, null);
+        }
+
+        /** With the key-account threshold of every simulated year, from {@code Scenario.keyAccountThreshold}. */
+        public static Input of(dev.kam.domain.Scenario s, SimulationResult result, Targets targets,
+                               PlanComparison comparison, Sensitivity.Tornado tornado) {
+            int[] ys = result.years();
+            double[] th = new double[ys.length];
+            for (int y = 0; y < ys.length; y++) th[y] = s.keyAccountThreshold(ys[y]);
+            return new Input(s.name(), s.currency(), result, targets, comparison, tornado, th);
+        }
     }
 
     public static void write(OutputDir dir, Input in) {
@@ -257,6 +271,13 @@ public final class SimulationWriter {
         Map<String, Object> today = new LinkedHashMap<>();
         for (Metric x : Metric.values()) today.put(x.code(), num(r.today(x)));
         m.put("today", today);
+        m.put("firstYearTotalRevenueGrowth", num(r.stats(Metric.TOTAL_REVENUE, 0).mean() / r.today(Metric.TOTAL_REVENUE) - 1));
+        if (in.thresholds() != null) {
+            Map<String, Object> th = new LinkedHashMap<>();
+            int[] ys = r.years();
+            for (int y = 0; y < ys.length; y++) th.put(Integer.toString(ys[y]), num(in.thresholds()[y]));
+            m.put("keyAccountThreshold", th);
+        }
 
         Map<String, Object> fin = new LinkedHashMap<>();
         for (Metric x : Metric.values()) fin.put(x.code(), stats(r.stats(x, last)));

@@ -96,7 +96,8 @@ public record Summary(int goalYear, double goalProbability, String goalBasis, in
             }
         }
         JsonNode sim = read(root.resolve("simulation/summary.json"));
-        Found f = find(sim, List.of("probabilityallkeyaccounttargets", "goalprobability", "probabilitygoal", "endgoalprobability", "goalhitprobability",
+        // P(goal) is one thing everywhere (SPEC §8): the final-year key-account revenue target, summary.json goalProbability
+        Found f = find(sim, List.of("goalprobability", "probabilitygoal", "endgoalprobability", "goalhitprobability",
                 "probabilityofgoal"));
         if (f != null) {
             prob = f.value();

@@ -28,8 +28,8 @@ class CalibrationCoverageTest {
     Path tmp;
 
     static Scenario generated(Path dir, long seed, int accounts, int years) throws Exception {
-        Map<String, String> files = Generator.generate(new Generator.Spec(accounts, 12, 4, seed, "coverage " + seed,
-                years, SimulationParams.DEFAULT));
+        Map<String, String> files = Generator.generate(new Generator.Spec(accounts, Math.max(12, accounts / 15), 4,
+                seed, "coverage " + seed, years, SimulationParams.DEFAULT));
         Files.createDirectories(dir);
         for (Map.Entry<String, String> e : files.entrySet()) {
             Files.writeString(dir.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
