@@ -917,12 +917,14 @@
     if (simCtrl) simCtrl.abort();
     simCtrl = new AbortController();
     const requestAt = performance.now();
+    const sent = { set: Object.assign({}, S.set), paths: S.paths };
     $('sim-pgoal').classList.add('stale');
     try {
-      const r = await api('/api/simulate', { set: S.set, paths: S.paths }, simCtrl.signal);
+      const r = await api('/api/simulate', sent, simCtrl.signal);
       if (seq !== simSeq) return;
       hideError();
       S.sim = r;
+      $('sim-pgoal').dataset.request = JSON.stringify(sent);
       pendingPerf = { inputAt: inputAt || requestAt, requestAt, responseAt: performance.now(), server: r.millis, seq };
       renderSim(r);
     } catch (e) {
@@ -974,7 +976,7 @@
       { name: t('serve.sim.middle'), type: 'line', data: withToday(f.p50), symbolSize: 5, lineStyle: { width: 2.5, color: '#1f5fad' }, itemStyle: { color: '#1f5fad' } }
     ];
     if (startMedian && Object.keys(S.set).length) {
-      series.push({ name: t('serve.sim.startLine'), type: 'line', data: startMedian, symbol: 'none', lineStyle: { type: 'dashed', color: '#52606d', width: 1.5 } });
+      series.push({ name: t('serve.sim.startLine'), type: 'line', data: startMedian, symbol: 'none', lineStyle: { type: 'dashed', color: '#52606d', width: 1.5 }, itemStyle: { color: '#52606d' } });
     }
     if (target && target.some(v => v != null)) {
       series.push({ name: t('serve.sim.target'), type: 'line', data: target, symbol: 'circle', symbolSize: 5, lineStyle: { type: 'dashed', color: '#c8342b', width: 1.5 }, itemStyle: { color: '#c8342b' } });
