@@ -80,7 +80,7 @@ public final class Workspace implements AutoCloseable {
     private final List<String> overrides;
     private final Scenario scenario;
     private final List<String> warnings;
-    private final SolverFactory<AssignmentSolution> scoring;
+    private volatile SolverFactory<AssignmentSolution> scoring;
     private final ExecutorService compute;
     private final ExecutorService background;
     private final CompletableFuture<Analysis> analysis = new CompletableFuture<>();
@@ -112,7 +112,6 @@ public final class Workspace implements AutoCloseable {
         this.overrides = List.copyOf(overrides);
         this.scenario = scenario;
         this.warnings = List.copyOf(warnings);
-        this.scoring = PlanSession.factory();
         AtomicInteger n = new AtomicInteger();
         this.compute = Executors.newFixedThreadPool(4, r -> daemon(r, "kam-serve-compute-" + n.incrementAndGet()));
         this.background = Executors.newCachedThreadPool(r -> daemon(r, "kam-serve-job-" + n.incrementAndGet()));
@@ -167,6 +166,7 @@ public final class Workspace implements AutoCloseable {
             AssignOptions o = AssignOptions.of(scenario.assignment()).withProgress(initial::best).withStop(initial.stop());
             Plan p = LockedSolve.solve(scenario, a, Map.of(), Map.of(), o);
             plan.complete(p);
+            scoring();
             phase = "simulate";
             Coverage baseline = Coverage.baseline(scenario, new ResponseModel(scenario.simulation()));
             start.complete(Simulator.compare(scenario, t, baseline, p.coverage(), SimulationOptions.of(scenario.simulation())));
@@ -239,7 +239,7 @@ public final class Workspace implements AutoCloseable {
     private PlanSession session(Tab tab) {
         PlanSession s = tab.session();
         if (s != null) return s;
-        PlanSession fresh = PlanSession.open(scenario, await(analysis), await(plan), Map.of(), "optimized", scoring);
+        PlanSession fresh = PlanSession.open(scenario, await(analysis), await(plan), Map.of(), "optimized", scoring());
         if (tab.anonymous()) return fresh;
         synchronized (tab) {
             if (tab.session() == null) tab.session(fresh);
@@ -513,7 +513,7 @@ public final class Workspace implements AutoCloseable {
     /** Back to the plan the tab's edits started from (the optimized one, or the last re-optimization). */
     Map<String, Object> reset(Tab tab) {
         PlanSession old = editable(tab);
-        PlanSession fresh = PlanSession.open(old.scenario(), old.analysis(), old.origin(), old.set(), old.label(), scoring);
+        PlanSession fresh = PlanSession.open(old.scenario(), old.analysis(), old.origin(), old.set(), old.label(), scoring());
         tab.session(fresh);
         return plan(tab);
     }
@@ -563,7 +563,7 @@ public final class Workspace implements AutoCloseable {
             Future<Plan> f = background.submit(() -> LockedSolve.solve(s, a, withEffort, keep, o));
             Plan p = result(f, "the optimization was stopped");
             String label = locks.isEmpty() ? "reoptimized" : "reoptimizedWithLocks";
-            PlanSession fresh = PlanSession.open(s, a, p, set, label, scoring);
+            PlanSession fresh = PlanSession.open(s, a, p, set, label, scoring());
             Map<String, Object> lockView = new LinkedHashMap<>();
             for (Map.Entry<String, LockedSolve.Lock> e : withEffort.entrySet()) {
                 lockView.put(e.getKey(), JsonIo.obj("soldier", e.getValue().soldier(), "effort",
@@ -737,9 +737,22 @@ public final class Workspace implements AutoCloseable {
         return downloads.root();
     }
 
-    /** Unused in production; lets tests compare a tab's incremental score with one from scratch. */
+    /**
+     * The score-only solver factory of every plan session, built on first use (it compiles the constraints,
+     * which is most of a second; the first run builds it after the plan, so start-up does not wait for it).
+     */
     SolverFactory<AssignmentSolution> scoring() {
-        return scoring;
+        SolverFactory<AssignmentSolution> f = scoring;
+        if (f == null) {
+            synchronized (this) {
+                f = scoring;
+                if (f == null) {
+                    f = PlanSession.factory();
+                    scoring = f;
+                }
+            }
+        }
+        return f;
     }
 
     /** The first run's plan (waits for it). */

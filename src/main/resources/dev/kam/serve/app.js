@@ -595,16 +595,8 @@
   }
 
   function renderPlan() {
+    renderPlanCards();
     const p = S.plan;
-    const cards = clear($('pl-cards'));
-    const broken = p.broken.filter(b => b.level === 'hard').length;
-    cards.append(
-      card(t('serve.plan.value'), fmt.money(p.objective), t('serve.plan.valueSub'), true, 'pl-objective'),
-      card(t('serve.plan.today'), fmt.money(p.baselineObjective), t('serve.plan.todaySub', fmt.moneyDelta(p.objective - p.baselineObjective))),
-      card(t('serve.plan.rules'), p.feasible ? t('serve.plan.rulesKept') : t('serve.plan.rulesBroken', fmt.int(broken || -p.hard)),
-        p.medium < 0 ? t('serve.plan.mustCoverOpen', fmt.int(-p.medium)) : t('serve.plan.rulesSub'), false, 'pl-rules'),
-      card(t('serve.plan.moved'), fmt.int(p.accountsMoved), t('serve.plan.movedSub', fmt.int(p.accountsDropped), fmt.int(p.covered), fmt.int(p.accounts.length))));
-    $('pl-undo').disabled = !p.undo;
     const f = $('pl-filter');
     if (!f.options.length || f.dataset.lang !== S.lang) {
       const keep = f.value;
@@ -615,6 +607,19 @@
     renderPlanTable();
     renderSoldiers();
     renderChange();
+  }
+
+  function renderPlanCards() {
+    const p = S.plan;
+    const cards = clear($('pl-cards'));
+    const broken = p.broken.filter(b => b.level === 'hard').length;
+    cards.append(
+      card(t('serve.plan.value'), fmt.money(p.objective), t('serve.plan.valueSub'), true, 'pl-objective'),
+      card(t('serve.plan.today'), fmt.money(p.baselineObjective), t('serve.plan.todaySub', fmt.moneyDelta(p.objective - p.baselineObjective))),
+      card(t('serve.plan.rules'), p.feasible ? t('serve.plan.rulesKept') : t('serve.plan.rulesBroken', fmt.int(broken || -p.hard)),
+        p.medium < 0 ? t('serve.plan.mustCoverOpen', fmt.int(-p.medium)) : t('serve.plan.rulesSub'), false, 'pl-rules'),
+      card(t('serve.plan.moved'), fmt.int(p.accountsMoved), t('serve.plan.movedSub', fmt.int(p.accountsDropped), fmt.int(p.covered), fmt.int(p.accounts.length))));
+    $('pl-undo').disabled = !p.undo;
   }
 
   function planRows() {
@@ -709,9 +714,17 @@
       else delete S.locks[id];
       store.put('kam.locks', S.locks);
     }
+    const previous = S.lastChange && S.lastChange.account.id;
     S.lastChange = r;
     S.sim = null;
-    renderPlan();
+    renderPlanCards();
+    for (const id2 of [previous, id]) {
+      const row = id2 && $('row-' + id2);
+      const a = id2 && p.accounts.find(x => x.id === id2);
+      if (row && a) row.replaceWith(planRow(a));
+    }
+    renderSoldiers();
+    renderChange();
     toast(t('serve.plan.toast', fmt.moneyDelta(r.delta), fmt.money(r.objective)));
     requestAnimationFrame(() => {
       const ms = performance.now() - t0;
@@ -1218,6 +1231,8 @@
     }
     if (document.fonts && document.fonts.load) {
       try { await document.fonts.load('14px "kam-cjk"', '中文'); } catch (e) { /* the fallback font draws */ }
+      // text laid out before the font arrived keeps its fallback glyphs until it is laid out again
+      for (const n of document.querySelectorAll('.lang button, #scenario-name')) n.textContent = String(n.textContent);
     }
     await pollStatus();
     route();

@@ -227,6 +227,31 @@ class ServeApiTest {
     }
 
     @Test
+    void aLongReoptimizationShowsProgressAndStopsWithItsBestPlan() throws Exception {
+        String tab = "cancel-test";
+        CompletableFuture<ServeFixture.Reply> run = CompletableFuture.supplyAsync(
+                () -> f.post("/api/assign", "{\"timeLimit\": \"120s\"}", tab));
+        JsonNode job = null;
+        for (int i = 0; i < 600; i++) {
+            job = f.get("/api/job", tab).json().get("job");
+            if (job != null && !job.isNull() && job.get("kind").asText().equals("assign") && job.get("running").asBoolean()
+                    && job.get("seconds").asDouble() > 0.3) break;
+            Thread.sleep(50);
+        }
+        assertNotNull(job);
+        assertEquals(120.0, job.get("limitSeconds").asDouble(), 0.0);
+        assertEquals(409, f.post("/api/assign", "{}", tab).status(), "one optimization per tab at a time");
+        JsonNode cancelled = f.post("/api/job/cancel", "{}", tab).json().get("job");
+        assertTrue(cancelled.get("cancelled").asBoolean());
+        ServeFixture.Reply r = run.get(60, TimeUnit.SECONDS);
+        assertEquals(200, r.status(), r.body());
+        assertTrue(r.json().get("cancelled").asBoolean());
+        assertTrue(r.json().get("seconds").asDouble() < 120, "stopped before its limit");
+        assertEquals(r.json().get("objective").asDouble(), f.get("/api/plan", tab).json().get("objective").asDouble(), 1e-9,
+                "the best plan found so far becomes the tab's plan");
+    }
+
+    @Test
     void badLocksAreRefusedWithEveryProblem() {
         ServeFixture.Reply r = f.post("/api/assign", "{\"locks\": {\"A02\": \"S3\", \"A4\": \"S1\", \"A1\": \"S9\"}}", "locks-test");
         assertEquals(400, r.status(), r.body());

@@ -45,14 +45,20 @@ final class ServeFixture implements AutoCloseable {
 
     /** Copies scenarios/tiny into {@code dir}/tiny and serves it. */
     static ServeFixture start(Path dir, List<String> overrides) throws IOException {
+        Path scenario = copyTiny(dir);
+        Path folder = scenario.getParent();
+        Workspace ws = Workspace.open(scenario, overrides, List.of());
+        return new ServeFixture(folder, scenario, Server.start(ws, 0));
+    }
+
+    /** Copies scenarios/tiny into {@code dir}/tiny; returns its scenario.yaml. */
+    static Path copyTiny(Path dir) throws IOException {
         Path folder = dir.resolve("tiny");
         Files.createDirectories(folder);
         try (Stream<Path> s = Files.list(Path.of("scenarios", "tiny"))) {
             for (Path p : s.toList()) Files.copy(p, folder.resolve(p.getFileName()));
         }
-        Path scenario = folder.resolve("scenario.yaml");
-        Workspace ws = Workspace.open(scenario, overrides, List.of());
-        return new ServeFixture(folder, scenario, Server.start(ws, 0));
+        return folder.resolve("scenario.yaml");
     }
 
     String base() {
