@@ -133,7 +133,9 @@
     },
     money(v) {
       if (v == null || !isFinite(v)) return '–';
-      return fmt.cur() + ' ' + fmt.compact(v, Math.abs(v) >= 1e9 ? 2 : 1);
+      // three significant digits (four in Chinese, whose 万 groups four digits): CNY 2.53M, CNY 690M, 3862万
+      const digits = S.lang === 'zh' ? 4 : 3;
+      return fmt.cur() + ' ' + new Intl.NumberFormat(fmt.locale(), { notation: 'compact', maximumSignificantDigits: digits }).format(v);
     },
     moneyDelta(v) {
       if (v == null || !isFinite(v)) return '–';
@@ -169,6 +171,11 @@
     },
     slider(s, v) { return s.kind === 'pct' ? fmt.pct(v, s.step < 0.01 ? 1 : 0) : fmt.int(v); }
   };
+
+  /** "1 account", "29 accounts". */
+  function accounts(n) {
+    return t(n === 1 ? 'serve.common.accountOne' : 'serve.common.accountMany', fmt.int(n));
+  }
 
   function toast(text) {
     const n = $('toast');
@@ -392,14 +399,16 @@
 
     const py = chart('ch-pyramid');
     if (py) {
-      const data = o.pyramid.map(p => ({
-        name: t('serve.tier.' + p.tier), value: p.count,
-        label: { formatter: t('serve.overview.tierLabel', t('serve.tier.' + p.tier), fmt.int(p.count), fmt.pct(p.revenueShare, 0)) }
+      // the shape is the pyramid (key on top, narrowest); the numbers are in the labels
+      const tierColor = { key: '#1f5fad', mid: '#e8740c', small: '#2e8540' };
+      const data = o.pyramid.map((p, i) => ({
+        name: t('serve.tier.' + p.tier), value: i + 1, itemStyle: { color: tierColor[p.tier] },
+        label: { formatter: t('serve.overview.tierLabel', t('serve.tier.' + p.tier), accounts(p.count), fmt.pct(p.revenueShare, 0)) }
       }));
       py.setOption(Object.assign(base(), {
-        tooltip: { trigger: 'item', formatter: p => t('serve.overview.tierTip', p.name, fmt.int(p.value), fmt.money(o.pyramid[p.dataIndex].revenue), fmt.pct(o.pyramid[p.dataIndex].revenueShare, 0)) },
-        series: [{ type: 'funnel', sort: 'ascending', left: '8%', width: '84%', top: 10, bottom: 10, gap: 3, minSize: '22%',
-          label: { position: 'inside', color: '#fff', fontSize: 12, textBorderWidth: 0 }, data }]
+        tooltip: { trigger: 'item', formatter: p => { const x = o.pyramid[p.dataIndex]; return t('serve.overview.tierTip', p.name, accounts(x.count), fmt.money(x.revenue), fmt.pct(x.revenueShare, 0)); } },
+        series: [{ type: 'funnel', sort: 'ascending', left: '3%', width: '40%', top: 10, bottom: 10, gap: 3, minSize: '25%',
+          label: { position: 'right', color: '#1f2933', fontSize: 12 }, labelLine: { length: 12 }, data }]
       }), true);
     }
     const rt = chart('ch-ratings');
@@ -417,7 +426,7 @@
     if (dg) {
       const dcol = { cannotWin: '#c8342b', cannotGrow: '#e8740c', cannotKeep: '#8e44ad', healthy: '#2e8540' };
       dg.setOption(Object.assign(base(), {
-        tooltip: { trigger: 'item', formatter: p => t('serve.overview.diagTip', p.name, fmt.int(p.value), fmt.money(o.diagnosis[p.dataIndex].revenue)) },
+        tooltip: { trigger: 'item', formatter: p => t('serve.overview.diagTip', p.name, accounts(p.value), fmt.money(o.diagnosis[p.dataIndex].revenue)) },
         legend: { bottom: 0 },
         series: [{ type: 'pie', radius: ['42%', '70%'], center: ['50%', '45%'], label: { formatter: '{c}' },
           data: o.diagnosis.map(d => ({ name: t('serve.diagnosis.' + d.code), value: d.count, itemStyle: { color: dcol[d.code] } })) }]
@@ -1113,6 +1122,13 @@
     }
   }
 
+  /** How a compared variant's plan was obtained, in the page's words. */
+  function planWords(row) {
+    const v = S.variants.find(x => x.id === row.id);
+    if (!v) return row.planNote;
+    return v.optimize ? t('serve.compare.planMode.optimize') : t('serve.compare.planMode.keep', t('serve.planLabel.' + v.plan));
+  }
+
   function renderCompare() {
     const r = S.compare;
     $('cmp-result').hidden = false;
@@ -1128,7 +1144,7 @@
         el('td', { class: 'num', text: fmt.money(v.medianFinalKaRevenue) }),
         el('td', { class: 'num', text: fmt.money(v.p10FinalKaRevenue) + ' – ' + fmt.money(v.p90FinalKaRevenue) }),
         el('td', { class: 'num', text: v.medianYear == null ? t('serve.sim.notWithin') : String(v.medianYear) }),
-        el('td', { class: 'reason', text: v.planNote + (v.crn.full ? '' : ' · ' + t('serve.compare.noCrn', v.crn.detail)) })));
+        el('td', { class: 'reason', text: planWords(v) + (v.crn.full ? '' : ' · ' + t('serve.compare.noCrn', v.crn.detail)) })));
     }
     table.append(body);
     const cp = chart('ch-cmp-p');
@@ -1199,6 +1215,10 @@
 
   async function start() {
     if (location.search.includes('token=')) history.replaceState(null, '', location.pathname + location.hash);
+    if (document.fonts && document.fonts.load) {
+      // the charts draw on canvases, which use only fonts already loaded
+      try { await document.fonts.load('14px "kam-cjk"', '中文'); } catch (e) { /* the system's fonts draw */ }
+    }
     for (const b of document.querySelectorAll('.lang button')) b.addEventListener('click', () => switchLang(b.dataset.lang));
     $('status-stop').addEventListener('click', async () => { try { await api('/api/job/cancel', {}); } catch (e) { showError(e); } });
     $('ov-filter').addEventListener('change', () => { S.ovRows = ROWS; renderOverviewTable(); });
@@ -1228,11 +1248,6 @@
     } catch (e) {
       showError(e);
       return;
-    }
-    if (document.fonts && document.fonts.load) {
-      try { await document.fonts.load('14px "kam-cjk"', '中文'); } catch (e) { /* the fallback font draws */ }
-      // text laid out before the font arrived keeps its fallback glyphs until it is laid out again
-      for (const n of document.querySelectorAll('.lang button, #scenario-name')) n.textContent = String(n.textContent);
     }
     await pollStatus();
     route();
