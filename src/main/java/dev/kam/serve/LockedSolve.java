@@ -18,12 +18,10 @@ import dev.kam.scenario.Hints;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Re-optimization with a manager's locks ("A001 stays with S003"), on today's assign stage, which has no
@@ -116,7 +114,6 @@ final class LockedSolve {
         if (!problems.isEmpty()) throw ApiException.badInput(problems);
 
         Map<String, Integer> productUse = new HashMap<>();
-        Set<String> kept = new HashSet<>();
         Map<String, Integer> capacity = new HashMap<>();
         for (Product p : s.products()) capacity.put(p.id(), p.capacity());
         for (String acc : locks.keySet()) {
@@ -127,7 +124,6 @@ final class LockedSolve {
                     if (used >= capacity.getOrDefault(pid, 0) || countOffered(offers.get(acc)) >= s.assignment().maxProductsPerAccount()) continue;
                     o.setOffered(Boolean.TRUE);
                     productUse.put(pid, used + 1);
-                    kept.add(acc + "\u0000" + pid);
                 }
             }
         }
