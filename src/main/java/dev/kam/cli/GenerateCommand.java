@@ -65,7 +65,9 @@ public final class GenerateCommand implements Callable<Integer> {
         Path parent = abs.getParent() == null ? abs : abs.getParent();
         try (OutputDir dir = OutputDir.open(parent, abs.getFileName().toString())) {
             for (Map.Entry<String, String> f : files.entrySet()) dir.writeString(f.getKey(), f.getValue());
-            if (pipeline) dir.writeString("pipeline.csv", PipelineGenerator.csv(ScenarioReader.read(dir.file("scenario.yaml")), seed));
+            if (pipeline) {
+                dir.writeString("pipeline.csv", PipelineGenerator.csv(ScenarioReader.read(dir.file("scenario.yaml")), seed));
+            }
             dir.commit();
         }
         spec.commandLine().getOut().println("Wrote " + out.resolve("scenario.yaml") + " (" + accounts + " accounts, "

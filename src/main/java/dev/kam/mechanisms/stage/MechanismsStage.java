@@ -51,8 +51,8 @@ public final class MechanismsStage {
         /** One line for the progress output. */
         public String detail(String currency) {
             long differ = stars.stream().filter(r -> r.listed() != r.computed()).count();
-            return String.format(Locale.ROOT, "first-year ROI %s %,.0f (compensation +%,.0f), %d operating reports, "
-                            + "%d processes (%d decline, %d mine, %d assess), stars recomputed: %d of %d differ%s",
+            return String.format(Locale.ROOT, "first-year ROI %s %,.0f (incremental compensation %+,.0f), "
+                            + "%d operating reports, %d processes (%d decline, %d mine, %d assess), stars recomputed: %d of %d differ%s",
                     currency, first.roi(), first.incrementalCompensation(), projects.reports().size(),
                     projects.register().size(), projects.count(Process.DECLINE), projects.count(Process.MINE),
                     projects.count(Process.ASSESS), differ, stars.size(),
