@@ -8,6 +8,7 @@ import dev.kam.domain.ResponseModel;
 import dev.kam.domain.Scenario;
 import dev.kam.i18n.Lang;
 import dev.kam.io.OutputDir;
+import dev.kam.mechanisms.stage.MechanismsStage;
 import dev.kam.report.AnalysisWriter;
 import dev.kam.report.ChartTheme;
 import dev.kam.report.HtmlReport;
@@ -109,6 +110,9 @@ final class Downloads implements AutoCloseable {
                     dir.commit();
                 }
                 timings.put("simulate", lap(t0));
+                t0 = System.nanoTime();
+                MechanismsStage.run(s, a, t, plan, out, lang);
+                timings.put("mechanisms", lap(t0));
                 HtmlReport.write(new HtmlReport.Input(s, out, lang, timings, warnings, Pipeline.version()),
                         out.resolve("report.html"));
             } finally {

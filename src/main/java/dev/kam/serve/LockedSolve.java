@@ -145,7 +145,8 @@ final class LockedSolve {
         double seconds = 0;
         if (!rest.isEmpty()) {
             Scenario reduced = new Scenario(s.name(), s.currency(), s.baseYear(), s.source(), rest, soldiers, products,
-                    s.relationships(), s.analysis(), s.strategy(), s.assignment(), s.simulation(), s.history());
+                    s.relationships(), s.analysis(), s.strategy(), s.assignment(), s.simulation(), s.history(),
+                    s.pipeline(), s.mechanisms());
             Plan part = Assigner.solve(reduced, a, options);
             seconds = part.seconds();
             String[] names = s.assignment().effortNames();

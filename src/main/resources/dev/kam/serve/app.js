@@ -1183,11 +1183,13 @@
     try {
       const r = await api('/api/downloads', { set: S.set, lang: S.lang });
       const list = clear($('dl-list'));
-      for (const f of r.files) {
+      const projects = r.files.filter(f => f.name.startsWith('projects/'));
+      for (const f of r.files.filter(x => !x.name.startsWith('projects/'))) {
         const a = el('a', { href: f.url, text: f.name });
         if (f.name.endsWith('.html')) { a.target = '_blank'; a.rel = 'noopener'; } else a.setAttribute('download', f.name.split('/').pop());
         list.append(el('li', null, a, el('span', { class: 'size', text: fmt.num(f.bytes / 1024, 0) + ' KB' })));
       }
+      if (projects.length) list.append(el('li', { text: t('serve.dl.projects', fmt.int(projects.length)) }));
       hideError();
     } catch (e) {
       showError(e);
