@@ -2,6 +2,8 @@ package dev.kam.cli;
 
 import dev.kam.domain.Problem;
 import dev.kam.domain.ScenarioException;
+import dev.kam.i18n.Lang;
+import dev.kam.i18n.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,6 +23,8 @@ public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int INTERNAL = 1;
     public static final int BAD_INPUT = 2;
+    /** The words of the commands that have no --lang (English). */
+    static final Messages WORDS = Messages.of(Lang.EN);
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces of errors.")
