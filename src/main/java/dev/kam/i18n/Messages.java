@@ -41,8 +41,13 @@ public final class Messages {
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
     private static final DecimalFormatSymbols ROOT = DecimalFormatSymbols.getInstance(Locale.ROOT);
 
+    /** Number formats by pattern, one set per thread: building a DecimalFormat costs more than using it. */
+    private static final ThreadLocal<Map<String, DecimalFormat>> DECIMALS = ThreadLocal.withInitial(java.util.HashMap::new);
+
     private final Lang lang;
     private final Map<String, ResourceBundle> bundles = new ConcurrentHashMap<>();
+    /** Parsed patterns by key (a report renders the same few patterns thousands of times). */
+    private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
 
     private Messages(Lang lang) {
         this.lang = lang == null ? Lang.EN : lang;
@@ -72,8 +77,10 @@ public final class Messages {
         Object[] values = new Object[args.length];
         for (int i = 0; i < args.length; i++) values[i] = argument(args[i]);
         // digits are the same in both languages; only the words differ
-        MessageFormat f = new MessageFormat(pattern, Locale.ROOT);
-        return f.format(values);
+        MessageFormat f = formats.computeIfAbsent(key, k -> new MessageFormat(pattern, Locale.ROOT));
+        synchronized (f) {
+            return f.format(values);
+        }
     }
 
     /** Whether a key exists (in English, the reference language). */
@@ -118,24 +125,24 @@ public final class Messages {
         double pct = fraction * 100;
         boolean edge = (pct > 99 && pct < 100) || (pct > 0 && pct < 1);
         String pattern = !edge && (Math.abs(pct) >= 10 || pct == Math.rint(pct)) ? "#,##0" : "#,##0.#";
-        return new DecimalFormat(pattern, ROOT).format(pct) + "%";
+        return decimal(pattern).format(pct) + "%";
     }
 
     /** A fraction as a percentage with exactly one decimal, e.g. {@code 61.4%}. */
     public String percent1(double fraction) {
         if (Double.isNaN(fraction)) return MISSING;
-        return new DecimalFormat("#,##0.0", ROOT).format(fraction * 100) + "%";
+        return decimal("#,##0.0").format(fraction * 100) + "%";
     }
 
     /** A number with thousands separators and at most {@code decimals} decimals. */
     public String number(double v, int decimals) {
         if (Double.isNaN(v)) return MISSING;
-        return new DecimalFormat(decimals <= 0 ? "#,##0" : "#,##0." + "#".repeat(decimals), ROOT).format(v);
+        return decimal(decimals <= 0 ? "#,##0" : "#,##0." + "#".repeat(decimals)).format(v);
     }
 
     /** A whole number with thousands separators. */
     public String integer(long v) {
-        return new DecimalFormat("#,##0", ROOT).format(v);
+        return decimal("#,##0").format(v);
     }
 
     /** A calendar year, without a thousands separator. */
@@ -158,11 +165,11 @@ public final class Messages {
             if (a >= scales[i]) {
                 double x = v / scales[i];
                 String pattern = Math.abs(x) >= 100 ? "#,##0" : Math.abs(x) >= 10 ? "#,##0.#" : "#,##0.##";
-                return new DecimalFormat(pattern, ROOT).format(x) + units[i];
+                return decimal(pattern).format(x) + units[i];
             }
         }
         // below the first unit: whole units from 100 up (cents of a large plan are noise), two decimals below
-        return new DecimalFormat(a >= 100 ? "#,##0" : "#,##0.##", ROOT).format(v);
+        return decimal(a >= 100 ? "#,##0" : "#,##0.##").format(v);
     }
 
     /**
@@ -188,6 +195,10 @@ public final class Messages {
     public String signedMoney(double v, String currency) {
         if (Double.isNaN(v)) return MISSING;
         return (v > 0 ? "+" : "") + money(v, currency);
+    }
+
+    private static DecimalFormat decimal(String pattern) {
+        return DECIMALS.get().computeIfAbsent(pattern, p -> new DecimalFormat(p, ROOT));
     }
 
     // ------------------------------------------------------------------ bundles
