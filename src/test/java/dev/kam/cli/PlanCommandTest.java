@@ -179,6 +179,9 @@ class PlanCommandTest {
         assertEquals("previous run", Files.readString(out.resolve("analysis/accounts.csv")));
         assertEquals("previous report", Files.readString(out.resolve("report.html")));
         assertEquals(List.of("analysis", "report.html"), names(out));
+        Run zh = kam("plan", TINY, "--out", out.toString(), "--lang", "zh", "--set", "simulation.churn.covered=1.7");
+        assertEquals(2, zh.code(), zh.err());
+        assertTrue(zh.err().contains("1 个错误；未写入任何文件。"), "the error count in the run's language: " + zh.err());
     }
 
     @Test
