@@ -24,6 +24,7 @@ import dev.kam.domain.Soldier;
 import dev.kam.i18n.Lang;
 import dev.kam.i18n.Messages;
 import dev.kam.io.OutputDir;
+import dev.kam.mechanisms.stage.MechanismsStage;
 import dev.kam.report.ChartTheme;
 import dev.kam.report.RunWriter;
 import dev.kam.run.RunInfo;
@@ -67,7 +68,7 @@ import java.util.stream.Stream;
 public final class Pipeline {
     /** Stage folders a run may write under {@code out}, and the report file. */
     public static final List<String> OUTPUTS = List.of("analysis", "targets", "plan", "simulation", "compare",
-            "report.html");
+            "mechanisms", "pipeline", "projects", "report.html");
 
     /**
      * What to run.
@@ -147,6 +148,7 @@ public final class Pipeline {
     private final List<Msg> warnings = new ArrayList<>();
     private final boolean writes;
     private int index;
+    private MechanismsStage.Result mechanisms;
 
     private Pipeline(Options options, Listener listener, boolean writes) {
         this.options = options;
@@ -156,7 +158,8 @@ public final class Pipeline {
 
     /** The stages of a run, in order ({@code compare} only when other scenarios are given; {@code report} when writing). */
     public List<String> stageNames() {
-        List<String> names = new ArrayList<>(List.of("validate", "analyze", "targets", "assign", "simulate"));
+        List<String> names = new ArrayList<>(List.of("validate", "analyze", "targets", "assign", "simulate",
+                "mechanisms"));
         if (!options.compare().isEmpty()) names.add("compare");
         if (writes) names.add("report");
         return names;
@@ -188,7 +191,13 @@ public final class Pipeline {
         try {
             Messages m = Messages.of(options.lang());
             List<String> written = stage("report", () -> {
-                List<String> w = RunWriter.write(results, m, staging);
+                List<String> w = new ArrayList<>(RunWriter.write(results, m, staging));
+                if (mechanisms != null) {
+                    MechanismsStage.write(results.scenario(), mechanisms, staging, m);
+                    for (String o : MechanismsStage.OUTPUTS) {
+                        if (Files.isDirectory(staging.resolve(o))) w.add(w.size() - 1, o);
+                    }
+                }
                 return new Step<>(w, null);
             });
             RunResults done = results.withInfo(info());
@@ -239,6 +248,12 @@ public final class Pipeline {
         results.plan(plan);
         Coverage baseline = Coverage.baseline(scenario, new ResponseModel(scenario.simulation()));
         stage("simulate", () -> simulate(scenario, targets, baseline, plan.coverage(), results));
+        // the seed's mechanisms (SPEC 12) are kept beside the results: their package still writes its own files
+        // and draws charts through report/, so RunResults cannot hold them without an import cycle
+        mechanisms = stage("mechanisms", () -> {
+            MechanismsStage.Result x = MechanismsStage.compute(scenario, analysis, targets, plan);
+            return new Step<>(x, Msg.of("cli.text", x.detail(scenario.currency())));
+        });
         if (!options.compare().isEmpty()) {
             CompareResult c = stage("compare", () -> compare(scenario, plan.coverage()));
             results.comparison(c);

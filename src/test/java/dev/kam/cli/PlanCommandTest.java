@@ -79,7 +79,7 @@ class PlanCommandTest {
         assertTrue(r.out().contains("P(目标)，即达成 2036 年大客户收入目标的概率："), r.out());
         assertTrue(r.out().contains("2036 年大客户收入中位数："), r.out());
         assertTrue(r.out().contains("方案相对现有负责人的预期毛利提升：第一年 "), r.out());
-        assertTrue(r.err().contains("kam plan：[1/7] 校验 ..."), "progress in the run's language: " + r.err());
+        assertTrue(r.err().contains("kam plan：[1/8] 校验 ..."), "progress in the run's language: " + r.err());
         assertFalse(r.err().contains("Exception"), r.err());
 
         for (String stage : List.of("analysis", "targets", "plan", "simulation", "compare")) {
