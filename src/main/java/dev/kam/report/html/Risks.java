@@ -50,14 +50,15 @@ final class Risks {
         SimulationResult sim = r.simulation().orElse(null);
         if (sim != null) {
             TargetHit worst = null;
+            // the joint probability of all targets is always the lowest; it has its own headline figure
             for (TargetHit h : sim.targetHits()) {
-                if (Double.isNaN(h.probability())) continue;
+                if (Double.isNaN(h.probability()) || h.metric().equals(TargetHit.ALL)) continue;
                 if (worst == null || h.probability() < worst.probability()) worst = h;
             }
             if (worst != null && worst.probability() < 0.8) {
                 Msg metric = Msg.of("report.hit." + worst.metric());
                 Object target = Double.isNaN(worst.target()) ? "" : targetValue(worst, cur);
-                out.add(new Risk(Msg.of("report.risk.hit", metric, String.valueOf(worst.year())),
+                out.add(new Risk(Msg.of("report.risk.hit", String.valueOf(worst.year()), metric),
                         Double.isNaN(worst.target()) ? Msg.of("report.risk.hit.detail2", worst.probability())
                                 : Msg.of("report.risk.hit.detail", worst.probability(), target),
                         1 - worst.probability()));
