@@ -34,6 +34,11 @@ public final class RunResults {
     private final Summary summary;
 
     private RunResults(Builder b) {
+        this(b, null);
+    }
+
+    /** With {@code summary} null the figures are computed from the parts; else they are the ones given. */
+    private RunResults(Builder b, Summary summary) {
         this.scenario = Objects.requireNonNull(b.scenario, "scenario");
         this.analysis = b.analysis;
         this.targets = b.targets;
@@ -46,7 +51,7 @@ public final class RunResults {
         this.sensitivity = b.sensitivity;
         this.comparison = b.comparison;
         this.info = b.info == null ? RunInfo.of("kam") : b.info;
-        this.summary = Summary.of(this);
+        this.summary = summary != null ? summary : Summary.of(this);
     }
 
     /** Starts the results of a run of this scenario. */
@@ -101,9 +106,9 @@ public final class RunResults {
         return summary;
     }
 
-    /** A copy with other metadata (the same stage results and summary figures). */
+    /** A copy with other metadata: the same stage results and the same summary (it does not depend on them). */
     public RunResults withInfo(RunInfo info) {
-        return toBuilder().info(info).build();
+        return new RunResults(toBuilder().info(info), summary);
     }
 
     private Builder toBuilder() {
