@@ -64,7 +64,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         Calibration c = Calibration.run(s, o);
         Path folder;
         try (OutputDir dir = OutputDir.open(scenarioOptions.out, "calibration")) {
-            CalibrationWriter.write(dir, c, s.name(), s.currency());
+            CalibrationWriter.write(dir, c, s.name(), s.currency(), Main.WORDS);
             folder = dir.commit();
         }
         print(spec.commandLine().getOut(), c, s);

@@ -88,8 +88,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
         Path folder;
         try (OutputDir dir = OutputDir.open(scenarioOptions.out, "simulation")) {
-            SimulationWriter.write(dir, SimulationWriter.Input.of(scenario, result,
-                    targets, comparison, tornado));
+            SimulationWriter.write(dir, SimulationWriter.Input.of(scenario, result, targets, comparison, tornado),
+                    Main.WORDS);
             folder = dir.commit();
         }
         printSummary(spec.commandLine().getOut(), scenario, result, comparison, folder);

@@ -48,13 +48,12 @@ public final class CalibrationWriter {
     }
 
     /** Writes every file into the stage folder (the caller commits it). */
-    public static void write(OutputDir dir, Calibration c, String scenarioName, String currency) {
+    public static void write(OutputDir dir, Calibration c, String scenarioName, String currency, Messages m) {
         fit(c.fit()).write(dir.file("fit.csv"));
         dir.writeString("calibration.yaml", yaml(c.fit(), scenarioName));
         if (c.backtest() != null) {
             backtest(c.backtest()).write(dir.file("backtest.csv"));
-            ChartTheme.setCurrency(currency);
-            ChartFiles.write(backtestChart(c.backtest(), currency), dir, "backtest");
+            ChartFiles.write(backtestChart(c.backtest(), currency, m), dir, "backtest");
         }
     }
 
@@ -139,7 +138,7 @@ public final class CalibrationWriter {
     }
 
     /** Total revenue per year of history, with the backtest's P5–P95 band and median from its starting year. */
-    static JFreeChart backtestChart(Backtest b, String currency) {
+    static JFreeChart backtestChart(Backtest b, String currency, Messages m) {
         XYSeries actual = new XYSeries("Actual total revenue (history.csv)");
         double[] h = b.history();
         for (int i = 0; i < h.length; i++) actual.add(b.firstYear() + i, h[i]);
@@ -158,7 +157,7 @@ public final class CalibrationWriter {
         ChartTheme.yearAxis(x);
         NumberAxis yAxis = new NumberAxis("Total revenue (" + currency + " per year)");
         yAxis.setAutoRangeIncludesZero(false);
-        ChartTheme.moneyAxis(yAxis);
+        ChartTheme.moneyAxis(yAxis, m);
         Paint bandPaint = ChartTheme.band(ChartTheme.color(0), 0.25);
         DeviationRenderer dr = new DeviationRenderer(true, false) {
             @Override
