@@ -64,7 +64,7 @@ public final class ScenarioReader {
         AnalysisParams analysis = AnalysisKeys.read(root.section("analysis"));
         AssignmentParams assignment = AssignmentKeys.read(root.section("assignment"));
         SimulationParams simulation = SimulationKeys.read(root.section("simulation"));
-        Tables tables = Tables.read(yaml, root.section("tables"), encoding, baseYear, problems);
+        Tables tables = Tables.read(yaml, root, encoding, currency, baseYear, problems);
         List<dev.kam.domain.Soldier> soldiers = HiringKeys.apply(root.section("hiring"), tables.soldiers());
         root.finish();
         if (problems.hasErrors()) return new Result(null, problems);
