@@ -29,6 +29,7 @@ import dev.kam.simulation.SimulationResult;
 import dev.kam.simulation.Simulator;
 import dev.kam.strategy.TargetPlanner;
 import dev.kam.strategy.Targets;
+import dev.kam.xlsx.PlanXlsx;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -58,7 +59,7 @@ import java.util.stream.Stream;
 public final class Pipeline {
     /** Stage folders a run may write under {@code out}, and the report file. */
     public static final List<String> OUTPUTS = List.of("analysis", "targets", "plan", "simulation", "compare",
-            "report.html");
+            "report.html", "plan.xlsx");
 
     /**
      * What to run.
@@ -207,11 +208,12 @@ public final class Pipeline {
             });
             Coverage baseline = Coverage.baseline(scenario, new ResponseModel(scenario.simulation()));
             Coverage plan = assignment.coverage();
-            stage("simulate", () -> simulate(scenario, targets, baseline, plan, staging));
+            SimulationResult simulated = stage("simulate", () -> simulate(scenario, targets, baseline, plan, staging));
             if (!options.compare().isEmpty()) {
                 compareSection = stage("compare", () -> compare(scenario, plan, staging));
             }
             Path report = stage("report", () -> {
+                PlanXlsx.write(new PlanXlsx.Input(scenario, analysis, targets, assignment, simulated), staging.resolve("plan.xlsx"));
                 HtmlReport.Input in = reportInput(scenario, staging);
                 Path file = HtmlReport.write(in, staging.resolve("report.html"));
                 return new Step<>(file, "");

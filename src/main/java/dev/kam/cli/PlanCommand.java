@@ -90,7 +90,7 @@ public final class PlanCommand implements Callable<Integer> {
 
                     @Override
                     public void warning(String text) {
-                        err.println(text.contains(": warning: ") ? text : "kam plan: warning: " + text);
+                        err.println(text.contains(": warning: ") || text.contains(": note: ") ? text : "kam plan: warning: " + text);
                         err.flush();
                     }
 

@@ -122,46 +122,46 @@ public final class Aliases {
         return sb.toString().toLowerCase(Locale.ROOT);
     }
 
+    /** Folded alias → column, per table; folded words → value. Built once. */
+    private static final Map<String, Map<String, String>> COLUMN_INDEX = new LinkedHashMap<>();
+    private static final Map<String, Stage> STAGE_INDEX = new java.util.HashMap<>();
+    private static final Map<String, Layer> LAYER_INDEX = new java.util.HashMap<>();
+    private static final Map<String, Boolean> YES_NO_INDEX = new java.util.HashMap<>();
+
+    static {
+        for (Map.Entry<String, Map<String, List<String>>> t : COLUMNS.entrySet()) {
+            Map<String, String> m = new java.util.HashMap<>();
+            for (Map.Entry<String, List<String>> e : t.getValue().entrySet()) {
+                for (String alias : e.getValue()) m.put(fold(alias), e.getKey());
+            }
+            COLUMN_INDEX.put(t.getKey(), m);
+        }
+        for (Map.Entry<Stage, List<String>> e : STAGE_WORDS.entrySet()) for (String w : e.getValue()) STAGE_INDEX.put(fold(w), e.getKey());
+        for (Map.Entry<Layer, List<String>> e : LAYER_WORDS.entrySet()) for (String w : e.getValue()) LAYER_INDEX.put(fold(w), e.getKey());
+        for (String w : YES) YES_NO_INDEX.put(fold(w), Boolean.TRUE);
+        for (String w : NO) YES_NO_INDEX.put(fold(w), Boolean.FALSE);
+    }
+
     /** The canonical column of a table that {@code header} (already without its unit) is an alias of, or null. */
     static String column(String table, String header) {
-        Map<String, List<String>> cols = COLUMNS.get(table);
-        if (cols == null) return null;
-        String h = fold(header);
-        for (Map.Entry<String, List<String>> e : cols.entrySet()) {
-            for (String alias : e.getValue()) {
-                if (fold(alias).equals(h)) return e.getKey();
-            }
-        }
-        return null;
+        Map<String, String> m = COLUMN_INDEX.get(table);
+        return m == null ? null : m.get(fold(header));
     }
 
     /** A stage from its code or one of its words; null when unknown. */
     static Stage stage(String text) {
         Stage s = Stage.parse(text.toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-'));
-        if (s != null) return s;
-        String f = fold(text);
-        for (Map.Entry<Stage, List<String>> e : STAGE_WORDS.entrySet()) {
-            for (String w : e.getValue()) if (fold(w).equals(f)) return e.getKey();
-        }
-        return null;
+        return s != null ? s : STAGE_INDEX.get(fold(text));
     }
 
     /** A layer from its code or one of its words; null when unknown. */
     static Layer layer(String text) {
         Layer l = Layer.parse(text);
-        if (l != null) return l;
-        String f = fold(text);
-        for (Map.Entry<Layer, List<String>> e : LAYER_WORDS.entrySet()) {
-            for (String w : e.getValue()) if (fold(w).equals(f)) return e.getKey();
-        }
-        return null;
+        return l != null ? l : LAYER_INDEX.get(fold(text));
     }
 
     /** TRUE, FALSE, or null when the text is not a yes/no word. */
     static Boolean yesNo(String text) {
-        String f = fold(text);
-        for (String w : YES) if (fold(w).equals(f)) return Boolean.TRUE;
-        for (String w : NO) if (fold(w).equals(f)) return Boolean.FALSE;
-        return null;
+        return YES_NO_INDEX.get(fold(text));
     }
 }
