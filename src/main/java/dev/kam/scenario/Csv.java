@@ -160,15 +160,22 @@ public final class Csv {
         if (text != null) {
             // Short GBK text can also be valid UTF-8 (司 = CB BE reads as U+02FE); prefer GBK when only
             // the GBK reading is made of characters a Chinese or Western table would contain.
-            if (asGbk != null && !usual(text) && usual(asGbk)) return new Decoded(asGbk, "GBK");
+            if (asGbk != null && !usual(text) && usual(asGbk)) return gbkNote(asGbk, file, problems);
             return new Decoded(text, "UTF-8");
         }
         text = asGbk;
-        if (text != null && plausibleText(text)) return new Decoded(text, "GBK");
+        if (text != null && plausibleText(text)) return gbkNote(text, file, problems);
         int bad = firstInvalid(bytes, 0, StandardCharsets.UTF_8);
         problems.error(file, lineAt(bytes, bad), "", "is neither UTF-8 nor GBK text (bad byte 0x" + hex(bytes[bad])
                 + " at byte " + bad + "); is it a CSV file?");
         return null;
+    }
+
+    /** GBK found by detection: said once, so that a wrong guess can be seen (and fixed with encoding:). */
+    private static Decoded gbkNote(String text, String file, Problems problems) {
+        problems.add(new dev.kam.domain.Problem(file, 0, "", "read as GBK text (as Excel saves CSV on Chinese Windows); "
+                + "set encoding: utf-8 if that is wrong", dev.kam.domain.Problem.Severity.NOTE));
+        return new Decoded(text, "GBK");
     }
 
     /**

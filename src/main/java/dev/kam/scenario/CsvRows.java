@@ -102,6 +102,7 @@ final class CsvRows {
     private final Map<String, EnumMap<Conversion, Integer>> conversions = new TreeMap<>();
     private final Map<String, Map<Integer, Integer>> invisible = new TreeMap<>();
     private final Map<String, List<Integer>> controlLines = new TreeMap<>();
+    private final Map<String, String> controlFirst = new HashMap<>();
     private final Map<String, List<Integer>> dateLines = new TreeMap<>();
     private final Set<String> reported = new HashSet<>();
     private TableData.Row row;
@@ -435,6 +436,7 @@ final class CsvRows {
             boolean strange = v.chars().anyMatch(c -> (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || (c >= 0x7F && c <= 0x9F));
             if (kind != Kind.TEXT || strange) {
                 controlLines.computeIfAbsent(column, x -> new ArrayList<>()).add(row.line());
+                controlFirst.putIfAbsent(column, v);
             }
         }
         return v;
@@ -803,9 +805,11 @@ final class CsvRows {
                     + " removed or made plain spaces (" + String.join(", ", kinds) + ")");
         }
         for (Map.Entry<String, List<Integer>> e : controlLines.entrySet()) {
+            String first = "'" + Csv.clip(controlFirst.get(e.getKey())) + "'";
             problems.warning(table.file(), e.getValue().get(0), e.getKey(), e.getValue().size() == 1
-                    ? "contains a control character (shown escaped); remove it"
-                    : "contains control characters (shown escaped) in " + e.getValue().size() + " rows; remove them");
+                    ? first + " contains a control character (shown escaped); remove it"
+                    : first + " and " + (e.getValue().size() - 1) + " more cells contain control characters (shown "
+                    + "escaped); remove them");
         }
         for (Map.Entry<String, List<Integer>> e : dateLines.entrySet()) {
             problems.warning(table.file(), e.getValue().get(0), e.getKey(), (e.getValue().size() == 1 ? "a cell is"

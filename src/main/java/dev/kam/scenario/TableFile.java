@@ -7,6 +7,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,10 +41,30 @@ public final class TableFile {
     }
 
     /**
-     * Reads a table file whole. Problems go to {@code problems} under {@code label} (the path as the
-     * user wrote it); returns null when the file cannot be used.
+     * A table file as opened: its type, and its bytes unless it is a zip (a workbook is read from disk by
+     * its reader, so that its size never has to fit in memory twice).
+     *
+     * @param bytes    the whole file; null for {@link Type#ZIP}
+     * @param size     its size in bytes when opened
+     * @param modified its last-modified time when opened, to notice a file that changes while it is read
      */
-    public static byte[] read(Path path, String label, Problems problems) {
+    public record Opened(Path path, String label, Type type, byte[] bytes, long size, FileTime modified) {
+        /** Whether the file is still the one opened (same size and modification time). */
+        boolean unchanged() {
+            try {
+                return Files.size(path) == size && Files.getLastModifiedTime(path).equals(modified);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Opens a table file: the one method through which every table file and workbook of a scenario is
+     * opened. Problems go to {@code problems} under {@code label} (the path as the user wrote it);
+     * returns null when the file cannot be used.
+     */
+    public static Opened open(Path path, String label, Problems problems) {
         String why = unusable(path);
         if (why != null) {
             problems.error(label, 0, "", why);
@@ -51,26 +72,45 @@ public final class TableFile {
         }
         try {
             long size = Files.size(path);
+            FileTime modified = Files.getLastModifiedTime(path);
             if (size > MAX_BYTES) {
                 problems.error(label, 0, "", "file is " + size + " bytes; a table may be at most " + MAX_BYTES
                         + " bytes (32 MiB)");
                 return null;
             }
-            byte[] bytes;
+            byte[] head;
             try (InputStream in = Files.newInputStream(path)) {
-                bytes = in.readNBytes((int) MAX_BYTES + 1);
+                head = in.readNBytes(8);
+                if (type(head) == Type.ZIP) return new Opened(path, label, Type.ZIP, null, size, modified);
+                byte[] rest = in.readNBytes((int) MAX_BYTES + 1 - head.length);
+                byte[] bytes = new byte[head.length + rest.length];
+                System.arraycopy(head, 0, bytes, 0, head.length);
+                System.arraycopy(rest, 0, bytes, head.length, rest.length);
+                if (bytes.length > MAX_BYTES) {
+                    problems.error(label, 0, "", "file is larger than " + MAX_BYTES + " bytes (32 MiB), the limit for a table");
+                    return null;
+                }
+                return new Opened(path, label, type(bytes), bytes, size, modified);
             }
-            if (bytes.length > MAX_BYTES) {
-                problems.error(label, 0, "", "file is larger than " + MAX_BYTES + " bytes (32 MiB), the limit for a table");
-                return null;
-            }
-            return bytes;
         } catch (AccessDeniedException e) {
             problems.error(label, 0, "", "cannot read: permission denied");
         } catch (IOException e) {
             problems.error(label, 0, "", "cannot read: " + e.getMessage());
         }
         return null;
+    }
+
+    /** Reads a table file whole (through {@link #open}); null when it cannot be used. */
+    public static byte[] read(Path path, String label, Problems problems) {
+        Opened o = open(path, label, problems);
+        if (o == null) return null;
+        if (o.bytes() != null) return o.bytes();
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            problems.error(label, 0, "", "cannot read: " + e.getMessage());
+            return null;
+        }
     }
 
     /** What the first bytes say the file is. */

@@ -302,7 +302,7 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
      */
     static final class Loader {
         private final Problems problems;
-        private final Map<Path, byte[]> bytes = new HashMap<>();
+        private final Map<Path, TableFile.Opened> files = new HashMap<>();
         private final Set<Path> failed = new HashSet<>();
         private final Map<Path, XlsxBook> books = new HashMap<>();
         private final Map<Source, XlsxBook.SheetInfo> chosen = new HashMap<>();
@@ -316,40 +316,41 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
             return s == null ? src.display() : src.display() + "[" + s.name() + "]";
         }
 
-        private byte[] bytes(Source src) {
+        /** The file of a table, opened once per read of the scenario. */
+        private TableFile.Opened file(Source src) {
             Path key = src.path().toAbsolutePath().normalize();
             if (failed.contains(key)) return null;
-            byte[] b = bytes.get(key);
-            if (b == null) {
-                b = TableFile.read(src.path(), src.display(), problems);
-                if (b == null) {
+            TableFile.Opened f = files.get(key);
+            if (f == null) {
+                f = TableFile.open(src.path(), src.display(), problems);
+                if (f == null) {
                     failed.add(key);
                     return null;
                 }
-                bytes.put(key, b);
+                files.put(key, f);
             }
-            return b;
+            return f;
         }
 
         /** The table's rows, or null when the file or sheet cannot be read (reported) or an optional sheet is absent. */
         TableData load(Source src) {
             Path key = src.path().toAbsolutePath().normalize();
             if (src.optional() && src.workbook() && !Files.exists(src.path())) return null;
-            byte[] b = bytes(src);
-            if (b == null) return null;
-            if (TableFile.type(b) == TableFile.Type.TEXT) {
+            TableFile.Opened f = file(src);
+            if (f == null) return null;
+            if (f.type() == TableFile.Type.TEXT) {
                 if (src.workbook()) {
-                    problems.error(src.display(), 0, "", XlsxBook.notAWorkbook(b) + (src.sheet() != null
+                    problems.error(src.display(), 0, "", XlsxBook.notAWorkbook(f.bytes()) + (src.sheet() != null
                             ? " (the " + src.table() + " table names a sheet: '" + src.sheet() + "')" : ""));
                     failed.add(key);
                     return null;
                 }
-                return Csv.parse(b, src.display(), src.encoding(), problems);
+                return Csv.parse(f.bytes(), src.display(), src.encoding(), problems);
             }
             XlsxBook book = books.get(key);
             if (book == null) {
                 if (failed.contains(key)) return null;
-                book = XlsxBook.open(b, src.display(), problems);
+                book = XlsxBook.open(f, problems);
                 if (book == null) {
                     failed.add(key);
                     return null;

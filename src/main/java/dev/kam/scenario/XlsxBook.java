@@ -2,7 +2,6 @@ package dev.kam.scenario;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -15,12 +14,12 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -156,16 +155,16 @@ final class XlsxBook {
     }
 
     /**
-     * Opens a workbook from its bytes; problems go to {@code problems} under {@code file}. Returns null
-     * when the file is not a usable workbook.
+     * Opens a workbook (a file opened by {@link TableFile#open}); problems go to {@code problems} under its
+     * label. Returns null when the file is not a usable workbook.
      */
-    static XlsxBook open(byte[] bytes, String file, Problems problems) {
-        String not = notAWorkbook(bytes);
-        if (not != null) {
-            problems.error(file, 0, "", not);
+    static XlsxBook open(TableFile.Opened f, Problems problems) {
+        String file = f.label();
+        if (f.type() != TableFile.Type.ZIP) {
+            problems.error(file, 0, "", notAWorkbook(f.bytes()));
             return null;
         }
-        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get()) {
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(Files.newByteChannel(f.path())).get()) {
             Map<String, ZipArchiveEntry> entries = new LinkedHashMap<>();
             String refused = checkDirectory(zip, entries);
             if (refused != null) {
@@ -181,13 +180,13 @@ final class XlsxBook {
             for (ZipArchiveEntry e : entries.values()) {
                 String n = e.getName();
                 if (!(n.endsWith(".xml") || n.endsWith(".rels"))) continue;
-                Facts f = n.startsWith("xl/worksheets/") ? new Facts() : null;
-                String why = skim(zip, e, f);
+                Facts sheetFacts = n.startsWith("xl/worksheets/") ? new Facts() : null;
+                String why = skim(zip, e, sheetFacts);
                 if (why != null) {
                     problems.error(file, 0, "", why);
                     return null;
                 }
-                if (f != null) facts.put(n, f);
+                if (sheetFacts != null) facts.put(n, sheetFacts);
             }
             String workbookPart = target(zip, entries, "_rels/.rels", "", "officeDocument");
             if (workbookPart == null || !entries.containsKey(workbookPart)) workbookPart = "xl/workbook.xml";
@@ -200,7 +199,13 @@ final class XlsxBook {
             Map<String, String> targets = relationships(zip, entries.get(rels), dir);
             List<SheetInfo> sheets = new ArrayList<>();
             boolean date1904 = readSheets(zip, entries.get(workbookPart), targets, sheets);
-            ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(bytes), new ReadingOptions(true, false));
+            // fastexcel reads the file itself (from an InputStream it would copy the whole file into memory)
+            ReadableWorkbook wb = new ReadableWorkbook(f.path().toFile(), new ReadingOptions(true, false));
+            if (!f.unchanged()) {
+                wb.close();
+                problems.error(file, 0, "", "changed while kam was reading it; read it again once it is saved");
+                return null;
+            }
             return new XlsxBook(file, wb, date1904, List.copyOf(sheets), facts);
         } catch (IOException | XMLStreamException | RuntimeException e) {
             problems.error(file, 0, "", "is a damaged zip file or workbook and cannot be read (" + message(e) + "); "
