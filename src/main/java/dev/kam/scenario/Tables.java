@@ -145,19 +145,6 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
         }
     }
 
-    /** Reads the tables declared under {@code tables} alone (a scenario with no workbook, mapping or options). */
-    static Tables read(Path topYaml, Section tables, Csv.Encoding encoding, int baseYear, Problems problems) {
-        Loader loader = new Loader(problems);
-        try {
-            Map<String, Source> sources = new HashMap<>();
-            Settings none = new Settings(Map.of(), Set.of(), false, "CNY");
-            for (String name : NAMES) sources.put(name, source(topYaml, tables, name, encoding, null, none, loader));
-            return read(sources, baseYear, problems);
-        } finally {
-            loader.close();
-        }
-    }
-
     private static Tables read(Map<String, Source> sources, int baseYear, Problems problems) {
         List<Soldier> soldiers = readSoldiers(sources.get("soldiers"), problems);
         Read<Account> accounts = readAccounts(sources.get("accounts"), problems);

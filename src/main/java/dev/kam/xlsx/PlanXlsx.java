@@ -138,9 +138,8 @@ public final class PlanXlsx {
             add(rows, types, "Median key-account count in the goal year", r.stats(Metric.KEY_ACCOUNT_COUNT, y).p50(), NUMBER);
         }
         // the value column mixes types: each cell gets its own format
-        var ws = w.table("summary", List.of(new SheetWriter.Column("item", TEXT), new SheetWriter.Column("value", TEXT)),
+        w.table("summary", List.of(new SheetWriter.Column("item", TEXT), new SheetWriter.Column("value", TEXT)),
                 rows, (row, c) -> c == 1 ? types.get(row) : TEXT);
-        ws.width(1, 28);
     }
 
     private static void add(List<Object[]> rows, List<SheetWriter.Type> types, String item, Object value,

@@ -116,16 +116,13 @@ public final class SheetWriter implements AutoCloseable {
      * {@code types}: for columns whose unit changes from row to row.
      */
     public Worksheet table(String name, List<Column> columns, List<Object[]> rows, CellType types) {
+        if (current != null) finish(current);
         Worksheet ws = workbook.newWorksheet(name);
+        current = ws;
         int n = columns.size();
+        // fastexcel writes column widths and the frozen pane before the rows, so both are settled first
         double[] width = new double[n];
-        for (int c = 0; c < n; c++) {
-            Column col = columns.get(c);
-            ws.value(0, c, col.header());
-            width[c] = Math.max(6, display(col.header()) + 2);
-            if (col.comment() != null) ws.comment(0, c, col.comment());
-        }
-        ws.range(0, 0, 0, n - 1).style().bold().fillColor("FFDDEBF7").set();
+        for (int c = 0; c < n; c++) width[c] = Math.max(6, display(columns.get(c).header()) + 2);
         for (int r = 0; r < rows.size(); r++) {
             Object[] cells = rows.get(r);
             if (cells.length != n) {
@@ -133,30 +130,50 @@ public final class SheetWriter implements AutoCloseable {
             }
             for (int c = 0; c < n; c++) {
                 Object v = cells[c];
-                if (v == null) continue;
-                if (v instanceof Double d && (d.isNaN() || d.isInfinite())) continue;
-                Type type = types.of(r, c);
-                if (v instanceof Boolean b) {
-                    ws.value(r + 1, c, b);
-                    width[c] = Math.max(width[c], 7);
-                } else if (v instanceof Number num) {
-                    ws.value(r + 1, c, num);
-                    width[c] = Math.max(width[c], numberWidth(num.doubleValue(), type));
-                    // styles must be set before the row is flushed, so each number is formatted as it is written
-                    String f = format(type);
-                    if (f != null) ws.style(r + 1, c).format(f).set();
-                } else {
-                    String s = v.toString();
-                    ws.value(r + 1, c, s);
-                    width[c] = Math.max(width[c], display(s) + 1);
-                }
+                if (v instanceof Boolean) width[c] = Math.max(width[c], 7);
+                else if (v instanceof Number num) width[c] = Math.max(width[c], numberWidth(num.doubleValue(), types.of(r, c)));
+                else if (v != null) width[c] = Math.max(width[c], display(v.toString()) + 1);
             }
-            if ((r & 1023) == 1023) flush(ws);
         }
         for (int c = 0; c < n; c++) ws.width(c, Math.min(MAX_WIDTH, width[c]));
         ws.freezePane(0, 1);
         ws.setAutoFilter(0, 0, Math.max(rows.size(), 1), n - 1);
+        for (int c = 0; c < n; c++) {
+            Column col = columns.get(c);
+            ws.value(0, c, col.header());
+            if (col.comment() != null) ws.comment(0, c, col.comment());
+        }
+        ws.range(0, 0, 0, n - 1).style().bold().fillColor("FFDDEBF7").set();
+        for (int r = 0; r < rows.size(); r++) {
+            Object[] cells = rows.get(r);
+            for (int c = 0; c < n; c++) {
+                Object v = cells[c];
+                if (v == null) continue;
+                if (v instanceof Double d && (d.isNaN() || d.isInfinite())) continue;
+                if (v instanceof Boolean b) {
+                    ws.value(r + 1, c, b);
+                } else if (v instanceof Number num) {
+                    ws.value(r + 1, c, num);
+                    // styles must be set before the row is flushed, so each number is formatted as it is written
+                    String f = format(types.of(r, c));
+                    if (f != null) ws.style(r + 1, c).format(f).set();
+                } else {
+                    ws.value(r + 1, c, v.toString());
+                }
+            }
+            if ((r & 1023) == 1023) flush(ws);
+        }
         return ws;
+    }
+
+    private Worksheet current;
+
+    private static void finish(Worksheet ws) {
+        try {
+            ws.finish();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void flush(Worksheet ws) {
@@ -201,6 +218,7 @@ public final class SheetWriter implements AutoCloseable {
     /** Finishes the workbook (writes everything to the stream). */
     @Override
     public void close() throws IOException {
+        if (current != null) current.finish();
         workbook.finish();
     }
 

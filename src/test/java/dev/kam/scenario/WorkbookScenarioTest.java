@@ -53,4 +53,26 @@ class WorkbookScenarioTest {
     void chineseSheetsAndHeaders() throws Exception {
         roundTrip(true);
     }
+
+    @Test
+    void aGeneratedScenarioOfThousandsOfRowsPerSheetRoundTrips() throws Exception {
+        // several sheets longer than the writer's flush interval, one after another
+        Path csv = java.nio.file.Files.createDirectories(dir.resolve("csv"));
+        for (var e : Generator.generate(new Generator.Spec(3000, 1500, 30, 5, "big")).entrySet()) {
+            Files.writeString(csv.resolve(e.getKey()), e.getValue());
+        }
+        Scenario s = ScenarioReader.read(csv.resolve("scenario.yaml"));
+        try (OutputStream out = Files.newOutputStream(dir.resolve("data.xlsx"))) {
+            ScenarioWorkbook.write(s, out, false);
+        }
+        Files.writeString(dir.resolve("scenario.yaml"), "name: big\nbaseYear: " + s.baseYear() + "\nworkbook: data.xlsx\n");
+        Scenario x = ScenarioReader.read(dir.resolve("scenario.yaml"));
+        assertEquals(s.accounts(), x.accounts());
+        assertEquals(s.soldiers(), x.soldiers());
+        assertEquals(s.relationships(), x.relationships());
+        // history lines differ (CSV line vs sheet row): compare the entries without them
+        assertEquals(s.history().stream().map(h -> List.of(h.account(), h.year(), h.revenue(), String.valueOf(h.owner())))
+                .toList(), x.history().stream().map(h -> List.of(h.account(), h.year(), h.revenue(),
+                String.valueOf(h.owner()))).toList());
+    }
 }
