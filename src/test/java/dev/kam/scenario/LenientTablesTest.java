@@ -264,10 +264,11 @@ class LenientTablesTest {
         assertEquals(List.of("accounts.csv: note: owner: 2 soldiers given by name were read as the soldier's id (李娜 → S3, "
                 + "王伟 → S1)"), f.problems());
         f.write("accounts.csv", Fixture.accountsWith("A4,D,energy,east,1,2,0.1,,,,,,张伟", "A5,E,energy,east,1,2,0.1,,,,,,王玮",
-                "A6,F,energy,east,1,2,0.1,,,,,,李那"));
+                "A6,F,energy,east,1,2,0.1,,,,,,李那", "A7,G,energy,east,1,2,0.1,,,,,,赵六"));
         assertEquals(List.of("accounts.csv:5: owner: '张伟' is the name of 2 soldiers (S4, S5); write the id of the one you mean",
                 "accounts.csv:6: owner: '王玮' is not the id or name of any soldier in soldiers.csv (did you mean '王伟' (S1)?)",
-                "accounts.csv:7: owner: '李那' is not the id or name of any soldier in soldiers.csv (did you mean '李娜' (S3)?)"),
+                "accounts.csv:7: owner: '李那' is not the id or name of any soldier in soldiers.csv (did you mean '李娜' (S3)?)",
+                "accounts.csv:8: owner: '赵六' is not the id or name of any soldier in soldiers.csv"),
                 f.problems());
     }
 
