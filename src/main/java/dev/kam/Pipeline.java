@@ -59,7 +59,7 @@ import java.util.stream.Stream;
 public final class Pipeline {
     /** Stage folders a run may write under {@code out}, and the report file. */
     public static final List<String> OUTPUTS = List.of("analysis", "targets", "plan", "simulation", "compare",
-            "report.html", "plan.xlsx");
+            "mechanisms", "pipeline", "projects", "report.html", "plan.xlsx");
 
     /**
      * What to run.
@@ -140,8 +140,9 @@ public final class Pipeline {
 
     /** The stages this build runs, in order ({@code compare} only when other scenarios are given). */
     public List<String> stageNames() {
-        return options.compare().isEmpty() ? List.of("validate", "analyze", "targets", "assign", "simulate", "report")
-                : List.of("validate", "analyze", "targets", "assign", "simulate", "compare", "report");
+        return options.compare().isEmpty()
+                ? List.of("validate", "analyze", "targets", "assign", "simulate", "mechanisms", "report")
+                : List.of("validate", "analyze", "targets", "assign", "simulate", "mechanisms", "compare", "report");
     }
 
     /** Runs every stage; throws ScenarioException on bad input and IllegalArgumentException on a bad --out. */
@@ -209,6 +210,11 @@ public final class Pipeline {
             Coverage baseline = Coverage.baseline(scenario, new ResponseModel(scenario.simulation()));
             Coverage plan = assignment.coverage();
             SimulationResult simulated = stage("simulate", () -> simulate(scenario, targets, baseline, plan, staging));
+            stage("mechanisms", () -> {
+                var m = dev.kam.mechanisms.stage.MechanismsStage.run(scenario, analysis, targets, assignment, staging,
+                        options.lang());
+                return new Step<>(m, m.detail(scenario.currency()));
+            });
             if (!options.compare().isEmpty()) {
                 compareSection = stage("compare", () -> compare(scenario, plan, staging));
             }

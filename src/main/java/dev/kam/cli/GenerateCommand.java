@@ -1,7 +1,9 @@
 package dev.kam.cli;
 
+import dev.kam.funnel.PipelineGenerator;
 import dev.kam.io.OutputDir;
 import dev.kam.scenario.Generator;
+import dev.kam.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,7 +25,7 @@ import java.util.stream.Stream;
                 "The same sizes and seed always give byte-identical files."})
 public final class GenerateCommand implements Callable<Integer> {
     private static final Set<String> OURS = Set.of("scenario.yaml", "accounts.csv", "soldiers.csv", "products.csv",
-            "relationships.csv");
+            "relationships.csv", "pipeline.csv");
 
     @Option(names = "--accounts", paramLabel = "N", defaultValue = "300", description = "Accounts (default: ${DEFAULT-VALUE}).")
     int accounts;
@@ -39,6 +41,9 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--name", paramLabel = "TEXT", description = "Scenario name (default: a name built from the size and seed).")
     String name;
+
+    @Option(names = "--pipeline", description = "Also write pipeline.csv: open opportunities per soldier (SPEC §12 funnel).")
+    boolean pipeline;
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
             description = "Folder to write; it must be new, empty, or hold an earlier generated scenario (replaced whole).")
@@ -60,6 +65,9 @@ public final class GenerateCommand implements Callable<Integer> {
         Path parent = abs.getParent() == null ? abs : abs.getParent();
         try (OutputDir dir = OutputDir.open(parent, abs.getFileName().toString())) {
             for (Map.Entry<String, String> f : files.entrySet()) dir.writeString(f.getKey(), f.getValue());
+            if (pipeline) {
+                dir.writeString("pipeline.csv", PipelineGenerator.csv(ScenarioReader.read(dir.file("scenario.yaml")), seed));
+            }
             dir.commit();
         }
         spec.commandLine().getOut().println("Wrote " + out.resolve("scenario.yaml") + " (" + accounts + " accounts, "

@@ -30,7 +30,8 @@ public final class Aliases {
             "soldiers", List.of("销售", "销售特种兵", "特种兵", "销售人员", "人员"),
             "products", List.of("产品", "产品表", "产品清单"),
             "relationships", List.of("关系", "客户关系", "关系表"),
-            "history", List.of("历史", "历史收入", "历史数据"));
+            "history", List.of("历史", "历史收入", "历史数据"),
+            "pipeline", List.of("商机", "销售漏斗", "漏斗", "商机清单"));
 
     /** Words read as a stage, besides {@code prospect}, {@code active}, {@code at-risk}. */
     public static final Map<Stage, List<String>> STAGE_WORDS = Map.of(
@@ -104,6 +105,14 @@ public final class Aliases {
         h.put("revenue", List.of("收入", "营收", "销售额"));
         h.put("owner", List.of("负责人", "负责销售", "客户经理"));
         t.put("history", h);
+        Map<String, List<String>> o = new LinkedHashMap<>();
+        o.put("opportunity", List.of("商机编号", "机会编号", "商机"));
+        o.put("account", List.of("客户", "客户编号"));
+        o.put("soldier", List.of("销售", "负责人", "员工编号", "工号"));
+        o.put("stage", List.of("漏斗阶段", "阶段", "商机阶段"));
+        o.put("value", List.of("金额", "商机金额", "预计金额", "年价值"));
+        o.put("expectedClose", List.of("预计成交日期", "预计签约日期", "预计成交"));
+        t.put("pipeline", o);
         return t;
     }
 

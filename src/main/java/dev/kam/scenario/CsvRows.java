@@ -64,7 +64,9 @@ final class CsvRows {
         /** Yes/no. */
         BOOL,
         /** One word of a fixed set (stage, layer, rating). */
-        WORD
+        WORD,
+        /** A calendar date (YYYY-MM-DD); a cell Excel stores as a date is read as that text. */
+        DATE
     }
 
     /** A column of a table: its name, whether it must be present (and non-empty), and what it holds. */

@@ -64,12 +64,20 @@ public final class ScenarioReader {
         AnalysisParams analysis = AnalysisKeys.read(root.section("analysis"));
         AssignmentParams assignment = AssignmentKeys.read(root.section("assignment"));
         SimulationParams simulation = SimulationKeys.read(root.section("simulation"));
-        Tables tables = Tables.read(yaml, root, encoding, currency, baseYear, problems);
+        dev.kam.domain.MechanismParams mechanisms = MechanismKeys.read(root.section("mechanisms"));
+        Tables tables;
+        List<dev.kam.domain.Opportunity> pipeline;
+        try (Tables.Context ctx = Tables.context(yaml, root, root.section("tables"), encoding, currency, problems)) {
+            tables = Tables.read(ctx, baseYear, problems);
+            pipeline = PipelineTable.read(ctx, mechanisms.funnel(), tables.accounts(), tables.soldiers(), problems);
+        }
         List<dev.kam.domain.Soldier> soldiers = HiringKeys.apply(root.section("hiring"), tables.soldiers());
         root.finish();
         if (problems.hasErrors()) return new Result(null, problems);
         Scenario s = new Scenario(name, currency, baseYear, file, tables.accounts(), soldiers,
-                tables.products(), tables.relationships(), analysis, strategy, assignment, simulation, tables.history());
+                tables.products(), tables.relationships(), analysis, strategy, assignment, simulation, tables.history(),
+                pipeline, mechanisms.withHires(soldiers.subList(tables.soldiers().size(), soldiers.size()).stream()
+                        .map(dev.kam.domain.Soldier::id).toList()));
         return new Result(s, problems);
     }
 

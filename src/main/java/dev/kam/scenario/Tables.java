@@ -82,7 +82,7 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
     static final List<CsvRows.Column> HISTORY_COLUMNS = List.of(req("account", ID), req("year", QUANTITY),
             req("revenue", AMOUNT), opt("owner", ID));
 
-    /** Every table's columns, in documentation order. */
+    /** Every table's columns, in documentation order ({@code pipeline} is read by {@link PipelineTable}). */
     public static final Map<String, List<CsvRows.Column>> COLUMNS = columnsByTable();
 
     private static Map<String, List<CsvRows.Column>> columnsByTable() {
@@ -92,13 +92,14 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
         m.put("products", PRODUCT_COLUMNS);
         m.put("relationships", RELATIONSHIP_COLUMNS);
         m.put("history", HISTORY_COLUMNS);
+        m.put(PipelineTable.NAME, PipelineTable.COLUMNS);
         return Collections.unmodifiableMap(m);
     }
 
     /** Names of the tables under {@code tables:}. */
     public static final List<String> NAMES = List.of("accounts", "soldiers", "products", "relationships", "history");
     /** Tables that may be absent: read from {@code NAME.csv} beside the scenario only when that file exists. */
-    static final Set<String> OPTIONAL = Set.of("relationships", "history");
+    static final Set<String> OPTIONAL = Set.of("relationships", "history", PipelineTable.NAME);
 
     private static final double MAX = Double.MAX_VALUE;
     /** Unknown ids per check that get a did-you-mean hint (each costs a scan of every id). */
@@ -124,25 +125,60 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
     }
 
     /**
-     * Reads the tables of a scenario (the merged YAML's root section).
+     * One read of a scenario's tables: where they are (the {@code tables:} section, a {@code workbook:}),
+     * how their headers are read (the top-level {@code columns:}, {@code ignoreColumns:},
+     * {@code unknownColumns:}), and the {@link Loader} that opens each file once. Every table of the
+     * scenario, {@code pipeline} included, takes its {@link Source} from here.
+     */
+    static final class Context implements AutoCloseable {
+        private final Path topYaml;
+        private final Section tables;
+        private final Csv.Encoding encoding;
+        private final Workbook workbook;
+        private final Settings global;
+        private final Loader loader;
+
+        private Context(Path topYaml, Section tables, Csv.Encoding encoding, Workbook workbook, Settings global,
+                        Loader loader) {
+            this.topYaml = topYaml;
+            this.tables = tables;
+            this.encoding = encoding;
+            this.workbook = workbook;
+            this.global = global;
+            this.loader = loader;
+        }
+
+        /** Where table {@code name} comes from; null when it is optional and absent, or badly declared (reported). */
+        Source source(String name) {
+            return Tables.source(topYaml, tables, name, encoding, workbook, global, loader);
+        }
+
+        @Override
+        public void close() {
+            loader.close();
+        }
+    }
+
+    /**
+     * The reading context of a scenario.
      *
      * @param topYaml  the scenario file named on the command line (default location of tables)
+     * @param root     the merged YAML's root section (for {@code workbook}, {@code columns}, ...)
+     * @param tables   its {@code tables:} section (one instance, shared by every table's reader)
      * @param encoding the scenario-wide encoding (top-level {@code encoding:})
      * @param currency the scenario currency: amounts written with another currency's sign are refused
      */
-    static Tables read(Path topYaml, Section root, Csv.Encoding encoding, String currency, int baseYear,
-                       Problems problems) {
-        Loader loader = new Loader(problems);
-        try {
-            Section tables = root.section("tables");
-            Workbook wb = workbook(topYaml, root);
-            Settings global = Settings.read(root, null, currency);
-            Map<String, Source> sources = new HashMap<>();
-            for (String name : NAMES) sources.put(name, source(topYaml, tables, name, encoding, wb, global, loader));
-            return read(sources, baseYear, problems);
-        } finally {
-            loader.close();
-        }
+    static Context context(Path topYaml, Section root, Section tables, Csv.Encoding encoding, String currency,
+                           Problems problems) {
+        return new Context(topYaml, tables, encoding, workbook(topYaml, root), Settings.read(root, null, currency),
+                new Loader(problems));
+    }
+
+    /** Reads the five tables of SPEC §3 and §8 (accounts, soldiers, products, relationships, history) and cross-checks them. */
+    static Tables read(Context ctx, int baseYear, Problems problems) {
+        Map<String, Source> sources = new HashMap<>();
+        for (String name : NAMES) sources.put(name, ctx.source(name));
+        return read(sources, baseYear, problems);
     }
 
     private static Tables read(Map<String, Source> sources, int baseYear, Problems problems) {
@@ -197,7 +233,7 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
             Map<String, Section> cols = new HashMap<>(base == null ? Map.of() : base.columnsByTable());
             if (base == null) {
                 Section c = s.section("columns");
-                for (String n : NAMES) if (c.has(n)) cols.put(n, c.section(n));
+                for (String n : COLUMNS.keySet()) if (c.has(n)) cols.put(n, c.section(n));
             }
             Set<String> ignore = new HashSet<>(base == null ? Set.of() : base.ignore());
             for (String h : s.strings("ignoreColumns")) ignore.add(Aliases.fold(h));

@@ -106,6 +106,13 @@ public final class Template {
                 c("year", Integer.toString(baseYear - 1), "calendar year, at most baseYear; one row per account and year"),
                 c("revenue", "1000000", "the account's revenue with us that year (the baseYear row must equal accounts revenue)"),
                 c("owner", "S001", "who led it that year (empty: nobody)")));
+        t.put("pipeline", List.of(
+                c("opportunity", "O001", "unique id of the open opportunity"),
+                c("account", "A001", "account id"),
+                c("soldier", "S001", "soldier id working it"),
+                c("stage", "3", "funnel step 1-9 or its name (mechanisms.funnel.stages)"),
+                c("value", "800000", "yearly revenue it brings when signed"),
+                c("expectedClose", baseYear + "-12-31", "expected signing date, YYYY-MM-DD (optional)")));
         return t;
     }
 
@@ -128,7 +135,8 @@ public final class Template {
         l.add("");
         if (workbook != null) {
             l.add("# Every table is a sheet of this workbook, named after the table (accounts, soldiers, products,");
-            l.add("# relationships, history) or in Chinese (客户, 销售, 产品, 关系, 历史). The 说明 README sheet is not read.");
+            l.add("# relationships, history, pipeline) or in Chinese (客户, 销售, 产品, 关系, 历史, 商机). The 说明 README sheet");
+            l.add("# is not read.");
             l.add("workbook: " + workbook);
             l.add("# tables:                         # or give a table its own file or sheet:");
             l.add("#   accounts: {sheet: 客户, headerRow: 1}");
@@ -142,6 +150,7 @@ public final class Template {
             l.add("  products: products.csv");
             l.add("  relationships: relationships.csv   # optional");
             l.add("  history: history.csv               # optional: past revenue per account and year (kam calibrate)");
+            l.add("  pipeline: pipeline.csv             # optional: open opportunities in the sales funnel");
         }
         l.add("");
         l.add("# Headers: kam's names (id, name, revenue, ...) or Chinese ones (客户编号, 客户名称, 收入, ...). Other headers:");

@@ -33,8 +33,8 @@ class InitCommandTest {
         Path dir = tmp.resolve("new/scenario");
         CliRun r = CliRun.of("init", dir.toString(), "--base-year", "2026");
         assertEquals(0, r.code(), r.err());
-        assertEquals(List.of("accounts.csv", "history.csv", "products.csv", "relationships.csv", "scenario.yaml",
-                "soldiers.csv"), names(dir));
+        assertEquals(List.of("accounts.csv", "history.csv", "pipeline.csv", "products.csv", "relationships.csv",
+                "scenario.yaml", "soldiers.csv"), names(dir));
         String yaml = Files.readString(dir.resolve("scenario.yaml"));
         for (String section : List.of("name:", "currency:", "baseYear: 2026", "# encoding:", "# extends:", "tables:",
                 "# columns:", "# ignoreColumns:", "# unknownColumns:", "strategy:", "# analysis:", "assignment:",
@@ -42,6 +42,7 @@ class InitCommandTest {
             assertTrue(yaml.contains(section), section);
         }
         assertTrue(Files.readString(dir.resolve("history.csv")).contains("A001,2025,"), "history is the year before baseYear");
+        assertEquals(1, dev.kam.scenario.ScenarioReader.read(dir.resolve("scenario.yaml")).pipeline().size());
         CliRun v = CliRun.of("validate", dir.toString());
         assertEquals(0, v.code(), v.err());
         assertTrue(v.out().startsWith("OK " + dir + ": 1 accounts (0 prospects, 0 at risk, 0 must be covered), 1 soldiers, "
@@ -60,7 +61,8 @@ class InitCommandTest {
         try (InputStream in = Files.newInputStream(dir.resolve("tables.xlsx")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             List<String> sheets = new ArrayList<>();
             for (int i = 0; i < wb.getNumberOfSheets(); i++) sheets.add(wb.getSheetName(i));
-            assertEquals(List.of("accounts", "soldiers", "products", "relationships", "history", TemplateWorkbook.README), sheets);
+            assertEquals(List.of("accounts", "soldiers", "products", "relationships", "history", "pipeline",
+                    TemplateWorkbook.README), sheets);
             XSSFSheet accounts = wb.getSheet("accounts");
             List<String> lists = new ArrayList<>();
             for (DataValidation dv : accounts.getDataValidations()) {
@@ -99,6 +101,6 @@ class InitCommandTest {
     void anEmptyFolderIsFine() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("empty"));
         assertEquals(0, CliRun.of("init", dir.toString()).code());
-        assertEquals(6, names(dir).size());
+        assertEquals(7, names(dir).size());
     }
 }
