@@ -49,11 +49,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Analysis a = Analyzer.analyze(s);
         Path target;
         try (OutputDir dir = OutputDir.open(options.out, "analysis")) {
-            AnalysisWriter.write(s, a, dir);
+            AnalysisWriter.write(s, a, dir, Main.WORDS);
             target = dir.commit();
         }
         PrintWriter out = spec.commandLine().getOut();
-        for (String line : AnalysisWriter.summaryLines(s, a, target)) out.println(line);
+        for (String line : AnalysisWriter.summaryLines(s, a, target, Main.WORDS)) out.println(line);
         out.flush();
         return Main.OK;
     }

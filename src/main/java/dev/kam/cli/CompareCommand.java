@@ -157,7 +157,7 @@ public final class CompareCommand implements Callable<Integer> {
 
         Path folder;
         try (OutputDir dir = OutputDir.open(scenarioOptions.out, "compare")) {
-            CompareWriter.write(dir, new CompareWriter.Input(first.currency(), result, sweepResult));
+            CompareWriter.write(dir, new CompareWriter.Input(first.currency(), result, sweepResult), Main.WORDS);
             folder = dir.commit();
         }
         PrintWriter out = spec.commandLine().getOut();

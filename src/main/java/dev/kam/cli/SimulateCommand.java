@@ -89,7 +89,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Path folder;
         try (OutputDir dir = OutputDir.open(scenarioOptions.out, "simulation")) {
             SimulationWriter.write(dir, new SimulationWriter.Input(scenario.name(), scenario.currency(), result,
-                    targets, comparison, tornado));
+                    targets, comparison, tornado), Main.WORDS);
             folder = dir.commit();
         }
         printSummary(spec.commandLine().getOut(), scenario, result, comparison, folder);

@@ -39,7 +39,7 @@ public final class TargetsCommand implements Callable<Integer> {
     public Integer call() {
         Scenario s = options.load(scenario);
         Targets t = TargetPlanner.plan(s);
-        Path dir = TargetsWriter.write(t, s, options.out);
+        Path dir = TargetsWriter.write(t, s, options.out, Main.WORDS);
         PrintWriter out = spec.commandLine().getOut();
         print(out, t, s);
         out.println();

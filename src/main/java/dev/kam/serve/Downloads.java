@@ -4,17 +4,15 @@ import dev.kam.Pipeline;
 import dev.kam.analysis.Analysis;
 import dev.kam.assign.Plan;
 import dev.kam.domain.Coverage;
+import dev.kam.domain.Msg;
+import dev.kam.i18n.Messages;
+import dev.kam.report.RunWriter;
+import dev.kam.run.RunInfo;
+import dev.kam.run.RunResults;
 import dev.kam.domain.ResponseModel;
 import dev.kam.domain.Scenario;
 import dev.kam.i18n.Lang;
-import dev.kam.io.OutputDir;
 import dev.kam.mechanisms.stage.MechanismsStage;
-import dev.kam.report.AnalysisWriter;
-import dev.kam.report.ChartTheme;
-import dev.kam.report.HtmlReport;
-import dev.kam.report.PlanWriter;
-import dev.kam.report.SimulationWriter;
-import dev.kam.report.TargetsWriter;
 import dev.kam.simulation.PlanComparison;
 import dev.kam.simulation.Sensitivity;
 import dev.kam.simulation.SimulationOptions;
@@ -44,9 +42,6 @@ final class Downloads implements AutoCloseable {
     static final int KEEP = 6;
     /** File kinds offered for download (charts are inside report.html). */
     static final Set<String> KINDS = Set.of("csv", "json", "html", "xlsx", "txt");
-
-    /** The report writers read their language and currency from ChartTheme's static fields: one bundle at a time. */
-    private static final Object WRITERS = new Object();
 
     private final Path root;
     private final Map<String, Map<String, Path>> bundles = new LinkedHashMap<>();
@@ -78,48 +73,25 @@ final class Downloads implements AutoCloseable {
         }
         Path out = root.resolve(id);
         Map<String, Double> timings = new LinkedHashMap<>();
-        synchronized (WRITERS) {
-            Lang oldLang = ChartTheme.lang();
-            String oldCurrency = ChartTheme.currency();
-            ChartTheme.setLang(lang);
-            ChartTheme.setCurrency(s.currency());
-            try {
-                long t0 = System.nanoTime();
-                try (OutputDir dir = OutputDir.open(out, "analysis")) {
-                    AnalysisWriter.write(s, a, dir);
-                    dir.commit();
-                }
-                timings.put("analyze", lap(t0));
-                t0 = System.nanoTime();
-                TargetsWriter.write(t, s, out);
-                timings.put("targets", lap(t0));
-                t0 = System.nanoTime();
-                try (OutputDir dir = OutputDir.open(out, "plan")) {
-                    PlanWriter.write(plan, dir);
-                    dir.commit();
-                }
-                timings.put("assign", lap(t0));
-                t0 = System.nanoTime();
-                SimulationOptions o = SimulationOptions.of(s.simulation());
-                Coverage baseline = Coverage.baseline(s, new ResponseModel(s.simulation()));
-                PlanComparison c = Simulator.compare(s, t, baseline, coverage, o);
-                Sensitivity.Tornado tornado = Sensitivity.tornado(s, coverage,
-                        o.withPaths(Math.min(o.paths(), Pipeline.TORNADO_PATHS)), 0.2);
-                try (OutputDir dir = OutputDir.open(out, "simulation")) {
-                    SimulationWriter.write(dir, new SimulationWriter.Input(s.name(), s.currency(), c.plan(), t, c, tornado));
-                    dir.commit();
-                }
-                timings.put("simulate", lap(t0));
-                t0 = System.nanoTime();
-                MechanismsStage.run(s, a, t, plan, out, lang);
-                timings.put("mechanisms", lap(t0));
-                HtmlReport.write(new HtmlReport.Input(s, out, lang, timings, warnings, Pipeline.version()),
-                        out.resolve("report.html"));
-            } finally {
-                ChartTheme.setLang(oldLang);
-                ChartTheme.setCurrency(oldCurrency);
-            }
-        }
+        long t0 = System.nanoTime();
+        SimulationOptions o = SimulationOptions.of(s.simulation());
+        Coverage baseline = Coverage.baseline(s, new ResponseModel(s.simulation()));
+        PlanComparison c = Simulator.compare(s, t, baseline, coverage, o);
+        Sensitivity.Tornado tornado = Sensitivity.tornado(s, coverage,
+                o.withPaths(Math.min(o.paths(), Pipeline.TORNADO_PATHS)), 0.2);
+        timings.put("simulate", lap(t0));
+        t0 = System.nanoTime();
+        MechanismsStage.Result mech = MechanismsStage.compute(s, a, t, plan);
+        timings.put("mechanisms", lap(t0));
+        List<Msg> notes = new ArrayList<>();
+        for (String w : warnings) notes.add(Msg.of("cli.text", w));
+        RunResults results = RunResults.of(s).analysis(a).targets(t).plan(plan).planVsBaseline(c).sensitivity(tornado)
+                .info(new RunInfo(Pipeline.version(), List.of("analyze", "targets", "assign", "simulate", "mechanisms"),
+                        timings, List.of(), notes))
+                .build();
+        Messages m = Messages.of(lang);
+        RunWriter.write(results, m, out);
+        MechanismsStage.write(s, mech, out, m);
         Map<String, Path> files = new LinkedHashMap<>();
         List<Map<String, Object>> list = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(out)) {

@@ -6,6 +6,7 @@ import dev.kam.assign.Plan;
 import dev.kam.domain.Account;
 import dev.kam.domain.Scenario;
 import dev.kam.domain.Soldier;
+import dev.kam.run.RunResults;
 import dev.kam.simulation.Metric;
 import dev.kam.simulation.SimulationResult;
 import dev.kam.simulation.Stats;
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import static dev.kam.xlsx.SheetWriter.Type.BOOL;
 import static dev.kam.xlsx.SheetWriter.Type.COUNT;
@@ -45,6 +47,8 @@ import static dev.kam.xlsx.SheetWriter.Type.YEAR;
  * newly covered), from the plan's own comparison with today.
  */
 public final class PlanXlsx {
+    /** The file a run writes under its output folder. */
+    public static final String FILE = "plan.xlsx";
     /** The sheets, in workbook order. */
     public static final List<String> SHEETS = List.of("summary", "assignments", "moves", "soldiers", "products",
             "targets", "departments", "percentiles");
@@ -67,6 +71,13 @@ public final class PlanXlsx {
             Objects.requireNonNull(analysis, "analysis");
             Objects.requireNonNull(targets, "targets");
             Objects.requireNonNull(plan, "plan");
+        }
+
+        /** The workbook's input from a run's results; empty when the run made no plan (or no analysis or targets). */
+        public static Optional<Input> of(RunResults r) {
+            if (r.analysis().isEmpty() || r.targets().isEmpty() || r.plan().isEmpty()) return Optional.empty();
+            return Optional.of(new Input(r.scenario(), r.analysis().get(), r.targets().get(), r.plan().get(),
+                    r.simulation().orElse(null)));
         }
     }
 
