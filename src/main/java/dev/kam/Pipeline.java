@@ -68,7 +68,7 @@ import java.util.stream.Stream;
 public final class Pipeline {
     /** Stage folders a run may write under {@code out}, and the report file. */
     public static final List<String> OUTPUTS = List.of("analysis", "targets", "plan", "simulation", "compare",
-            "mechanisms", "pipeline", "projects", "report.html");
+            "mechanisms", "pipeline", "projects", "report.html", "plan.xlsx");
 
     /**
      * What to run.
