@@ -15,7 +15,11 @@ import dev.kam.report.AnalysisWriter;
 import dev.kam.report.ChartTheme;
 import dev.kam.report.HtmlReport;
 import dev.kam.i18n.Lang;
+import dev.kam.io.InputFiles;
 import dev.kam.io.OutputDir;
+import dev.kam.io.OutputException;
+import dev.kam.io.OutputPlan;
+import dev.kam.io.OutputRun;
 import dev.kam.report.PlanWriter;
 import dev.kam.report.SimulationWriter;
 import dev.kam.report.Summary;
@@ -29,13 +33,7 @@ import dev.kam.simulation.SimulationResult;
 import dev.kam.simulation.Simulator;
 import dev.kam.strategy.TargetPlanner;
 import dev.kam.strategy.Targets;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,16 +42,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The whole job of {@code kam plan}: validate → analyze → targets → assign → simulate → report, each
  * stage taking the previous stages' results as values (SPEC §2).
  *
- * <p>Outputs: every stage writes its folder into a hidden staging folder under {@code out}; only when
- * all stages and the report have succeeded are the stage folders swapped into {@code out} (each by
- * rename) and {@code report.html} renamed into place. A failed run leaves {@code out} as it was. An
- * {@code out} that would replace an input file is refused before anything runs.
+ * <p>Outputs: every stage writes into one {@link OutputRun}; only when all stages and the report have
+ * succeeded are they published, all at once (see {@link OutputRun}). A failed run leaves {@code out} as
+ * it was. An {@code out} that would replace a file the run read (the scenario, its bases, its tables,
+ * the --compare scenarios and theirs) is refused after validation, before any stage runs.
  */
 public final class Pipeline {
     /** Stage folders a run may write under {@code out}, and the report file. */
@@ -129,6 +126,7 @@ public final class Pipeline {
     private final Map<String, Double> timings = new LinkedHashMap<>();
     private final List<String> stages = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final InputFiles inputs = new InputFiles();
     private int index;
     private String compareSection;
 
@@ -143,15 +141,12 @@ public final class Pipeline {
                 : List.of("validate", "analyze", "targets", "assign", "simulate", "compare", "report");
     }
 
-    /** Runs every stage; throws ScenarioException on bad input and IllegalArgumentException on a bad --out. */
+    /** Runs every stage; throws ScenarioException on bad input and {@link dev.kam.io.OutputException} on a bad --out. */
     public static Result run(Options options, Listener listener) {
         return new Pipeline(options, listener).run();
     }
 
     private Result run() {
-        checkOutput(options.scenario(), options.out()).ifPresent(msg -> {
-            throw new IllegalArgumentException(msg);
-        });
         Lang lang = ChartTheme.lang();
         String currency = ChartTheme.currency();
         ChartTheme.setLang(options.lang());
@@ -167,6 +162,13 @@ public final class Pipeline {
 
         Scenario scenario = stage("validate", () -> {
             ScenarioReader.Result r = ScenarioReader.validate(options.scenario(), options.overrides());
+            inputs.addAll(r.files());
+            List<dev.kam.domain.Problem> compared = readCompared();
+            if (!compared.isEmpty()) {
+                List<dev.kam.domain.Problem> all = new ArrayList<>(r.problems().all());
+                all.addAll(compared);
+                throw new dev.kam.domain.ScenarioException(all);
+            }
             r.problems().throwIfErrors();
             for (dev.kam.domain.Problem p : r.problems().all()) warn(p.toString());
             Scenario s = r.scenario();
@@ -177,8 +179,9 @@ public final class Pipeline {
         fontWarning(scenario).ifPresent(this::warn);
 
         Path out = options.out();
-        Path staging = createStaging(out);
-        try {
+        try (OutputRun run = OutputRun.begin(OutputPlan.of(out, outputs()), inputs)) {
+            for (String note : run.notes()) warn(note);
+            Path staging = run.root();
             Analysis analysis = stage("analyze", () -> {
                 Analysis a = Analyzer.analyze(scenario);
                 try (OutputDir dir = OutputDir.open(staging, "analysis")) {
@@ -217,12 +220,34 @@ public final class Pipeline {
                 return new Step<>(file, "");
             });
             Summary summary = Summary.of(reportInput(scenario, staging), scenario);
-            publish(staging, out);
+            for (String note : run.publish()) warn(note);
             return new Result(scenario, out, out.resolve(report.getFileName()), List.copyOf(stages), summary,
                     new LinkedHashMap<>(timings), List.copyOf(warnings));
-        } finally {
-            deleteQuietly(staging);
+        } catch (RuntimeException e) {
+            throw OutputException.translate(out, e);
         }
+    }
+
+    /** What this run writes under --out: every stage folder and the report ({@code compare/} only with --compare). */
+    private List<String> outputs() {
+        List<String> out = new ArrayList<>(List.of("analysis", "targets", "plan", "simulation", "report.html"));
+        if (!options.compare().isEmpty()) out.add("compare");
+        return out;
+    }
+
+    /**
+     * Reads the --compare scenarios once up front, so their files are known to the output check before
+     * anything is written, and their errors are reported before the long stages run. Returns their
+     * problems when any of them has an error, else nothing.
+     */
+    private List<dev.kam.domain.Problem> readCompared() {
+        List<dev.kam.domain.Problem> problems = new ArrayList<>();
+        for (Path p : options.compare()) {
+            ScenarioReader.Result c = ScenarioReader.validate(p, options.overrides());
+            inputs.addAll(c.files());
+            if (c.problems().hasErrors()) problems.addAll(c.problems().all());
+        }
+        return problems;
     }
 
     /** Paths of the sensitivity tornado per run (25 runs), capped by the scenario's paths. */
@@ -329,102 +354,5 @@ public final class Pipeline {
         for (Product p : s.products()) names.add(p.name());
         names.add(s.name());
         return ChartTheme.missingGlyphWarning(names);
-    }
-
-    // ------------------------------------------------------------------ outputs
-
-    /**
-     * Why {@code out} may not be used for this scenario, or empty when it may: it must not be a file, and
-     * none of the folders and files a run replaces ({@link #OUTPUTS}) may hold an input file (the scenario
-     * YAML or a table it names).
-     */
-    public static Optional<String> checkOutput(Path scenario, Path out) {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            return Optional.of("--out " + out + " is a file, not a folder");
-        }
-        Path outAbs = normal(out);
-        for (Path input : inputFiles(scenario)) {
-            Path in = normal(input);
-            for (String o : OUTPUTS) {
-                Path replaced = outAbs.resolve(o);
-                if (in.equals(replaced) || in.startsWith(replaced)) {
-                    return Optional.of("--out " + out + " would overwrite the input file " + input
-                            + " (kam plan replaces " + replaced + "); choose another output folder");
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The scenario file and the table files it names (best effort: unreadable YAML yields just the file). */
-    static List<Path> inputFiles(Path scenario) {
-        List<Path> files = new ArrayList<>();
-        files.add(scenario);
-        try {
-            String text = Files.readString(scenario, StandardCharsets.UTF_8);
-            if (text.length() > 1 << 20) return files;
-            LoadSettings settings = LoadSettings.builder().setMaxAliasesForCollections(20).build();
-            Object doc = new Load(settings).loadFromString(text.startsWith("\uFEFF") ? text.substring(1) : text);
-            if (doc instanceof Map<?, ?> m && m.get("tables") instanceof Map<?, ?> tables) {
-                Path dir = scenario.toAbsolutePath().getParent();
-                for (Object v : tables.values()) {
-                    if (v instanceof String s && !s.isBlank()) files.add(dir.resolve(s));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // the scenario reader reports unreadable files; here only the YAML itself is protected
-        }
-        return files;
-    }
-
-    private static Path normal(Path p) {
-        Path abs = p.toAbsolutePath().normalize();
-        try {
-            return Files.exists(abs) ? abs.toRealPath() : realParent(abs);
-        } catch (IOException e) {
-            return abs;
-        }
-    }
-
-    private static Path realParent(Path abs) throws IOException {
-        Path parent = abs.getParent();
-        if (parent == null) return abs;
-        Path real = Files.exists(parent) ? parent.toRealPath() : realParent(parent);
-        return real.resolve(abs.getFileName());
-    }
-
-    private static Path createStaging(Path out) {
-        try {
-            Files.createDirectories(out);
-            return Files.createTempDirectory(out, ".kam-run-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create output folder " + out + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Moves every finished stage folder and the report from staging into {@code out}. */
-    private static void publish(Path staging, Path out) {
-        for (String name : OUTPUTS) {
-            Path from = staging.resolve(name);
-            if (!Files.exists(from)) continue;
-            if (Files.isDirectory(from)) {
-                OutputDir.replaceDir(from, out.resolve(name));
-            } else {
-                try {
-                    OutputDir.writeAtomically(out.resolve(name), Files.readAllBytes(from));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write " + out.resolve(name) + ": " + e.getMessage(), e);
-                }
-            }
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) Files.deleteIfExists(p);
-        } catch (IOException e) {
-            // a leftover hidden staging folder is harmless and is not read by later runs
-        }
     }
 }

@@ -12,8 +12,9 @@ final class AssignmentKeys {
 
     static AssignmentParams read(Section s) {
         AssignmentParams d = AssignmentParams.DEFAULT;
-        Duration limit = s.duration("timeLimit", d.timeLimit());
-        Duration unimproved = s.duration("unimprovedTimeLimit", d.unimprovedTimeLimit());
+        Duration limit = limited(s, "timeLimit", s.duration("timeLimit", d.timeLimit()), d.timeLimit());
+        Duration unimproved = limited(s, "unimprovedTimeLimit", s.duration("unimprovedTimeLimit",
+                d.unimprovedTimeLimit()), d.unimprovedTimeLimit());
         long seed = s.integer("seed", (int) d.seed(), Integer.MIN_VALUE, Integer.MAX_VALUE);
         Section e = s.section("effort");
         double[] levels = d.effortLevels().clone();
@@ -56,6 +57,13 @@ final class AssignmentKeys {
         double share = solver.fraction("searchShare", d.searchShare());
         return new AssignmentParams(limit, unimproved, seed, levels, d.effortNames(), maxProducts, prio, switching,
                 minStars, minCert, region, layerMin, layerMax, baseHours, maxAccounts, share);
+    }
+
+    /** A time limit above {@link TimeLimits#MAX} is an error (it would overflow the solver's deadline). */
+    private static Duration limited(Section s, String key, Duration read, Duration def) {
+        if (read == null || read.compareTo(TimeLimits.MAX) <= 0) return read;
+        s.error(key, "'" + TimeLimits.show(read) + "' " + TimeLimits.problem(read));
+        return def;
     }
 
     private static int[] byRating(Section s, int[] def, int min, int max) {

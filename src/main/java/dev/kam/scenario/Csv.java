@@ -86,6 +86,7 @@ public final class Csv {
      * under the name {@code file}. Returns null when nothing usable could be read.
      */
     public static Table read(Path path, String file, Encoding encoding, Problems problems) {
+        problems.inputs().add(path);
         if (!Files.exists(path)) {
             problems.error(file, 0, "", "file not found");
             return null;

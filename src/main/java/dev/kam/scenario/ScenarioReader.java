@@ -6,6 +6,7 @@ import dev.kam.domain.AssignmentParams;
 import dev.kam.domain.Scenario;
 import dev.kam.domain.SimulationParams;
 import dev.kam.domain.StrategyParams;
+import dev.kam.io.InputFiles;
 
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -38,8 +39,20 @@ public final class ScenarioReader {
         return r.scenario();
     }
 
+    /** Reads and validates as {@link #read(Path, List)}, adding every file it opened to {@code files} (errors or not). */
+    public static Scenario read(Path yaml, List<String> overrides, InputFiles files) {
+        Result r = validate(yaml, overrides);
+        files.addAll(r.files());
+        r.problems().throwIfErrors();
+        return r.scenario();
+    }
+
     /** The outcome of validation: the scenario (null when errors prevent building it) and every problem. */
     public record Result(Scenario scenario, Problems problems) {
+        /** Every file the reader opened: the YAML, each {@code extends:} base, each table (for the output check). */
+        public InputFiles files() {
+            return problems.inputs();
+        }
     }
 
     /**

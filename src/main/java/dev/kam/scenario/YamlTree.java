@@ -145,6 +145,7 @@ final class YamlTree {
 
     /** Reads and composes one YAML file; problems (size, encoding, syntax, aliases) are collected. */
     static Node loadFile(Path yaml, String label, Problems problems) {
+        problems.inputs().add(yaml);
         if (!Files.exists(yaml)) {
             problems.error(label, 0, "", "file not found");
             return null;
