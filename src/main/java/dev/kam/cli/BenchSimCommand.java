@@ -69,6 +69,8 @@ public final class BenchSimCommand implements Callable<Integer> {
             throw new UsageException("--threads (" + t + ") must be between 1 and " + SimulateCommand.MAX_THREADS);
         }
         Scenario s = scenarioOptions.load(scenarioFile);
+        String tooMany = dev.kam.scenario.Limits.pathYearsProblem(paths, s.strategy().horizonYears());
+        if (tooMany != null) throw new UsageException("--paths (" + paths + "): " + tooMany);
         OutputPlan.of(scenarioOptions.out, "bench/sim.json").check(scenarioOptions.inputs);
         Coverage baseline = Coverage.baseline(s, new ResponseModel(s.simulation()));
         SimulationOptions o = new SimulationOptions(paths, seed, t);

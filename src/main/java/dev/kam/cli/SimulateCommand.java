@@ -8,6 +8,7 @@ import dev.kam.io.OutputException;
 import dev.kam.io.OutputPlan;
 import dev.kam.io.OutputRun;
 import dev.kam.report.SimulationWriter;
+import dev.kam.scenario.Limits;
 import dev.kam.simulation.Metric;
 import dev.kam.simulation.PlanComparison;
 import dev.kam.simulation.Sensitivity;
@@ -71,6 +72,8 @@ public final class SimulateCommand implements Callable<Integer> {
         if (tornadoPaths < 0 || tornadoPaths > MAX_PATHS) {
             throw new UsageException("--tornado-paths (" + tornadoPaths + ") must be between 0 and " + MAX_PATHS);
         }
+        String tooMany = Limits.pathYearsProblem(tornadoPaths, scenario.strategy().horizonYears());
+        if (tooMany != null) throw new UsageException("--tornado-paths (" + tornadoPaths + "): " + tooMany);
         if (plan != null) scenarioOptions.inputs.add(plan);
         OutputPlan.of(scenarioOptions.out, "simulation").check(scenarioOptions.inputs);
         Targets targets = TargetPlanner.plan(scenario);
@@ -117,6 +120,8 @@ public final class SimulateCommand implements Callable<Integer> {
             if (paths < 1 || paths > MAX_PATHS) {
                 throw new UsageException("--paths (" + paths + ") must be between 1 and " + MAX_PATHS);
             }
+            String tooMany = Limits.pathYearsProblem(paths, s.strategy().horizonYears());
+            if (tooMany != null) throw new UsageException("--paths (" + paths + "): " + tooMany);
             o = o.withPaths(paths);
         }
         if (seed != null) o = o.withSeed(seed);

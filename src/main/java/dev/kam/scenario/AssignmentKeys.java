@@ -28,8 +28,8 @@ final class AssignmentKeys {
         int maxAccounts = s.integer("maxAccountsPerSoldier", d.maxAccountsPerSoldier(), 0, 1_000_000);
         Section p = s.section("ratingPriority");
         double[] prio = d.ratingPriority().clone();
-        for (int r = 1; r <= 5; r++) prio[r - 1] = p.nonNegative(r + "A", prio[r - 1]);
-        double switching = s.nonNegative("switchingCost", d.switchingCost());
+        for (int r = 1; r <= 5; r++) prio[r - 1] = Limits.weight(p, r + "A", prio[r - 1], Limits.MAX_WEIGHT);
+        double switching = Limits.weight(s, "switchingCost", d.switchingCost(), Limits.MAX_WEIGHT);
 
         Section el = s.section("eligibility");
         int[] minStars = byRating(el.section("minStars"), d.minStars(), 1, 5);
@@ -59,10 +59,10 @@ final class AssignmentKeys {
                 minStars, minCert, region, layerMin, layerMax, baseHours, maxAccounts, share);
     }
 
-    /** A time limit above {@link TimeLimits#MAX} is an error (it would overflow the solver's deadline). */
+    /** A time limit above {@link Limits#MAX_TIME_LIMIT} is an error (it would overflow the solver's deadline). */
     private static Duration limited(Section s, String key, Duration read, Duration def) {
-        if (read == null || read.compareTo(TimeLimits.MAX) <= 0) return read;
-        s.error(key, "'" + TimeLimits.show(read) + "' " + TimeLimits.problem(read));
+        if (read == null || read.compareTo(Limits.MAX_TIME_LIMIT) <= 0) return read;
+        s.error(key, "'" + Limits.show(read) + "' " + Limits.timeLimitProblem(read));
         return def;
     }
 

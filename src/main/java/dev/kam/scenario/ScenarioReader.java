@@ -76,7 +76,9 @@ public final class ScenarioReader {
         StrategyParams strategy = StrategyKeys.read(root.section("strategy"));
         AnalysisParams analysis = AnalysisKeys.read(root.section("analysis"));
         AssignmentParams assignment = AssignmentKeys.read(root.section("assignment"));
-        SimulationParams simulation = SimulationKeys.read(root.section("simulation"));
+        Section simulationSection = root.section("simulation");
+        SimulationParams simulation = SimulationKeys.read(simulationSection);
+        checkSize(simulationSection, simulation, strategy.horizonYears());
         Tables tables = Tables.read(yaml, root.section("tables"), encoding, baseYear, problems);
         List<dev.kam.domain.Soldier> soldiers = HiringKeys.apply(root.section("hiring"), tables.soldiers());
         root.finish();
@@ -84,6 +86,17 @@ public final class ScenarioReader {
         Scenario s = new Scenario(name, currency, baseYear, file, tables.accounts(), soldiers,
                 tables.products(), tables.relationships(), analysis, strategy, assignment, simulation, tables.history());
         return new Result(s, problems);
+    }
+
+    /** The simulation must fit in memory: paths × years and the prospects arriving over the horizon ({@link Limits}). */
+    private static void checkSize(Section s, SimulationParams p, int years) {
+        String tooMany = Limits.pathYearsProblem(p.paths(), years);
+        if (tooMany != null) s.error("paths", "(" + p.paths() + ") with strategy.horizonYears " + years + ": " + tooMany);
+        if (p.newProspectsPerYear() * years > Limits.MAX_ARRIVALS) {
+            s.error("newProspectsPerYear", "(" + dev.kam.domain.Problem.show(p.newProspectsPerYear()) + ") × strategy.horizonYears "
+                    + years + " must be at most " + String.format(java.util.Locale.ROOT, "%,.0f", Limits.MAX_ARRIVALS)
+                    + " new prospects over the horizon, the most a simulation can hold");
+        }
     }
 
     /** The scenario's folder name when the file is called scenario.yaml, else the file name without extension. */

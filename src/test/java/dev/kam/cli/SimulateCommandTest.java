@@ -74,7 +74,7 @@ class SimulateCommandTest {
         assertTrue(badKey.err().contains("simulation.churn.covered"), badKey.err());
         CliRun huge = run("simulate", TINY, "--paths", "100000000", "--out", tmp.toString());
         assertEquals(2, huge.code());
-        assertTrue(huge.err().contains("more than the Java heap allows"), huge.err());
+        assertTrue(huge.err().contains("kam simulates at most 10,000,000 per run"), huge.err());
         assertFalse(Files.exists(tmp.resolve("simulation")), "nothing written on bad input");
     }
 
