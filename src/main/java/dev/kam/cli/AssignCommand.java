@@ -14,7 +14,7 @@ import dev.kam.io.OutputException;
 import dev.kam.io.OutputPlan;
 import dev.kam.io.OutputRun;
 import dev.kam.report.PlanWriter;
-import dev.kam.scenario.TimeLimits;
+import dev.kam.scenario.Limits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,7 +69,7 @@ public final class AssignCommand implements Callable<Integer> {
         Duration limit = null;
         if (timeLimit != null) {
             try {
-                limit = TimeLimits.parse("--time-limit", timeLimit);
+                limit = Limits.parseTimeLimit("--time-limit", timeLimit);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }

@@ -5,7 +5,7 @@ import dev.kam.io.CsvOut;
 import dev.kam.io.InputFiles;
 import dev.kam.io.OutputPlan;
 import dev.kam.io.OutputRun;
-import dev.kam.scenario.TimeLimits;
+import dev.kam.scenario.Limits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,7 +47,7 @@ public final class BenchGapCommand implements Callable<Integer> {
     public Integer call() {
         Duration limit;
         try {
-            limit = TimeLimits.parse("--time-limit", timeLimit);
+            limit = Limits.parseTimeLimit("--time-limit", timeLimit);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

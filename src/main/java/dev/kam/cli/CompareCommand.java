@@ -173,7 +173,7 @@ public final class CompareCommand implements Callable<Integer> {
         Duration limit = null;
         if (timeLimit != null) {
             try {
-                limit = dev.kam.scenario.TimeLimits.parse("--time-limit", timeLimit);
+                limit = dev.kam.scenario.Limits.parseTimeLimit("--time-limit", timeLimit);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }

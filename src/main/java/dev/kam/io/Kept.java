@@ -40,18 +40,22 @@ final class Kept {
         boolean folder = java.nio.file.Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         CrashPoints.step("keep " + rel);
         FileTree.move(file, to);
-        moved.add(folder ? rel + "/ (a folder kam did not make)" : rel);
+        moved.add(folder ? rel + "/" : rel);
     }
 
     /** One line for the user when anything was moved, else none. */
     List<String> notes(Path shownDir) {
         if (moved.isEmpty()) return List.of();
+        Path where = shownDir.resolve(dir.relativize(root));
+        if (moved.size() == 1) {
+            String rel = moved.get(0);
+            return List.of(shownDir + "/" + rel + (rel.endsWith("/") ? " (a folder kam did not make)"
+                    : " was not written by kam (or was changed since)") + ": moved to " + where + "/" + rel
+                    + " instead of replacing it");
+        }
         List<String> shown = moved.size() <= 8 ? moved : moved.subList(0, 8);
         String more = moved.size() > shown.size() ? " and " + (moved.size() - shown.size()) + " more" : "";
-        Path where = shownDir.resolve(dir.relativize(root));
-        return List.of("kam did not write " + (moved.size() == 1 ? "this entry" : "these " + moved.size() + " entries")
-                + " of " + shownDir + " (or they changed since), so instead of replacing "
-                + (moved.size() == 1 ? "it" : "them") + " it moved " + (moved.size() == 1 ? "it" : "them") + " to "
-                + where + ": " + String.join(", ", shown) + more);
+        return List.of(moved.size() + " entries of " + shownDir + " were not written by kam (or were changed since): "
+                + "moved to " + where + " instead of replacing them: " + String.join(", ", shown) + more);
     }
 }

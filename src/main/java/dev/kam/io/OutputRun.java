@@ -309,20 +309,19 @@ public final class OutputRun implements AutoCloseable {
     /** Whether symbolic links can be made here (and are not switched off with {@code -Dkam.output.links=false}). */
     static boolean linksAllowed(Path state) {
         if ("false".equalsIgnoreCase(System.getProperty("kam.output.links"))) return false;
-        Path probe = state.resolve("link-probe-" + ProcessHandle.current().pid());
+        Path probe = state.resolve("link-probe-" + ProcessHandle.current().pid() + "-"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0x100000)));
         try {
-            Files.deleteIfExists(probe);
             Files.createSymbolicLink(probe, Path.of(RUNS));
-            Files.delete(probe);
-            return true;
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            try {
-                Files.deleteIfExists(probe);
-            } catch (IOException ignored) {
-                // nothing was made
-            }
             return false;
         }
+        try {
+            Files.deleteIfExists(probe);
+        } catch (IOException e) {
+            // a stray probe link is removed by the next tidy-up
+        }
+        return true;
     }
 
     private interface Body<T> {
