@@ -318,6 +318,51 @@ class OutputSafetyTest {
         }
     }
 
+    @Test
+    void aFullDiskIsExitTwoWithCannotWrite() throws Exception {
+        Path scenario = tiny(tmp.resolve("s"));
+        Path small = Files.createDirectories(tmp.resolve("small"));
+        // a 300 KB file system in a private mount namespace (needs root and util-linux; skipped elsewhere)
+        String mount = "mount -t tmpfs -o size=300k tmpfs " + small + " && exec \"$@\"";
+        List<String> probe = List.of("unshare", "-m", "sh", "-c", mount, "sh", "true");
+        boolean possible;
+        try {
+            Process p = new ProcessBuilder(probe).redirectErrorStream(true).start();
+            possible = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (java.io.IOException e) {
+            possible = false;
+        }
+        Assumptions.assumeTrue(possible, "cannot mount a small file system here");
+        List<String> cmd = new ArrayList<>(List.of("unshare", "-m", "sh", "-c", mount, "sh"));
+        cmd.addAll(ChildJvm.command(Main.class, List.of(), "analyze", scenario.toString(), "--out",
+                small.resolve("out").toString()));
+        Map<String, String> before = Trees.raw(scenario.getParent());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue(), printed);
+        assertTrue(printed.contains("kam: cannot write " + small.resolve("out") + ": No space left on device"), printed);
+        assertFalse(printed.contains("internal error"), printed);
+        assertEquals(before, Trees.raw(scenario.getParent()));
+    }
+
+    @Test
+    void theIssuesOwnCommandLineInTheScenariosFolder() throws Exception {
+        Path work = tmp.resolve("work");
+        tiny(work.resolve("analysis"));
+        Map<String, String> before = Trees.raw(work);
+        // cd work && kam analyze analysis/scenario.yaml --out .
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.command(Main.class, List.of(), "analyze", "analysis/scenario.yaml",
+                "--out", ".")).directory(work.toFile()).redirectErrorStream(true);
+        Process p = pb.start();
+        String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue(), printed);
+        assertEquals("kam: --out . would replace ./analysis, which holds the input file analysis/scenario.yaml; choose "
+                + "another output folder or move the input out of it" + System.lineSeparator(), printed);
+        assertEquals(before, Trees.raw(work));
+    }
+
     private static boolean probeFails(Path p) {
         try {
             Files.createDirectory(p);

@@ -26,6 +26,11 @@ public final class ChildJvm {
     }
 
     private static ProcessBuilder builder(Class<?> main, List<String> props, String... args) {
+        return new ProcessBuilder(command(main, props, args)).redirectErrorStream(true);
+    }
+
+    /** The command line that runs {@code main} in a new JVM on this class path. */
+    public static List<String> command(Class<?> main, List<String> props, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-cp");
@@ -38,7 +43,7 @@ public final class ChildJvm {
         cmd.addAll(props);
         cmd.add(main.getName());
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true);
+        return cmd;
     }
 
     /** The first line the child prints, waiting at most {@code seconds}; null when it printed none. */
