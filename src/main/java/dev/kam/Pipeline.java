@@ -55,7 +55,7 @@ import java.util.Set;
 public final class Pipeline {
     /** Stage folders a run may write under {@code out}, and the report file. */
     public static final List<String> OUTPUTS = List.of("analysis", "targets", "plan", "simulation", "compare",
-            "report.html");
+            "mechanisms", "pipeline", "projects", "report.html");
 
     /**
      * What to run.
@@ -137,8 +137,9 @@ public final class Pipeline {
 
     /** The stages this build runs, in order ({@code compare} only when other scenarios are given). */
     public List<String> stageNames() {
-        return options.compare().isEmpty() ? List.of("validate", "analyze", "targets", "assign", "simulate", "report")
-                : List.of("validate", "analyze", "targets", "assign", "simulate", "compare", "report");
+        return options.compare().isEmpty()
+                ? List.of("validate", "analyze", "targets", "assign", "simulate", "mechanisms", "report")
+                : List.of("validate", "analyze", "targets", "assign", "simulate", "mechanisms", "compare", "report");
     }
 
     /** Runs every stage; throws ScenarioException on bad input and {@link dev.kam.io.OutputException} on a bad --out. */
@@ -211,6 +212,11 @@ public final class Pipeline {
             Coverage baseline = Coverage.baseline(scenario, new ResponseModel(scenario.simulation()));
             Coverage plan = assignment.coverage();
             stage("simulate", () -> simulate(scenario, targets, baseline, plan, staging));
+            stage("mechanisms", () -> {
+                var m = dev.kam.mechanisms.stage.MechanismsStage.run(scenario, analysis, targets, assignment, staging,
+                        options.lang());
+                return new Step<>(m, m.detail(scenario.currency()));
+            });
             if (!options.compare().isEmpty()) {
                 compareSection = stage("compare", () -> compare(scenario, plan, staging));
             }
@@ -231,6 +237,7 @@ public final class Pipeline {
     /** What this run writes under --out: every stage folder and the report ({@code compare/} only with --compare). */
     private List<String> outputs() {
         List<String> out = new ArrayList<>(List.of("analysis", "targets", "plan", "simulation", "report.html"));
+        out.addAll(dev.kam.mechanisms.stage.MechanismsStage.OUTPUTS);
         if (!options.compare().isEmpty()) out.add("compare");
         return out;
     }

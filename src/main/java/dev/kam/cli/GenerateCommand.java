@@ -1,7 +1,9 @@
 package dev.kam.cli;
 
+import dev.kam.funnel.PipelineGenerator;
 import dev.kam.io.ScenarioFolder;
 import dev.kam.scenario.Generator;
+import dev.kam.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,6 +33,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "TEXT", description = "Scenario name (default: a name built from the size and seed).")
     String name;
 
+    @Option(names = "--pipeline", description = "Also write pipeline.csv: open opportunities per soldier (SPEC §12 funnel).")
+    boolean pipeline;
+
     @Option(names = "--out", paramLabel = "DIR", required = true,
             description = "Folder to write; it must be new, empty, or hold a scenario kam generated there and nobody "
                     + "changed since (then it is replaced whole).")
@@ -47,7 +52,8 @@ public final class GenerateCommand implements Callable<Integer> {
         String title = name != null ? name
                 : "Synthetic Co. (" + accounts + " accounts, " + soldiers + " soldiers, " + products + " products, seed " + seed + ")";
         Map<String, String> files = Generator.generate(new Generator.Spec(accounts, soldiers, products, seed, title));
-        ScenarioFolder.write(out, files, "kam generate", "--out");
+        ScenarioFolder.write(out, files, !pipeline ? null : folder -> Map.of("pipeline.csv",
+                PipelineGenerator.csv(ScenarioReader.read(folder.resolve("scenario.yaml")), seed)), "kam generate", "--out");
         spec.commandLine().getOut().println("Wrote " + out.resolve("scenario.yaml") + " (" + accounts + " accounts, "
                 + soldiers + " soldiers, " + products + " products, seed " + seed + ").");
         spec.commandLine().getOut().flush();

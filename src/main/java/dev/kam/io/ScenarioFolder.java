@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -49,18 +50,35 @@ public final class ScenarioFolder {
      * @param option how the user named {@code dir}, for messages (e.g. {@code --out})
      */
     public static void write(Path dir, Map<String, String> files, String tool, String option) {
+        write(dir, files, null, tool, option);
+    }
+
+    /**
+     * As {@link #write(Path, Map, String, String)}; {@code derived}, when not null, is called with the
+     * private folder holding {@code files} (e.g. to read the scenario just written) and returns more
+     * files (name → UTF-8 text) to write beside them.
+     */
+    public static void write(Path dir, Map<String, String> files, Function<Path, Map<String, String>> derived,
+                             String tool, String option) {
         Map<String, byte[]> bytes = new LinkedHashMap<>();
         files.forEach((k, v) -> bytes.put(k, v.getBytes(StandardCharsets.UTF_8)));
-        writeBytes(dir, bytes, tool, option);
+        Function<Path, Map<String, byte[]>> more = derived == null ? null : folder -> {
+            Map<String, byte[]> m = new LinkedHashMap<>();
+            derived.apply(folder).forEach((k, v) -> m.put(k, v.getBytes(StandardCharsets.UTF_8)));
+            return m;
+        };
+        writeBytes(dir, bytes, more, tool, option);
     }
 
     /** As {@link #write} with the files' bytes (e.g. a workbook). */
     public static void writeBytes(Path dir, Map<String, byte[]> files, String tool, String option) {
-        for (String name : files.keySet()) {
-            if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".") || name.equals(MARKER)) {
-                throw new IllegalArgumentException("file name '" + name + "' must be a plain name");
-            }
-        }
+        writeBytes(dir, files, null, tool, option);
+    }
+
+    private static void writeBytes(Path dir, Map<String, byte[]> given, Function<Path, Map<String, byte[]>> derived,
+                                   String tool, String option) {
+        Map<String, byte[]> files = new LinkedHashMap<>(given);
+        checkNames(files);
         Path abs = OutputPlan.real(dir);
         Path parent = abs.getParent();
         if (parent == null) throw OutputException.refused(option + " " + dir + " is a root folder; give a folder inside it");
@@ -83,6 +101,18 @@ public final class ScenarioFolder {
                     CrashPoints.step("write " + f.getKey());
                     Files.write(tmp.resolve(f.getKey()), f.getValue());
                 }
+                if (derived != null) {
+                    Map<String, byte[]> more = derived.apply(tmp);
+                    checkNames(more);
+                    for (Map.Entry<String, byte[]> f : more.entrySet()) {
+                        CrashPoints.step("write " + f.getKey());
+                        Files.write(tmp.resolve(f.getKey()), f.getValue());
+                    }
+                    files.putAll(more);
+                    marker.truncate(0);
+                    marker.write(ByteBuffer.wrap(markerText(files, tool).getBytes(StandardCharsets.UTF_8)), 0);
+                    marker.force(false);
+                }
             } // the lock goes before the renames (Windows renames no folder with an open file)
             Path old = null;
             if (FileTree.exists(abs) && !isEmpty(abs)) {
@@ -96,6 +126,14 @@ public final class ScenarioFolder {
             if (old != null) removeOwn(old, true);
         } catch (IOException e) {
             throw OutputException.cannotWrite(dir, e);
+        }
+    }
+
+    private static void checkNames(Map<String, byte[]> files) {
+        for (String name : files.keySet()) {
+            if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".") || name.equals(MARKER)) {
+                throw new IllegalArgumentException("file name '" + name + "' must be a plain name");
+            }
         }
     }
 

@@ -187,6 +187,7 @@ public final class Text {
         m("stage.simulate", "Simulation", "模拟");
         m("stage.report", "Report", "报告");
         m("stage.compare", "Comparison", "情景对比");
+        m("stage.mechanisms", "Mechanisms", "机制");
         m("total", "Total", "合计");
         m("pyramid", "Customer pyramid", "客户金字塔");
         m("ratings", "5A ratings", "5A评级");

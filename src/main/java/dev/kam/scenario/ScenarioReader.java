@@ -79,12 +79,18 @@ public final class ScenarioReader {
         Section simulationSection = root.section("simulation");
         SimulationParams simulation = SimulationKeys.read(simulationSection);
         checkSize(simulationSection, simulation, strategy.horizonYears());
-        Tables tables = Tables.read(yaml, root.section("tables"), encoding, baseYear, problems);
+        dev.kam.domain.MechanismParams mechanisms = MechanismKeys.read(root.section("mechanisms"));
+        Section tableKeys = root.section("tables");
+        Tables tables = Tables.read(yaml, tableKeys, encoding, baseYear, problems);
+        List<dev.kam.domain.Opportunity> pipeline = PipelineTable.read(yaml, tableKeys, encoding, mechanisms.funnel(),
+                tables.accounts(), tables.soldiers(), problems);
         List<dev.kam.domain.Soldier> soldiers = HiringKeys.apply(root.section("hiring"), tables.soldiers());
         root.finish();
         if (problems.hasErrors()) return new Result(null, problems);
         Scenario s = new Scenario(name, currency, baseYear, file, tables.accounts(), soldiers,
-                tables.products(), tables.relationships(), analysis, strategy, assignment, simulation, tables.history());
+                tables.products(), tables.relationships(), analysis, strategy, assignment, simulation, tables.history(),
+                pipeline, mechanisms.withHires(soldiers.subList(tables.soldiers().size(), soldiers.size()).stream()
+                        .map(dev.kam.domain.Soldier::id).toList()));
         return new Result(s, problems);
     }
 

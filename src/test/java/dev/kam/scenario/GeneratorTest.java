@@ -48,6 +48,8 @@ class GeneratorTest {
         Map<String, String> files = Generator.generate(DEMO);
         for (Map.Entry<String, String> e : files.entrySet()) {
             String committed = Files.readString(Path.of("scenarios/demo").resolve(e.getKey()), StandardCharsets.UTF_8);
+            // the demo's mechanisms: section (SPEC §12) is written by hand on top of the generated scenario
+            if (e.getKey().equals("scenario.yaml")) committed = committed.replaceFirst("(?ms)^mechanisms:.*?(?=^\\S|\\z)", "");
             assertEquals(e.getValue(), committed, e.getKey() + " differs from the generator's output");
         }
     }
