@@ -91,6 +91,10 @@ public final class OutputRun implements AutoCloseable {
     private final List<String> notes = new ArrayList<>();
     private FileChannel marker;
     private Kept kept;
+    /** The readers' view has switched to this run (links: current renamed; folders: every folder moved in). */
+    private boolean committed;
+    /** A journal names this run: its folder holds what a recovery needs, so it is never dropped on close. */
+    private boolean journaled;
     private boolean published;
     private boolean closed;
 
@@ -157,11 +161,17 @@ public final class OutputRun implements AutoCloseable {
                 return null;
             });
             published = true;
-        } catch (IOException e) {
-            throw OutputException.cannotWrite(plan.dir(), e, kept.notes(plan.dir()));
-        } catch (RuntimeException e) {
-            if (e instanceof OutputException || OutputException.ioCause(e) == null) throw e;
-            throw OutputException.cannotWrite(plan.dir(), e, kept.notes(plan.dir()));
+        } catch (IOException | RuntimeException e) {
+            if (committed) {
+                // the new outputs are published; only tidying up failed, and the next run finishes it
+                published = true;
+                notes.add("the new outputs are in place, but removing the previous ones failed ("
+                        + OutputException.describe(e) + "); the next kam run into " + plan.dir() + " finishes it");
+            } else if (e instanceof OutputException || e instanceof RuntimeException re && OutputException.ioCause(re) == null) {
+                throw (RuntimeException) e;
+            } else {
+                throw OutputException.cannotWrite(plan.dir(), e, kept.notes(plan.dir()));
+            }
         }
         notes.addAll(kept.notes(plan.dir()));
         return notes();
@@ -174,7 +184,7 @@ public final class OutputRun implements AutoCloseable {
         closed = true;
         releaseMarker();
         LIVE.remove(run);
-        if (published) return;
+        if (published || journaled) return; // a journaled run is finished or rolled back by the next run
         try {
             locked(state, () -> {
                 CrashPoints.step("drop unpublished run");
@@ -464,6 +474,7 @@ public final class OutputRun implements AutoCloseable {
         Files.createSymbolicLink(next, Path.of(RUNS, run.getFileName().toString()));
         CrashPoints.step("switch");
         FileTree.replace(next, state.resolve(CURRENT));
+        committed = true;
         if (cur != null) {
             retire(cur, curM, run, kept);
             removeRunFolder(cur);
@@ -595,13 +606,17 @@ public final class OutputRun implements AutoCloseable {
         Path tmp = state.resolve(JOURNAL + ".tmp");
         Files.writeString(tmp, Json.text(j), StandardCharsets.UTF_8);
         FileTree.replace(tmp, state.resolve(JOURNAL));
+        journaled = true;
         try {
             swapIn(dir, run, tops);
         } catch (IOException | RuntimeException e) {
-            rollBack(dir, state, run, tops);
+            journaled = !rollBack(dir, state, run, tops);
             throw e;
         }
+        committed = true;
         finishJournal(dir, state, run, tops, kept);
+        journaled = false;
+        retireAside(run, Manifest.read(run.resolve(OLD_MANIFEST)), dir, kept);
         releaseMarker();
         removeRunFolder(run);
     }
@@ -623,8 +638,8 @@ public final class OutputRun implements AutoCloseable {
         }
     }
 
-    /** After a failed swap in a live run: puts the old folders back and drops the journal. */
-    private static void rollBack(Path dir, Path state, Path run, List<String> tops) {
+    /** After a failed swap in a live run: puts the old folders back and drops the journal; false when it could not. */
+    private static boolean rollBack(Path dir, Path state, Path run, List<String> tops) {
         try {
             Path aside = run.resolve(OLD);
             for (int i = tops.size() - 1; i >= 0; i--) {
@@ -636,12 +651,13 @@ public final class OutputRun implements AutoCloseable {
                 if (FileTree.exists(old)) FileTree.move(old, target);
             }
             Files.deleteIfExists(state.resolve(JOURNAL));
+            return true;
         } catch (IOException | RuntimeException e) {
-            // the journal stays: the next run finishes the publish
+            return false; // the journal stays: the next run finishes the publish
         }
     }
 
-    /** Records the new folders in DIR's manifest, drops the journal and retires the old folders. */
+    /** Records the new folders in DIR's manifest and drops the journal (the publish is then complete). */
     private static void finishJournal(Path dir, Path state, Path run, List<String> tops, Kept kept) throws IOException {
         Path dirManifest = state.resolve(Manifest.FILE);
         Manifest oldM = FileTree.exists(run.resolve(OLD_MANIFEST)) ? Manifest.read(run.resolve(OLD_MANIFEST))
@@ -661,7 +677,6 @@ public final class OutputRun implements AutoCloseable {
         new Manifest(w, f).write(dirManifest, Map.of("kam", "files of this output folder kam wrote", "format", FORMAT));
         CrashPoints.step("drop journal");
         Files.deleteIfExists(state.resolve(JOURNAL));
-        retireAside(run, oldM, dir, kept);
     }
 
     /** Deletes a run folder that was never published: everything in it is kam's own. */
@@ -688,6 +703,7 @@ public final class OutputRun implements AutoCloseable {
         }
         swapIn(dir, run, tops);
         finishJournal(dir, state, run, tops, kept);
+        retireAside(run, Manifest.read(run.resolve(OLD_MANIFEST)), dir, kept);
         removeRunFolder(run);
     }
 

@@ -227,6 +227,34 @@ class OutputRunTest {
         assertEquals(List.of(".kam"), names(out));
     }
 
+    @Test
+    void whenOnlyRemovingTheOldRunFailsTheNewOutputsStayPublished() throws Exception {
+        Path out = tmp.resolve("out");
+        PublishChild.publish(out, "old");
+        Path oldRun = out.resolve(".kam/current").toRealPath();
+        Path stuck = oldRun.resolve("analysis/summary.json");
+        Path folder = stuck.getParent();
+        // a file the old run cannot delete: a read-only folder, or for root an immutable file
+        Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        boolean immutable = false;
+        try {
+            if (Files.isWritable(folder)) {
+                immutable = new ProcessBuilder("chattr", "+i", stuck.toString()).start().waitFor() == 0;
+                org.junit.jupiter.api.Assumptions.assumeTrue(immutable, "cannot make an undeletable file here");
+            }
+            List<String> notes = PublishChild.publish(out, "new");
+            assertTrue(notes.stream().anyMatch(n -> n.startsWith("the new outputs are in place, but removing the previous "
+                    + "ones failed")), notes.toString());
+            assertEquals(Trees.expected("old", "new"), Trees.outputs(out), "published despite the failure");
+        } finally {
+            if (immutable) new ProcessBuilder("chattr", "-i", stuck.toString()).start().waitFor();
+            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        OutputRun.tidy(out);
+        assertEquals(Trees.expected("old", "new"), Trees.outputs(out));
+        assertEquals(List.of(), Trees.clutter(out), "the next run finished the clean-up");
+    }
+
     /** Opens a run in DIR, says "open" and waits to be killed. */
     public static final class HoldRun {
         public static void main(String[] args) throws Exception {
