@@ -54,7 +54,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try (OutputRun run = options.begin("analysis")) {
             a = Analyzer.analyze(s);
             try (OutputDir dir = OutputDir.open(run.root(), "analysis")) {
-                AnalysisWriter.write(s, a, dir);
+                AnalysisWriter.write(s, a, dir, Main.WORDS);
                 dir.commit();
             }
             options.publish(run);
@@ -62,7 +62,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw OutputException.translate(options.out, e);
         }
         PrintWriter out = spec.commandLine().getOut();
-        for (String line : AnalysisWriter.summaryLines(s, a, target)) out.println(line);
+        for (String line : AnalysisWriter.summaryLines(s, a, target, Main.WORDS)) out.println(line);
         out.flush();
         return Main.OK;
     }

@@ -154,7 +154,7 @@ public final class CompareCommand implements Callable<Integer> {
 
         Path folder = scenarioOptions.out.resolve("compare");
         try (OutputRun run = scenarioOptions.begin("compare"); OutputDir dir = OutputDir.open(run.root(), "compare")) {
-            CompareWriter.write(dir, new CompareWriter.Input(first.currency(), result, sweepResult));
+            CompareWriter.write(dir, new CompareWriter.Input(first.currency(), result, sweepResult), Main.WORDS);
             dir.commit();
             scenarioOptions.publish(run);
         } catch (RuntimeException e) {

@@ -99,7 +99,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Path folder = scenarioOptions.out.resolve("simulation");
         try (OutputRun run = scenarioOptions.begin("simulation"); OutputDir dir = OutputDir.open(run.root(), "simulation")) {
             SimulationWriter.write(dir, new SimulationWriter.Input(scenario.name(), scenario.currency(), result,
-                    targets, comparison, tornado));
+                    targets, comparison, tornado), Main.WORDS);
             dir.commit();
             scenarioOptions.publish(run);
         } catch (RuntimeException e) {

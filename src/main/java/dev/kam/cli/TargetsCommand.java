@@ -44,7 +44,7 @@ public final class TargetsCommand implements Callable<Integer> {
         Path dir = options.out.resolve("targets");
         try (OutputRun run = options.begin("targets")) {
             t = TargetPlanner.plan(s);
-            TargetsWriter.write(t, s, run.root());
+            TargetsWriter.write(t, s, run.root(), Main.WORDS);
             options.publish(run);
         } catch (RuntimeException e) {
             throw OutputException.translate(options.out, e);

@@ -1,7 +1,6 @@
 package dev.kam.mechanisms;
 
 import dev.kam.i18n.Lang;
-import dev.kam.report.ChartTheme;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -43,7 +42,7 @@ public final class HtmlPage {
     /** Money in the compact house format: "CNY 1.2M" in English, "120万 CNY" in Chinese; "–" for NaN. */
     public static String money(double v, String currency, Lang lang) {
         if (Double.isNaN(v)) return "–";
-        String c = ChartTheme.compact(v, lang);
+        String c = dev.kam.i18n.Messages.compact(v, lang);
         return lang == Lang.ZH ? c + " " + currency : currency + " " + c;
     }
 

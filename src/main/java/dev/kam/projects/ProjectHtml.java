@@ -1,7 +1,6 @@
 package dev.kam.projects;
 
 import dev.kam.domain.Msg;
-import dev.kam.i18n.Lang;
 import dev.kam.i18n.Messages;
 import dev.kam.projects.OperatingReport.Offer;
 import dev.kam.projects.OperatingReport.OpportunityView;
@@ -91,7 +90,7 @@ public final class ProjectHtml {
                 {"projects.field.tier", m.get("projects.tier." + o.tier().code())},
                 {"projects.field.rating", o.rating() + "A"},
                 {"projects.field.stage", m.get("projects.stage." + o.stage().code())},
-                {"projects.field.diagnosis", m.lang() == Lang.ZH ? o.diagnosis().chinese() : o.diagnosis().label()},
+                {"projects.field.diagnosis", m.get(o.diagnosis().key())},
                 {"projects.field.keyAccount", m.get(o.keyAccount() ? "common.yes" : "common.no")},
                 {"projects.field.revenue", money(o.revenue(), cur)}, {"projects.field.wallet", money(o.wallet(), cur)},
                 {"projects.field.share", pct(o.share())}, {"projects.field.margin", pct(o.margin())},

@@ -84,7 +84,7 @@ class MechanismsCliTest {
         CliRun r = CliRun.of(PlanCommandTest.fast("plan", gen.resolve("scenario.yaml").toString(), "--out",
                 out.toString(), "--lang", "zh"));
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.err().contains("mechanisms done in"), r.err());
+        assertTrue(r.err().contains("机制 完成，用时"), r.err());
         assertTrue(r.out().contains("mechanisms, pipeline, projects"), r.out());
 
         List<String> stars = Files.readAllLines(out.resolve("mechanisms/stars.csv"));

@@ -286,7 +286,7 @@ class OutputSafetyTest {
         Files.writeString(scenario, Files.readString(scenario).replace("currency: CNY\n", ""));
         CliRun applied = kam("analyze", scenario.toString(), "--set", "extends=" + base, "--out", out.toString());
         assertEquals(0, applied.code(), applied.err());
-        assertTrue(applied.out().contains("revenue 22,150,000 EUR"), "the base's currency applies: " + applied.out());
+        assertTrue(applied.out().contains("revenue EUR "), "the base's currency applies: " + applied.out());
         assertTrue(applied.out().startsWith("Analysis of 小型示例 Tiny Example Co."), "the file's own name wins");
         CliRun missing = kam("validate", scenario.toString(), "--set", "extends=" + tmp.resolve("nope.yaml"));
         assertEquals(2, missing.code());

@@ -122,7 +122,7 @@ public final class MechanismFixtures {
         for (Account a : s.accounts()) {
             int rating = a.id().startsWith("K") || a.id().equals("G1") ? 5 : a.isProspect() ? 2 : 3;
             Tier tier = a.revenue() >= 1_000_000 ? Tier.KEY : a.revenue() > 0 ? Tier.MID : Tier.SMALL;
-            list.add(new AccountAssessment(a.id(), tier, rating / 5.0, rating, Diagnosis.HEALTHY, ""));
+            list.add(new AccountAssessment(a.id(), tier, rating / 5.0, rating, Diagnosis.HEALTHY, null));
         }
         return new Analysis(list);
     }

@@ -45,7 +45,8 @@ class DeterminismTest {
         Sensitivity.Tornado t = Sensitivity.tornado(s, plan(s), o.withPaths(40), 0.2);
         Path root = tmp.resolve("t" + threads);
         try (OutputDir dir = OutputDir.open(root, "simulation")) {
-            SimulationWriter.write(dir, new SimulationWriter.Input(s.name(), s.currency(), c.plan(), targets, c, t));
+            SimulationWriter.write(dir, new SimulationWriter.Input(s.name(), s.currency(), c.plan(), targets, c, t),
+                    dev.kam.i18n.Messages.of(dev.kam.i18n.Lang.EN));
             dir.commit();
         }
         return root.resolve("simulation");

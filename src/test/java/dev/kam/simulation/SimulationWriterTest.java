@@ -24,6 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SimulationWriterTest {
+    static final dev.kam.i18n.Messages EN = dev.kam.i18n.Messages.of(dev.kam.i18n.Lang.EN);
+
     @TempDir
     Path tmp;
 
@@ -35,7 +37,7 @@ class SimulationWriterTest {
         SimulationResult r = Simulator.run(s, targets, b, new SimulationOptions(300, 1, 2));
         Path folder;
         try (OutputDir dir = OutputDir.open(tmp, "simulation")) {
-            SimulationWriter.write(dir, new SimulationWriter.Input("Test 测试", "CNY", r, targets, null, null));
+            SimulationWriter.write(dir, new SimulationWriter.Input("Test 测试", "CNY", r, targets, null, null), EN);
             folder = dir.commit();
         }
         List<String> pct = Files.readAllLines(folder.resolve("percentiles.csv"), StandardCharsets.UTF_8);
@@ -80,7 +82,7 @@ class SimulationWriterTest {
         for (int i = 1; i < t.bars().size(); i++) assertTrue(t.bars().get(i - 1).swing() >= t.bars().get(i).swing());
         Path folder;
         try (OutputDir dir = OutputDir.open(tmp, "simulation")) {
-            SimulationWriter.write(dir, new SimulationWriter.Input("t", "CNY", c.plan(), null, c, t));
+            SimulationWriter.write(dir, new SimulationWriter.Input("t", "CNY", c.plan(), null, c, t), EN);
             folder = dir.commit();
         }
         for (String f : List.of("uplift.csv", "uplift-key-account-revenue.png", "uplift-gross-profit.svg",

@@ -28,7 +28,7 @@ class TargetsWriterTest {
 
     private Path write() {
         Scenario s = handExample(strategy(2, 5e6, Double.NaN, 4, 64e6, "steady"));
-        return TargetsWriter.write(TargetPlanner.plan(s), s, out);
+        return TargetsWriter.write(TargetPlanner.plan(s), s, out, dev.kam.i18n.Messages.of(dev.kam.i18n.Lang.EN));
     }
 
     @Test
@@ -102,7 +102,8 @@ class TargetsWriterTest {
     void axesNameTheirUnitsAndCurrency() {
         Scenario s = handExample(strategy(2, 5e6, Double.NaN, 4, 64e6, "steady"));
         Targets t = TargetPlanner.plan(s);
-        CategoryPlot plot = TargetsWriter.targetsChart(t, s).getCategoryPlot();
+        dev.kam.i18n.Messages en = dev.kam.i18n.Messages.of(dev.kam.i18n.Lang.EN);
+        CategoryPlot plot = TargetsWriter.targetsChart(t, s, en).getCategoryPlot();
         assertEquals("Key-account revenue (CNY million per year)", plot.getRangeAxis(0).getLabel());
         assertEquals("Index (2026 = 100)", plot.getRangeAxis(1).getLabel());
         assertEquals("64.0", ((NumberAxis) plot.getRangeAxis(0)).getNumberFormatOverride().format(64.0));
@@ -110,8 +111,12 @@ class TargetsWriterTest {
         assertEquals(3, plot.getDataset(0).getColumnCount());   // today + 2 years
         assertEquals(100.0, plot.getDataset(1).getValue(0, 0).doubleValue(), 1e-12);
         assertEquals(200.0, plot.getDataset(1).getValue(0, 2).doubleValue(), 1e-12);   // count 2 → 4
-        CategoryPlot heads = TargetsWriter.headcountChart(t, s).getCategoryPlot();
+        CategoryPlot heads = TargetsWriter.headcountChart(t, s, en).getCategoryPlot();
         assertEquals("Soldiers (headcount)", heads.getRangeAxis().getLabel());
+        dev.kam.i18n.Messages zh = dev.kam.i18n.Messages.of(dev.kam.i18n.Lang.ZH);
+        CategoryPlot zhPlot = TargetsWriter.targetsChart(t, s, zh).getCategoryPlot();
+        assertEquals("大客户收入（百万元/年）", zhPlot.getRangeAxis(0).getLabel());
+        assertEquals("指数（2026 = 100）", zhPlot.getRangeAxis(1).getLabel());
         assertEquals(2, heads.getDataset().getRowCount());
     }
 

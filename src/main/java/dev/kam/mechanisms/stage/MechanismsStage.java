@@ -75,7 +75,12 @@ public final class MechanismsStage {
     /** Computes and writes the folders under {@code root}. */
     public static Result run(Scenario s, Analysis analysis, Targets targets, Plan plan, Path root, Lang lang) {
         Result r = compute(s, analysis, targets, plan);
-        Messages m = Messages.of(lang);
+        write(s, r, root, Messages.of(lang));
+        return r;
+    }
+
+    /** Writes the folders of a computed result under {@code root}, in the language of {@code m}. */
+    public static void write(Scenario s, Result r, Path root, Messages m) {
         try (OutputDir dir = OutputDir.open(root, "mechanisms")) {
             MechanismsWriter.write(dir, s.baseYear(), s.mechanisms(), SalaryBands.resolve(s.mechanisms(), s.soldiers()),
                     r.stars(), r.first(), new MechanismsHtml(m, s.currency()), s.name());
@@ -91,6 +96,5 @@ public final class MechanismsStage {
             ProjectsWriter.write(dir, r.projects(), m, s.name(), s.currency());
             dir.commit();
         }
-        return r;
     }
 }
