@@ -72,7 +72,7 @@ import java.util.stream.Stream;
 public final class Pipeline {
     /** Stage folders a run may write under {@code out}, and the report file. */
     public static final List<String> OUTPUTS = List.of("analysis", "targets", "plan", "simulation", "compare",
-            "mechanisms", "pipeline", "projects", "report.html");
+            "mechanisms", "pipeline", "projects", "report.html", "plan.xlsx");
 
     /**
      * What to run.
@@ -213,7 +213,8 @@ public final class Pipeline {
 
     /** What a run writes under --out: every stage folder and the report ({@code compare/} only with --compare). */
     private OutputPlan outputs() {
-        List<String> out = new ArrayList<>(List.of("analysis", "targets", "plan", "simulation", RunWriter.REPORT));
+        List<String> out = new ArrayList<>(List.of("analysis", "targets", "plan", "simulation", RunWriter.REPORT,
+                dev.kam.xlsx.PlanXlsx.FILE));
         out.addAll(MechanismsStage.OUTPUTS);
         if (!options.compare().isEmpty()) out.add("compare");
         return OutputPlan.of(options.out(), out);

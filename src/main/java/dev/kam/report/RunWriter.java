@@ -3,6 +3,7 @@ package dev.kam.report;
 import dev.kam.i18n.Messages;
 import dev.kam.io.OutputDir;
 import dev.kam.run.RunResults;
+import dev.kam.xlsx.PlanXlsx;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import java.util.List;
 /**
  * Writes every output of a run from its results, under a root folder: {@code analysis/}, {@code targets/},
  * {@code plan/}, {@code simulation/}, {@code compare/} (each through an {@link OutputDir}, so a folder
- * appears whole) and {@code report.html}. A stage that did not run writes nothing. Data files are the same
+ * appears whole), {@code plan.xlsx} (when a plan was made) and {@code report.html}. A stage that did not run writes nothing. Data files are the same
  * in every language; the charts and the report are in the language of the {@link Messages}.
  */
 public final class RunWriter {
@@ -65,6 +66,10 @@ public final class RunWriter {
                 dir.commit();
             }
             written.add("compare");
+        });
+        PlanXlsx.Input.of(r).ifPresent(x -> {
+            PlanXlsx.write(x, root.resolve(PlanXlsx.FILE));
+            written.add(PlanXlsx.FILE);
         });
         HtmlReport.write(r, m, charts, root.resolve(REPORT));
         written.add(REPORT);

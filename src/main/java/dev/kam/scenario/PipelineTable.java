@@ -5,8 +5,6 @@ import dev.kam.domain.MechanismParams.Funnel;
 import dev.kam.domain.Opportunity;
 import dev.kam.domain.Soldier;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -18,16 +16,17 @@ import java.util.Set;
 
 /**
  * Reads the optional {@code pipeline.csv} (SPEC §12, 过程管理): open opportunities with their account, soldier,
- * funnel stage, value and expected close. Declared as {@code tables: {pipeline: pipeline.csv}} (a path or
- * {@code {file, encoding}}, relative to the YAML that declares it); when not declared, {@code pipeline.csv}
- * beside the scenario is read if it exists. Refused, each at its line: duplicate opportunity ids, unknown
+ * funnel stage, value and expected close. Declared as {@code tables: {pipeline: pipeline.csv}} (a path or a
+ * mapping like any table's, a sheet of a workbook included); when not declared, {@code pipeline.csv} beside
+ * the scenario is read if it exists, or the {@code pipeline} sheet of a top-level {@code workbook:}. Refused, each at its line: duplicate opportunity ids, unknown
  * accounts or soldiers, stages that are not in the funnel, negative values, dates that are not dates.
  */
 final class PipelineTable {
     static final String NAME = "pipeline";
-    static final List<CsvRows.Column> COLUMNS = List.of(new CsvRows.Column("opportunity", true),
-            new CsvRows.Column("account", true), new CsvRows.Column("soldier", true), new CsvRows.Column("stage", true),
-            new CsvRows.Column("value", true), new CsvRows.Column("expectedClose", false));
+    static final List<CsvRows.Column> COLUMNS = List.of(new CsvRows.Column("opportunity", true, CsvRows.Kind.ID),
+            new CsvRows.Column("account", true, CsvRows.Kind.ID), new CsvRows.Column("soldier", true, CsvRows.Kind.ID),
+            new CsvRows.Column("stage", true, CsvRows.Kind.WORD), new CsvRows.Column("value", true, CsvRows.Kind.AMOUNT),
+            new CsvRows.Column("expectedClose", false, CsvRows.Kind.DATE));
     /** Unknown ids that get a did-you-mean hint (each costs a scan of every id). */
     private static final int MAX_HINTS = 50;
 
@@ -35,44 +34,20 @@ final class PipelineTable {
     }
 
     /**
-     * The opportunities, in file order; empty when there is no pipeline table. Cross-checks against the
-     * accounts and soldiers run only when those tables could be read.
+     * The opportunities, in file order; empty when there is no pipeline table. The table may be a CSV file
+     * or a sheet like any other ({@link Tables.Context}), with Chinese headers and lenient numbers.
+     * Cross-checks against the accounts and soldiers run only when those tables could be read.
      */
-    static List<Opportunity> read(Path topYaml, Section tables, Csv.Encoding encoding, Funnel funnel,
-                                  List<Account> accounts, List<Soldier> soldiers, Problems problems) {
-        Path topDir = topYaml.getParent() == null ? Path.of("") : topYaml.getParent();
-        Path path;
-        Csv.Encoding enc = encoding;
-        if (tables.isMapping(NAME)) {
-            Section t = tables.section(NAME);
-            String rel = t.string("file", null);
-            enc = Csv.Encoding.read(t, "encoding", encoding);
-            if (rel == null) {
-                t.error("file", "is required: the CSV file of the pipeline table");
-                return List.of();
-            }
-            path = dirOf(t.fileOf("file"), topDir).resolve(rel).normalize();
-        } else {
-            String rel = tables.string(NAME, null);
-            if (rel == null) {
-                Path def = topDir.resolve(NAME + ".csv");
-                if (!Files.exists(def)) return List.of();
-                path = def;
-            } else {
-                path = dirOf(tables.fileOf(NAME), topDir).resolve(rel).normalize();
-            }
-        }
-        String display = path.toString().isEmpty() ? "." : path.toString();
-        Csv.Table table = Csv.read(path, display, enc, problems);
+    static List<Opportunity> read(Tables.Context ctx, Funnel funnel, List<Account> accounts, List<Soldier> soldiers,
+                                  Problems problems) {
+        Tables.Source src = ctx.source(NAME);
+        if (src == null) return List.of();
+        TableData table = src.loader().load(src);
         if (table == null) return List.of();
-        return read(CsvRows.bind(table, COLUMNS, problems), funnel, accounts, soldiers);
-    }
-
-    private static Path dirOf(String file, Path fallback) {
-        if (file == null) return fallback;
-        if (file.equals(Section.OVERRIDE)) return Path.of("");
-        Path p = Path.of(file).getParent();
-        return p == null ? Path.of("") : p;
+        CsvRows r = CsvRows.bind(table, COLUMNS, src.options(), problems);
+        List<Opportunity> out = read(r, funnel, accounts, soldiers);
+        r.finish();
+        return out;
     }
 
     static List<Opportunity> read(CsvRows r, Funnel funnel, List<Account> accounts, List<Soldier> soldiers) {
@@ -83,7 +58,7 @@ final class PipelineTable {
         Map<String, Integer> seen = new HashMap<>();
         List<Opportunity> out = new ArrayList<>();
         int unknown = 0;
-        for (Csv.Row row : r.rows()) {
+        for (TableData.Row row : r.rows()) {
             r.at(row);
             String id = r.required("opportunity");
             if (!id.isEmpty()) {

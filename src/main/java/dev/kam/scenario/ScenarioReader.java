@@ -80,10 +80,12 @@ public final class ScenarioReader {
         SimulationParams simulation = SimulationKeys.read(simulationSection);
         checkSize(simulationSection, simulation, strategy.horizonYears());
         dev.kam.domain.MechanismParams mechanisms = MechanismKeys.read(root.section("mechanisms"));
-        Section tableKeys = root.section("tables");
-        Tables tables = Tables.read(yaml, tableKeys, encoding, baseYear, problems);
-        List<dev.kam.domain.Opportunity> pipeline = PipelineTable.read(yaml, tableKeys, encoding, mechanisms.funnel(),
-                tables.accounts(), tables.soldiers(), problems);
+        Tables tables;
+        List<dev.kam.domain.Opportunity> pipeline;
+        try (Tables.Context ctx = Tables.context(yaml, root, root.section("tables"), encoding, currency, problems)) {
+            tables = Tables.read(ctx, baseYear, problems);
+            pipeline = PipelineTable.read(ctx, mechanisms.funnel(), tables.accounts(), tables.soldiers(), problems);
+        }
         List<dev.kam.domain.Soldier> soldiers = HiringKeys.apply(root.section("hiring"), tables.soldiers());
         root.finish();
         if (problems.hasErrors()) return new Result(null, problems);

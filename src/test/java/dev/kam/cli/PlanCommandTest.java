@@ -89,7 +89,7 @@ class PlanCommandTest {
         assertTrue(Files.exists(out.resolve("simulation/percentiles.csv")));
         assertTrue(Files.exists(out.resolve("plan/plan.json")));
         assertTrue(Files.exists(out.resolve("compare/summary.csv")));
-        assertEquals(List.of(".kam", "analysis", "compare", "mechanisms", "plan", "projects", "report.html", "simulation",
+        assertEquals(List.of(".kam", "analysis", "compare", "mechanisms", "plan", "plan.xlsx", "projects", "report.html", "simulation",
                 "targets"), names(out),
                 "the outputs and kam's state folder, nothing else");
         assertEquals(1, names(out.resolve(".kam/runs")).size(), "one published run, no staging left");
