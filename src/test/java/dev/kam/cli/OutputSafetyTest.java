@@ -187,6 +187,21 @@ class OutputSafetyTest {
     }
 
     @Test
+    void aWorkbookInsideAStageFolderIsAnInputToo() throws Exception {
+        Path w = tmp.resolve("wb");
+        assertEquals(0, kam("init", "--xlsx", w.resolve("targets").toString()).code());
+        Files.move(w.resolve("targets/scenario.yaml"), w.resolve("scenario.yaml"));
+        Files.writeString(w.resolve("scenario.yaml"), Files.readString(w.resolve("scenario.yaml"))
+                .replace("workbook: tables.xlsx", "workbook: targets/tables.xlsx"));
+        Map<String, String> before = Trees.raw(w);
+        CliRun r = kam("targets", w.resolve("scenario.yaml").toString(), "--out", w.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("would replace " + w.resolve("targets") + ", which holds the input file "
+                + w.resolve("targets/tables.xlsx")), r.err());
+        assertEquals(before, Trees.raw(w));
+    }
+
+    @Test
     void generateNeverReplacesAHandWrittenOrEditedScenario() throws Exception {
         Path hand = tmp.resolve("hand");
         tiny(hand);
