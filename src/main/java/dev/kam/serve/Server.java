@@ -249,15 +249,40 @@ public final class Server implements AutoCloseable {
         String length = ex.getRequestHeaders().getFirst("Content-Length");
         if (length != null) {
             try {
-                if (Long.parseLong(length.trim()) > MAX_BODY) throw tooLarge();
+                if (Long.parseLong(length.trim()) > MAX_BODY) {
+                    drain(ex);
+                    throw tooLarge();
+                }
             } catch (NumberFormatException e) {
                 throw ApiException.badInput("Content-Length: '" + length + "' is not a number");
             }
         }
         try (InputStream in = ex.getRequestBody()) {
             byte[] b = in.readNBytes(MAX_BODY + 1);
-            if (b.length > MAX_BODY) throw tooLarge();
+            if (b.length > MAX_BODY) {
+                drain(ex);
+                throw tooLarge();
+            }
             return b;
+        }
+    }
+
+    /** Most a refused body is read (and thrown away) so its client gets the 413 instead of a reset connection. */
+    static final long MAX_DRAIN = 16L * MAX_BODY;
+
+    /**
+     * Reads and discards what is left of a refused body, up to {@link #MAX_DRAIN}: a client still sending when the
+     * server answers would otherwise see the connection reset, not the 413. A larger body is cut off.
+     */
+    private static void drain(HttpExchange ex) {
+        try {
+            InputStream in = ex.getRequestBody();
+            long left = MAX_DRAIN;
+            byte[] buf = new byte[8192];
+            int n;
+            while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) left -= n;
+        } catch (IOException e) {
+            // the client went away: nothing to answer
         }
     }
 
