@@ -15,7 +15,8 @@ final class SimulationKeys {
         int threads = s.integer("threads", d.threads(), 0, 1024);
         Section g = s.section("marketGrowth");
         double gm = g.number("mean", d.growthMean(), -0.99, 10);
-        double gsd = g.nonNegative("sd", d.growthSd());
+        // a yearly volatility above 100% overflows the lognormal shocks over a long horizon
+        double gsd = g.number("sd", d.growthSd(), 0, 1);
         Section c = s.section("correlation");
         double cm = c.fraction("market", d.corrMarket());
         double ci = c.fraction("industry", d.corrIndustry());
