@@ -23,7 +23,11 @@ import dev.kam.domain.ScenarioException;
 import dev.kam.domain.Soldier;
 import dev.kam.i18n.Lang;
 import dev.kam.i18n.Messages;
+import dev.kam.io.InputFiles;
 import dev.kam.io.OutputDir;
+import dev.kam.io.OutputException;
+import dev.kam.io.OutputPlan;
+import dev.kam.io.OutputRun;
 import dev.kam.mechanisms.stage.MechanismsStage;
 import dev.kam.report.ChartTheme;
 import dev.kam.report.RunWriter;
@@ -60,10 +64,10 @@ import java.util.stream.Stream;
  * taking the previous stages' results as values (SPEC §2), collected in one {@link RunResults}; then every
  * output is written from those results ({@link RunWriter}).
  *
- * <p>Outputs: the outputs are written into a hidden staging folder under {@code out}; only when all stages and
- * the report have succeeded are the stage folders swapped into {@code out} (each by rename) and
- * {@code report.html} renamed into place. A failed run leaves {@code out} as it was. An {@code out} that would
- * replace an input file is refused before anything runs.
+ * <p>Outputs: every output is written into one {@link OutputRun}; only when all stages and the report have
+ * succeeded are they published, all at once (see {@link OutputRun}). A failed run leaves {@code out} as it
+ * was. An {@code out} that would replace a file the run read (the scenario, its bases, its tables, the
+ * --compare scenarios and theirs) is refused right after validation, before the other stages run.
  */
 public final class Pipeline {
     /** Stage folders a run may write under {@code out}, and the report file. */
@@ -147,6 +151,7 @@ public final class Pipeline {
     private final List<Problem> problems = new ArrayList<>();
     private final List<Msg> warnings = new ArrayList<>();
     private final boolean writes;
+    private final InputFiles inputs = new InputFiles();
     private int index;
     private MechanismsStage.Result mechanisms;
 
@@ -167,12 +172,9 @@ public final class Pipeline {
 
     /**
      * Runs every stage and writes every output; throws ScenarioException on bad input and
-     * IllegalArgumentException on a bad --out.
+     * {@link OutputException} on a bad --out (or an output folder that cannot be written).
      */
     public static Result run(Options options, Listener listener) {
-        checkOutput(options.scenario(), options.out()).ifPresent(msg -> {
-            throw new IllegalArgumentException(msg);
-        });
         return new Pipeline(options, listener, true).runAndWrite();
     }
 
@@ -187,8 +189,9 @@ public final class Pipeline {
     private Result runAndWrite() {
         RunResults results = stages();
         Path out = options.out();
-        Path staging = createStaging(out);
-        try {
+        try (OutputRun run = OutputRun.begin(outputs(), inputs)) {
+            for (String note : run.notes()) warn(Msg.of("cli.text", note));
+            Path staging = run.root();
             Messages m = Messages.of(options.lang());
             List<String> written = stage("report", () -> {
                 List<String> w = new ArrayList<>(RunWriter.write(results, m, staging));
@@ -200,12 +203,36 @@ public final class Pipeline {
                 }
                 return new Step<>(w, null);
             });
+            for (String note : run.publish()) warn(Msg.of("cli.text", note));
             RunResults done = results.withInfo(info());
-            publish(staging, out);
             return new Result(done, out, out.resolve(RunWriter.REPORT), written);
-        } finally {
-            deleteQuietly(staging);
+        } catch (RuntimeException e) {
+            throw OutputException.translate(out, e);
         }
+    }
+
+    /** What a run writes under --out: every stage folder and the report ({@code compare/} only with --compare). */
+    private OutputPlan outputs() {
+        List<String> out = new ArrayList<>(List.of("analysis", "targets", "plan", "simulation", RunWriter.REPORT,
+                dev.kam.xlsx.PlanXlsx.FILE));
+        out.addAll(MechanismsStage.OUTPUTS);
+        if (!options.compare().isEmpty()) out.add("compare");
+        return OutputPlan.of(options.out(), out);
+    }
+
+    /**
+     * Reads the --compare scenarios once up front, so their files are known to the output check before
+     * anything is written, and their errors are reported before the long stages run. Returns their
+     * problems when any of them has an error, else nothing.
+     */
+    private List<Problem> readCompared() {
+        List<Problem> found = new ArrayList<>();
+        for (Path p : options.compare()) {
+            ScenarioReader.Result c = ScenarioReader.validate(p, options.overrides());
+            inputs.addAll(c.files());
+            if (c.problems().hasErrors()) found.addAll(c.problems().all());
+        }
+        return found;
     }
 
     private RunInfo info() {
@@ -215,7 +242,15 @@ public final class Pipeline {
     private RunResults stages() {
         Scenario scenario = stage("validate", () -> {
             ScenarioReader.Result r = ScenarioReader.validate(options.scenario(), options.overrides());
+            inputs.addAll(r.files());
+            List<Problem> compared = readCompared();
+            if (!compared.isEmpty()) {
+                List<Problem> all = new ArrayList<>(r.problems().all());
+                all.addAll(compared);
+                throw new ScenarioException(all);
+            }
             r.problems().throwIfErrors();
+            if (writes) outputs().check(inputs); // refused before the long stages, and again when the run opens
             for (Problem p : r.problems().all()) {
                 problems.add(p);
                 listener.problem(p);
@@ -355,102 +390,5 @@ public final class Pipeline {
         for (Product p : s.products()) names.add(p.name());
         names.add(s.name());
         return ChartTheme.missingGlyphWarning(names);
-    }
-
-    // ------------------------------------------------------------------ outputs
-
-    /**
-     * Why {@code out} may not be used for this scenario, or empty when it may: it must not be a file, and
-     * none of the folders and files a run replaces ({@link #OUTPUTS}) may hold an input file (the scenario
-     * YAML or a table it names).
-     */
-    public static Optional<String> checkOutput(Path scenario, Path out) {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            return Optional.of("--out " + out + " is a file, not a folder");
-        }
-        Path outAbs = normal(out);
-        for (Path input : inputFiles(scenario)) {
-            Path in = normal(input);
-            for (String o : OUTPUTS) {
-                Path replaced = outAbs.resolve(o);
-                if (in.equals(replaced) || in.startsWith(replaced)) {
-                    return Optional.of("--out " + out + " would overwrite the input file " + input
-                            + " (kam plan replaces " + replaced + "); choose another output folder");
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The scenario file and the table files it names (best effort: unreadable YAML yields just the file). */
-    static List<Path> inputFiles(Path scenario) {
-        List<Path> files = new ArrayList<>();
-        files.add(scenario);
-        try {
-            String text = Files.readString(scenario, StandardCharsets.UTF_8);
-            if (text.length() > 1 << 20) return files;
-            LoadSettings settings = LoadSettings.builder().setMaxAliasesForCollections(20).build();
-            Object doc = new Load(settings).loadFromString(text.startsWith("\uFEFF") ? text.substring(1) : text);
-            if (doc instanceof Map<?, ?> m && m.get("tables") instanceof Map<?, ?> tables) {
-                Path dir = scenario.toAbsolutePath().getParent();
-                for (Object v : tables.values()) {
-                    if (v instanceof String s && !s.isBlank()) files.add(dir.resolve(s));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // the scenario reader reports unreadable files; here only the YAML itself is protected
-        }
-        return files;
-    }
-
-    private static Path normal(Path p) {
-        Path abs = p.toAbsolutePath().normalize();
-        try {
-            return Files.exists(abs) ? abs.toRealPath() : realParent(abs);
-        } catch (IOException e) {
-            return abs;
-        }
-    }
-
-    private static Path realParent(Path abs) throws IOException {
-        Path parent = abs.getParent();
-        if (parent == null) return abs;
-        Path real = Files.exists(parent) ? parent.toRealPath() : realParent(parent);
-        return real.resolve(abs.getFileName());
-    }
-
-    private static Path createStaging(Path out) {
-        try {
-            Files.createDirectories(out);
-            return Files.createTempDirectory(out, ".kam-run-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create output folder " + out + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Moves every finished stage folder and the report from staging into {@code out}. */
-    private static void publish(Path staging, Path out) {
-        for (String name : OUTPUTS) {
-            Path from = staging.resolve(name);
-            if (!Files.exists(from)) continue;
-            if (Files.isDirectory(from)) {
-                OutputDir.replaceDir(from, out.resolve(name));
-            } else {
-                try {
-                    OutputDir.writeAtomically(out.resolve(name), Files.readAllBytes(from));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write " + out.resolve(name) + ": " + e.getMessage(), e);
-                }
-            }
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) Files.deleteIfExists(p);
-        } catch (IOException e) {
-            // a leftover hidden staging folder is harmless and is not read by later runs
-        }
     }
 }

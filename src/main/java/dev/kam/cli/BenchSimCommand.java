@@ -4,7 +4,8 @@ import dev.kam.domain.Coverage;
 import dev.kam.domain.ResponseModel;
 import dev.kam.domain.Scenario;
 import dev.kam.io.Json;
-import dev.kam.io.OutputDir;
+import dev.kam.io.OutputPlan;
+import dev.kam.io.OutputRun;
 import dev.kam.simulation.SimulationOptions;
 import dev.kam.simulation.SimulationResult;
 import dev.kam.simulation.Simulator;
@@ -78,15 +79,22 @@ public final class BenchSimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (paths < 1) throw new UsageException("--paths (" + paths + ") must be at least 1");
-        if (repeat < 1) throw new UsageException("--repeat (" + repeat + ") must be at least 1");
+        if (paths < 1 || paths > SimulateCommand.MAX_PATHS) {
+            throw new UsageException("--paths (" + paths + ") must be between 1 and " + SimulateCommand.MAX_PATHS);
+        }
+        if (repeat < 1 || repeat > 1000) throw new UsageException("--repeat (" + repeat + ") must be between 1 and 1000");
         int t = threads == null ? SimulationOptions.cores() : threads;
-        if (t < 1) throw new UsageException("--threads (" + t + ") must be at least 1");
+        if (t < 1 || t > SimulateCommand.MAX_THREADS) {
+            throw new UsageException("--threads (" + t + ") must be between 1 and " + SimulateCommand.MAX_THREADS);
+        }
         Scenario s = scenarioOptions.load(scenarioFile);
         if (uncertain) s = withSpreads(s);
         if (peer != null && !java.nio.file.Files.isRegularFile(peer)) {
             throw new UsageException("--peer " + peer + " is not a file (the numpy peer is benchmarks/mc/mc_reference.py)");
         }
+        String tooMany = dev.kam.scenario.Limits.pathYearsProblem(paths, s.strategy().horizonYears());
+        if (tooMany != null) throw new UsageException("--paths (" + paths + "): " + tooMany);
+        OutputPlan.of(scenarioOptions.out, "bench/sim.json").check(scenarioOptions.inputs);
         Coverage baseline = Coverage.baseline(s, new ResponseModel(s.simulation()));
         SimulationOptions o = new SimulationOptions(paths, seed, t);
         double load0 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -146,7 +154,12 @@ public final class BenchSimCommand implements Callable<Integer> {
             if (rate instanceof Number n && n.doubleValue() > 0) m.put("ratioToPeer", median / n.doubleValue());
         }
         Path file = scenarioOptions.out.resolve("bench").resolve("sim.json");
-        OutputDir.writeAtomically(file, Json.text(m).getBytes(StandardCharsets.UTF_8));
+        PrintWriter err = spec.commandLine().getErr();
+        for (String n : OutputRun.publishFile(scenarioOptions.out, "bench/sim.json",
+                Json.text(m).getBytes(StandardCharsets.UTF_8), scenarioOptions.inputs)) {
+            err.println("kam: " + n);
+        }
+        err.flush();
 
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%,d paths x %d years x %,d accounts on %d threads: %.1f million account-years/s "

@@ -16,6 +16,9 @@ import dev.kam.compare.Variant;
 import dev.kam.domain.Scenario;
 import dev.kam.report.CompareWriter;
 import dev.kam.io.OutputDir;
+import dev.kam.io.OutputException;
+import dev.kam.io.OutputPlan;
+import dev.kam.io.OutputRun;
 import dev.kam.domain.Problem;
 import dev.kam.domain.ScenarioException;
 import dev.kam.scenario.ScenarioReader;
@@ -118,15 +121,9 @@ public final class CompareCommand implements Callable<Integer> {
                 throw new UsageException(e.getMessage());
             }
         }
-        Path target = scenarioOptions.out.resolve("compare").toAbsolutePath().normalize();
-        for (Path f : scenarioFiles) {
-            if (f.toAbsolutePath().normalize().startsWith(target)) {
-                throw new UsageException("--out " + scenarioOptions.out + " would replace " + target + ", which holds the "
-                        + "input " + f + "; choose another output folder");
-            }
-        }
         PrintWriter err = spec.commandLine().getErr();
         List<Scenario> scenarios = sweepSpec == null ? readAll(scenarioFiles) : readSweep(scenarioFiles.get(0), sweepSpec);
+        OutputPlan.of(scenarioOptions.out, "compare").check(scenarioOptions.inputs);
         Scenario first = scenarios.get(0);
         SimulationOptions options = SimulateCommand.options(first, paths, seed, threads);
         if (baseline && keepPlan) throw new UsageException("--baseline and --keep-plan exclude each other: with "
@@ -155,10 +152,13 @@ public final class CompareCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
 
-        Path folder;
-        try (OutputDir dir = OutputDir.open(scenarioOptions.out, "compare")) {
+        Path folder = scenarioOptions.out.resolve("compare");
+        try (OutputRun run = scenarioOptions.begin("compare"); OutputDir dir = OutputDir.open(run.root(), "compare")) {
             CompareWriter.write(dir, new CompareWriter.Input(first.currency(), result, sweepResult), Main.WORDS);
-            folder = dir.commit();
+            dir.commit();
+            scenarioOptions.publish(run);
+        } catch (RuntimeException e) {
+            throw OutputException.translate(scenarioOptions.out, e);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (sweepResult != null) printSweep(out, sweepResult, first.currency());
@@ -172,9 +172,10 @@ public final class CompareCommand implements Callable<Integer> {
     static Planner optimizer(String timeLimit, PrintWriter err) {
         Duration limit = null;
         if (timeLimit != null) {
-            limit = Section.parseDuration(timeLimit);
-            if (limit == null || limit.isZero() || limit.isNegative()) {
-                throw new UsageException("--time-limit '" + timeLimit + "' is not a positive duration (write e.g. 30s, 2m)");
+            try {
+                limit = dev.kam.scenario.Limits.parseTimeLimit("--time-limit", timeLimit);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
             }
         }
         Duration fixed = limit;
@@ -197,7 +198,7 @@ public final class CompareCommand implements Callable<Integer> {
         List<Problem> problems = new ArrayList<>();
         for (Path f : files) {
             try {
-                out.add(ScenarioReader.read(f, scenarioOptions.overrides));
+                out.add(ScenarioReader.read(f, scenarioOptions.overrides, scenarioOptions.inputs));
             } catch (ScenarioException e) {
                 problems.addAll(e.problems());
             }
@@ -216,7 +217,7 @@ public final class CompareCommand implements Callable<Integer> {
             List<String> overrides = new ArrayList<>(scenarioOptions.overrides);
             overrides.add(s.override(v));
             try {
-                out.add(ScenarioReader.read(file, overrides));
+                out.add(ScenarioReader.read(file, overrides, scenarioOptions.inputs));
             } catch (ScenarioException e) {
                 List<Problem> relabelled = new ArrayList<>();
                 for (Problem p : e.problems()) {

@@ -65,7 +65,7 @@ public final class Main implements Runnable {
             err.flush();
             return BAD_INPUT;
         }
-        if (e instanceof UsageException) {
+        if (e instanceof UsageException || e instanceof dev.kam.io.OutputException) {
             err.println(m.get("cli.error.usage", e.getMessage()));
             err.flush();
             return BAD_INPUT;

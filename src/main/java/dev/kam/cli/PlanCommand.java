@@ -63,14 +63,8 @@ public final class PlanCommand implements Callable<Integer> {
             throw new UsageException(scenario != null ? "scenario file not found: " + file
                     : "the bundled demo scenario is missing (looked for " + file + "); pass a SCENARIO file");
         }
-        Pipeline.checkOutput(file, options.out).ifPresent(msg -> {
-            throw new UsageException(msg);
-        });
         for (Path c : compare) {
             if (!Files.exists(c)) throw new UsageException("--compare: scenario file not found: " + c);
-            Pipeline.checkOutput(c, options.out).ifPresent(msg -> {
-                throw new UsageException(msg);
-            });
         }
         List<String> overrides = new ArrayList<>(options.overrides);
         if (timeLimit != null) overrides.add("assignment.timeLimit=" + timeLimit);

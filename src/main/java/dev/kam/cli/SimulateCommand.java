@@ -4,7 +4,11 @@ import dev.kam.domain.Coverage;
 import dev.kam.domain.ResponseModel;
 import dev.kam.domain.Scenario;
 import dev.kam.io.OutputDir;
+import dev.kam.io.OutputException;
+import dev.kam.io.OutputPlan;
+import dev.kam.io.OutputRun;
 import dev.kam.report.SimulationWriter;
+import dev.kam.scenario.Limits;
 import dev.kam.simulation.Metric;
 import dev.kam.simulation.PlanComparison;
 import dev.kam.simulation.Sensitivity;
@@ -65,7 +69,13 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         Scenario scenario = scenarioOptions.load(scenarioFile);
         SimulationOptions options = options(scenario, paths, seed, threads);
-        if (tornadoPaths < 0) throw new UsageException("--tornado-paths (" + tornadoPaths + ") must be at least 0");
+        if (tornadoPaths < 0 || tornadoPaths > MAX_PATHS) {
+            throw new UsageException("--tornado-paths (" + tornadoPaths + ") must be between 0 and " + MAX_PATHS);
+        }
+        String tooMany = Limits.pathYearsProblem(tornadoPaths, scenario.strategy().horizonYears());
+        if (tooMany != null) throw new UsageException("--tornado-paths (" + tornadoPaths + "): " + tooMany);
+        if (plan != null) scenarioOptions.inputs.add(plan);
+        OutputPlan.of(scenarioOptions.out, "simulation").check(scenarioOptions.inputs);
         Targets targets = TargetPlanner.plan(scenario);
         Coverage baseline = Coverage.baseline(scenario, new ResponseModel(scenario.simulation()));
 
@@ -86,25 +96,38 @@ public final class SimulateCommand implements Callable<Integer> {
         Sensitivity.Tornado tornado = tornadoPaths == 0 ? null
                 : Sensitivity.tornado(scenario, targets, simulated, options.withPaths(Math.min(options.paths(), tornadoPaths)));
 
-        Path folder;
-        try (OutputDir dir = OutputDir.open(scenarioOptions.out, "simulation")) {
-            SimulationWriter.write(dir, SimulationWriter.Input.of(scenario, result, targets, comparison, tornado),
-                    Main.WORDS);
-            folder = dir.commit();
+        Path folder = scenarioOptions.out.resolve("simulation");
+        try (OutputRun run = scenarioOptions.begin("simulation"); OutputDir dir = OutputDir.open(run.root(), "simulation")) {
+            SimulationWriter.write(dir, SimulationWriter.Input.of(scenario, result, targets, comparison, tornado), Main.WORDS);
+            dir.commit();
+            scenarioOptions.publish(run);
+        } catch (RuntimeException e) {
+            throw OutputException.translate(scenarioOptions.out, e);
         }
         printSummary(spec.commandLine().getOut(), scenario, result, comparison, folder);
         return Main.OK;
     }
 
+    /** Largest --threads, as for simulation.threads. */
+    static final int MAX_THREADS = 1024;
+    /** Largest --paths, as for simulation.paths. */
+    static final int MAX_PATHS = 100_000_000;
+
     static SimulationOptions options(Scenario s, Integer paths, Long seed, Integer threads) {
         SimulationOptions o = SimulationOptions.of(s.simulation());
         if (paths != null) {
-            if (paths < 1) throw new UsageException("--paths (" + paths + ") must be at least 1");
+            if (paths < 1 || paths > MAX_PATHS) {
+                throw new UsageException("--paths (" + paths + ") must be between 1 and " + MAX_PATHS);
+            }
+            String tooMany = Limits.pathYearsProblem(paths, s.strategy().horizonYears());
+            if (tooMany != null) throw new UsageException("--paths (" + paths + "): " + tooMany);
             o = o.withPaths(paths);
         }
         if (seed != null) o = o.withSeed(seed);
         if (threads != null) {
-            if (threads < 1) throw new UsageException("--threads (" + threads + ") must be at least 1");
+            if (threads < 1 || threads > MAX_THREADS) {
+                throw new UsageException("--threads (" + threads + ") must be between 1 and " + MAX_THREADS);
+            }
             o = o.withThreads(threads);
         }
         return o;

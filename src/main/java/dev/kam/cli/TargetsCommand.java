@@ -1,6 +1,8 @@
 package dev.kam.cli;
 
 import dev.kam.domain.Scenario;
+import dev.kam.io.OutputException;
+import dev.kam.io.OutputRun;
 import dev.kam.report.TargetsWriter;
 import dev.kam.strategy.DepartmentTarget;
 import dev.kam.strategy.TargetPlanner;
@@ -40,8 +42,15 @@ public final class TargetsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Scenario s = options.load(scenario);
-        Targets t = TargetPlanner.plan(s);
-        Path dir = TargetsWriter.write(t, s, options.out, Main.WORDS);
+        Targets t;
+        Path dir = options.out.resolve("targets");
+        try (OutputRun run = options.begin("targets")) {
+            t = TargetPlanner.plan(s);
+            TargetsWriter.write(t, s, run.root(), Main.WORDS);
+            options.publish(run);
+        } catch (RuntimeException e) {
+            throw OutputException.translate(options.out, e);
+        }
         PrintWriter out = spec.commandLine().getOut();
         print(out, t, s);
         out.println();

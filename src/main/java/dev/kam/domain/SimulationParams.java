@@ -199,7 +199,7 @@ public record SimulationParams(int paths, long seed, int threads,
      */
     public enum Param {
         GROWTH_MEAN("marketGrowth.mean", -0.99, 10, Range.ABSOLUTE, -0.05, 0.05),
-        GROWTH_SD("marketGrowth.sd", 0, 5, Range.RELATIVE, 0.5, 2.0),
+        GROWTH_SD("marketGrowth.sd", 0, 1, Range.RELATIVE, 0.5, 2.0),
         CORR_MARKET("correlation.market", 0, 1, Range.RELATIVE, 0.5, 1.5),
         CORR_INDUSTRY("correlation.industry", 0, 1, Range.RELATIVE, 0.5, 1.5),
         CHURN_COVERED("churn.covered", 0, 1, Range.RELATIVE, 0.5, 2.0),

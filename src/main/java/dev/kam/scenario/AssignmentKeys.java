@@ -12,8 +12,9 @@ final class AssignmentKeys {
 
     static AssignmentParams read(Section s) {
         AssignmentParams d = AssignmentParams.DEFAULT;
-        Duration limit = s.duration("timeLimit", d.timeLimit());
-        Duration unimproved = s.duration("unimprovedTimeLimit", d.unimprovedTimeLimit());
+        Duration limit = limited(s, "timeLimit", s.duration("timeLimit", d.timeLimit()), d.timeLimit());
+        Duration unimproved = limited(s, "unimprovedTimeLimit", s.duration("unimprovedTimeLimit",
+                d.unimprovedTimeLimit()), d.unimprovedTimeLimit());
         long seed = s.integer("seed", (int) d.seed(), Integer.MIN_VALUE, Integer.MAX_VALUE);
         Section e = s.section("effort");
         double[] levels = d.effortLevels().clone();
@@ -27,8 +28,8 @@ final class AssignmentKeys {
         int maxAccounts = s.integer("maxAccountsPerSoldier", d.maxAccountsPerSoldier(), 0, 1_000_000);
         Section p = s.section("ratingPriority");
         double[] prio = d.ratingPriority().clone();
-        for (int r = 1; r <= 5; r++) prio[r - 1] = p.nonNegative(r + "A", prio[r - 1]);
-        double switching = s.nonNegative("switchingCost", d.switchingCost());
+        for (int r = 1; r <= 5; r++) prio[r - 1] = Limits.weight(p, r + "A", prio[r - 1], Limits.MAX_WEIGHT);
+        double switching = Limits.weight(s, "switchingCost", d.switchingCost(), Limits.MAX_WEIGHT);
 
         Section el = s.section("eligibility");
         int[] minStars = byRating(el.section("minStars"), d.minStars(), 1, 5);
@@ -56,6 +57,13 @@ final class AssignmentKeys {
         double share = solver.fraction("searchShare", d.searchShare());
         return new AssignmentParams(limit, unimproved, seed, levels, d.effortNames(), maxProducts, prio, switching,
                 minStars, minCert, region, layerMin, layerMax, baseHours, maxAccounts, share);
+    }
+
+    /** A time limit above {@link Limits#MAX_TIME_LIMIT} is an error (it would overflow the solver's deadline). */
+    private static Duration limited(Section s, String key, Duration read, Duration def) {
+        if (read == null || read.compareTo(Limits.MAX_TIME_LIMIT) <= 0) return read;
+        s.error(key, "'" + Limits.show(read) + "' " + Limits.timeLimitProblem(read));
+        return def;
     }
 
     private static int[] byRating(Section s, int[] def, int min, int max) {

@@ -65,6 +65,7 @@ public final class TableFile {
      * returns null when the file cannot be used.
      */
     public static Opened open(Path path, String label, Problems problems) {
+        problems.inputs().add(path);
         String why = unusable(path);
         if (why != null) {
             problems.error(label, 0, "", why);

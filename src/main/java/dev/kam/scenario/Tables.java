@@ -102,6 +102,20 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
     static final Set<String> OPTIONAL = Set.of("relationships", "history", PipelineTable.NAME);
 
     private static final double MAX = Double.MAX_VALUE;
+
+    /**
+     * An amount or count: at least 0 (else {@code rule}) and at most {@link Limits#MAX_AMOUNT}, beyond which
+     * kam's money arithmetic would overflow; {@code def} when empty (NaN when required and refused).
+     */
+    private static double amount(CsvRows r, String column, boolean required, double def, String rule) {
+        double v = r.number(column, required, def, 0, MAX, rule);
+        if (v > Limits.MAX_AMOUNT) {
+            r.error(column, "(" + CsvRows.clip(r.cell(column)) + ") is larger than " + Limits.MAX_AMOUNT_TEXT
+                    + ", the largest figure kam computes with; state amounts in thousands (or millions) instead");
+            return required ? Double.NaN : def;
+        }
+        return v;
+    }
     /** Unknown ids per check that get a did-you-mean hint (each costs a scan of every id). */
     private static final int MAX_ID_HINTS = 50;
 
@@ -203,6 +217,7 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
         }
         if (products != null && accounts != null && !accounts.items().isEmpty()) {
             checkProductNeeds(sources.get("products"), products, accounts.items(), problems);
+            checkProductTotal(sources.get("products"), products, accounts.items().size(), problems);
         }
         if (accounts != null && !accounts.items().isEmpty() && !accounts.badRevenue()
                 && accounts.items().stream().allMatch(a -> a.revenue() == 0)) {
@@ -452,6 +467,7 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
         List<Account> out = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        double totalWallet = 0;
         boolean badRevenue = false;
         for (TableData.Row row : r.rows()) {
             r.at(row);
@@ -460,8 +476,13 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
             String name = r.required("name");
             String industry = r.required("industry");
             String region = r.required("region");
-            double revenue = r.number("revenue", true, 0, 0, MAX, "must be at least 0 (0 for a prospect)");
-            double wallet = r.number("wallet", true, 0, 0, MAX, "must be at least 0");
+            double revenue = amount(r, "revenue", true, 0, "must be at least 0 (0 for a prospect)");
+            double wallet = amount(r, "wallet", true, 0, "must be at least 0");
+            if (!Double.isNaN(wallet) && totalWallet <= Limits.MAX_AMOUNT && (totalWallet += wallet) > Limits.MAX_AMOUNT) {
+                r.error("wallet", "(" + CsvRows.clip(r.cell("wallet")) + ") brings the accounts' total wallet to "
+                        + Problem.show(totalWallet) + ", above " + Limits.MAX_AMOUNT_TEXT + ", the largest total kam "
+                        + "computes with; state amounts in thousands (or millions) instead");
+            }
             if (!Double.isNaN(revenue) && !Double.isNaN(wallet) && revenue > wallet) {
                 r.error("wallet", "(" + Problem.show(wallet) + ") must be at least revenue (" + Problem.show(revenue)
                         + "): the wallet is the account's whole yearly spend in our category");
@@ -469,8 +490,8 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
             double margin = r.number("margin", true, 0, 0, 1, "must be between 0 and 1 (e.g. 0.25 for 25%)");
             double credit = r.number("credit", false, DEFAULT_CREDIT, 0, 1, "must be between 0 and 1");
             double difficulty = r.number("difficulty", false, DEFAULT_DIFFICULTY, 0, 1, "must be between 0 and 1");
-            double serviceHours = r.number("serviceHours", false, Double.NaN, 0, MAX, "must be at least 0");
-            double orders = r.number("orders", false, Double.NaN, 0, MAX, "must be at least 0");
+            double serviceHours = amount(r, "serviceHours", false, Double.NaN, "must be at least 0");
+            double orders = amount(r, "orders", false, Double.NaN, "must be at least 0");
             Set<String> needs = r.tags("needs");
             String owner = r.cell("owner");
             Stage stage = null;
@@ -550,7 +571,7 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
                 r.error("capacityHours", "(0) must be more than 0: a soldier needs selling hours to lead accounts");
             }
             int certification = r.integer("certification", false, 0, 0, 3, "must be between 0 and 3");
-            double cost = r.number("annualCost", false, Double.NaN, 0, MAX, "must be at least 0");
+            double cost = amount(r, "annualCost", false, Double.NaN, "must be at least 0");
             double minHours = r.number("minHours", false, Double.NaN, 0, HOURS_PER_YEAR,
                     "must be between 0 and 8760 (hours in a year)");
             if (!Double.isNaN(minHours) && !Double.isNaN(capacity) && capacity > 0 && minHours > capacity) {
@@ -580,7 +601,7 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
             if (needs.isEmpty() && r.hasColumn("needs") && r.cell("needs") == null) {
                 r.error("needs", "is empty; a product must address at least one need tag");
             }
-            double price = r.number("price", true, 0, 0, MAX, "must be at least 0");
+            double price = amount(r, "price", true, 0, "must be at least 0");
             double margin = r.number("margin", true, 0, 0, 1, "must be between 0 and 1 (e.g. 0.3 for 30%)");
             double serviceShare = r.number("serviceShare", false, 0, 0, 1, "must be between 0 and 1");
             int capacity = r.integer("capacity", true, 0, 0, Integer.MAX_VALUE, "must be at least 0");
@@ -610,6 +631,7 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
         CsvRows r = CsvRows.bind(t, RELATIONSHIP_COLUMNS, src.options(), problems);
         List<Relationship> out = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
+        double totalValue = 0;
         for (TableData.Row row : r.rows()) {
             r.at(row);
             String soldier = r.required("soldier");
@@ -617,7 +639,12 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
             double strength = r.number("strength", false, Double.NaN, 0, 1, "must be between 0 and 1");
             double hours = r.number("hours", false, Double.NaN, 0, HOURS_PER_YEAR,
                     "must be between 0 and 8760 (hours in a year)");
-            double value = r.number("value", false, Double.NaN, 0, MAX, "must be at least 0");
+            double value = amount(r, "value", false, Double.NaN, "must be at least 0");
+            if (!Double.isNaN(value) && totalValue <= Limits.MAX_AMOUNT && (totalValue += value) > Limits.MAX_AMOUNT) {
+                r.error("value", "(" + CsvRows.clip(r.cell("value")) + ") brings the relationships' total value to "
+                        + Problem.show(totalValue) + ", above " + Limits.MAX_AMOUNT_TEXT + ", the largest total kam "
+                        + "computes with; state amounts in thousands (or millions) instead");
+            }
             out.add(new Relationship(soldier, account, strength, hours, value));
             lines.add(row.line());
         }
@@ -636,7 +663,7 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
             String account = r.required("account");
             int year = r.integer("year", true, Integer.MIN_VALUE, 1900, baseYear,
                     "must be a calendar year up to baseYear (" + baseYear + "): history is the past");
-            double revenue = r.number("revenue", true, 0, 0, MAX, "must be at least 0 (0 when the account bought nothing that year)");
+            double revenue = amount(r, "revenue", true, 0, "must be at least 0 (0 when the account bought nothing that year)");
             String owner = r.cell("owner");
             if (year == Integer.MIN_VALUE) continue;
             if (!account.isEmpty()) {
@@ -842,6 +869,25 @@ public record Tables(List<Account> accounts, List<Soldier> soldiers, List<Produc
         }
         noteNames(src.label(), "soldier", resolved, byName, problems);
         return new Read<>(rels, lines);
+    }
+
+    /**
+     * The most all products can add to a plan's value, price × the accounts each can be offered to, stays
+     * within {@link Limits#MAX_AMOUNT} (the objective is summed in cents as 64-bit integers).
+     */
+    private static void checkProductTotal(Source src, Read<Product> products, int accounts, Problems problems) {
+        double total = 0;
+        for (int i = 0; i < products.items().size(); i++) {
+            Product p = products.items().get(i);
+            total += p.price() * Math.min(p.capacity(), accounts);
+            if (total > Limits.MAX_AMOUNT) {
+                problems.error(src.display(), products.lines().get(i), "price", "(" + Problem.show(p.price())
+                        + ") × capacity brings the products' total (price × the accounts each can reach) to "
+                        + Problem.show(total) + ", above " + Limits.MAX_AMOUNT_TEXT + ", the largest total kam computes "
+                        + "with; state amounts in thousands (or millions) instead");
+                return;
+            }
+        }
     }
 
     /** A product whose needs no account has can never be offered: a warning (usually a typo in a tag). */

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,7 +50,7 @@ class AnalyzeCommandTest {
         assertEquals("", err.toString());
         // no temporary folders are left behind
         try (var s = Files.list(outDir)) {
-            assertEquals(1, s.count());
+            assertEquals(List.of(".kam", "analysis"), s.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
 

@@ -89,7 +89,10 @@ class PlanCommandTest {
         assertTrue(Files.exists(out.resolve("simulation/percentiles.csv")));
         assertTrue(Files.exists(out.resolve("plan/plan.json")));
         assertTrue(Files.exists(out.resolve("compare/summary.csv")));
-        assertTrue(names(out).stream().noneMatch(n -> n.startsWith(".")), "no staging left: " + names(out));
+        assertEquals(List.of(".kam", "analysis", "compare", "mechanisms", "plan", "plan.xlsx", "projects", "report.html", "simulation",
+                "targets"), names(out),
+                "the outputs and kam's state folder, nothing else");
+        assertEquals(1, names(out.resolve(".kam/runs")).size(), "one published run, no staging left");
 
         Document d = Jsoup.parse(Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8));
         for (String id : List.of("summary", "customers", "targets", "plan", "simulation", "compare", "actions",
@@ -162,7 +165,8 @@ class PlanCommandTest {
 
         Run r = kam(fast("plan", dir.resolve("scenario.yaml").toString(), "--out", dir.toString()));
         assertEquals(2, r.code(), r.out());
-        assertTrue(r.err().contains("would overwrite the input file"), r.err());
+        assertTrue(r.err().contains("kam: --out " + dir + " would replace " + dir.resolve("plan") + ", which holds the input file "
+                + dir.resolve("plan/accounts.csv")), r.err());
         assertTrue(Files.exists(dir.resolve("plan/accounts.csv")));
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(dir.resolve("plan/accounts.csv"))));
         assertFalse(Files.exists(dir.resolve("analysis")), "nothing ran");
