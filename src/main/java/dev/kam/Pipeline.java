@@ -255,9 +255,12 @@ public final class Pipeline {
                 problems.add(p);
                 listener.problem(p);
             }
-            Scenario s = r.scenario();
-            return new Step<>(s, Msg.of("cli.plan.validated", s.accounts().size(), s.soldiers().size(),
-                    s.products().size()));
+            // a scenario with history.csv uses what it fits wherever the file is silent (SPEC §8)
+            Scenario s = dev.kam.calibration.Calibration.applyTo(r.scenario());
+            int calibrated = s.simulation().calibrated().size();
+            return new Step<>(s, calibrated == 0 ? Msg.of("cli.plan.validated", s.accounts().size(),
+                    s.soldiers().size(), s.products().size()) : Msg.of("calibration.plan.validated",
+                    s.accounts().size(), s.soldiers().size(), s.products().size(), calibrated));
         });
         fontWarning(scenario).ifPresent(this::warn);
         RunResults.Builder results = RunResults.of(scenario);
@@ -268,7 +271,7 @@ public final class Pipeline {
         });
         results.analysis(analysis);
         Targets targets = stage("targets", () -> {
-            Targets t = TargetPlanner.plan(scenario);
+            Targets t = TargetPlanner.plan(scenario, analysis.baseline());
             return new Step<>(t, Msg.of("cli.plan.targeted", t.years().size(), t.warnings().size()));
         });
         results.targets(targets);
@@ -296,7 +299,7 @@ public final class Pipeline {
         return results.info(info()).build();
     }
 
-    /** Paths of the sensitivity tornado per run (25 runs), capped by the scenario's paths. */
+    /** Paths of the sensitivity tornado per run (two runs per model parameter), capped by the scenario's paths. */
     public static final int TORNADO_PATHS = 500;
 
     private Step<SimulationResult> simulate(Scenario scenario, Targets targets, Coverage baseline, Coverage plan,
@@ -311,8 +314,8 @@ public final class Pipeline {
             result = comparison.plan();
             results.planVsBaseline(comparison);
         }
-        Sensitivity.Tornado tornado = Sensitivity.tornado(scenario, plan,
-                options.withPaths(Math.min(options.paths(), TORNADO_PATHS)), 0.2);
+        Sensitivity.Tornado tornado = Sensitivity.tornado(scenario, targets, plan,
+                options.withPaths(Math.min(options.paths(), TORNADO_PATHS)));
         results.sensitivity(tornado);
         int year = result.years()[result.horizon() - 1];
         double p = result.hitProbability(Metric.KEY_ACCOUNT_REVENUE.code(), year);

@@ -30,6 +30,12 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "7", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--history", paramLabel = "YEARS", defaultValue = "0",
+            description = "Also write history.csv: YEARS calendar years ending with the base year, simulated forward "
+                    + "with the default model from the generated account base (then --accounts counts the accounts of "
+                    + "the first history year); 0 = none (default: ${DEFAULT-VALUE}).")
+    int history;
+
     @Option(names = "--name", paramLabel = "TEXT", description = "Scenario name (default: a name built from the size and seed).")
     String name;
 
@@ -49,13 +55,16 @@ public final class GenerateCommand implements Callable<Integer> {
         check(accounts, "--accounts", 1, 1_000_000);
         check(soldiers, "--soldiers", 1, 100_000);
         check(products, "--products", 1, 10_000);
+        if (history != 0) check(history, "--history", 2, 30);
         String title = name != null ? name
                 : "Synthetic Co. (" + accounts + " accounts, " + soldiers + " soldiers, " + products + " products, seed " + seed + ")";
-        Map<String, String> files = Generator.generate(new Generator.Spec(accounts, soldiers, products, seed, title));
+        Map<String, String> files = Generator.generate(new Generator.Spec(accounts, soldiers, products, seed, title,
+                history, null));
         ScenarioFolder.write(out, files, !pipeline ? null : folder -> Map.of("pipeline.csv",
                 PipelineGenerator.csv(ScenarioReader.read(folder.resolve("scenario.yaml")), seed)), "kam generate", "--out");
         spec.commandLine().getOut().println("Wrote " + out.resolve("scenario.yaml") + " (" + accounts + " accounts, "
-                + soldiers + " soldiers, " + products + " products, seed " + seed + ").");
+                + soldiers + " soldiers, " + products + " products, seed " + seed
+                + (history > 0 ? ", " + history + " years of history in history.csv" : "") + ").");
         spec.commandLine().getOut().flush();
         return Main.OK;
     }

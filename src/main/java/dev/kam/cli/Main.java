@@ -14,8 +14,9 @@ import java.io.PrintWriter;
 @Command(name = "kam", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Key-account strategy engine: diagnose the customer base, set 10-year targets, "
                 + "optimize soldier and product assignments, and simulate the odds of reaching the goals.",
-        subcommands = {ValidateCommand.class, InitCommand.class, AnalyzeCommand.class, TargetsCommand.class, AssignCommand.class,
-                SimulateCommand.class, PlanCommand.class, CompareCommand.class, GenerateCommand.class, ServeCommand.class,
+        subcommands = {ValidateCommand.class, InitCommand.class, AnalyzeCommand.class, TargetsCommand.class,
+                AssignCommand.class, SimulateCommand.class, PlanCommand.class, CompareCommand.class,
+                CalibrateCommand.class, GenerateCommand.class, ServeCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 internal error, 2 bad input or usage.",
                 "Run 'kam help COMMAND' for a command's options."})

@@ -62,6 +62,14 @@ public final class ScenarioOptions {
      * error stream and throws ScenarioException when there is any error. The files read join {@link #inputs}.
      */
     public Scenario load(Path scenario) {
+        return load(scenario, true);
+    }
+
+    /**
+     * As {@link #load(Path)}; with {@code calibrate} a scenario with history.csv uses the parameters fitted from it
+     * wherever its file is silent (SPEC §8), as every stage of {@code kam plan} does.
+     */
+    public Scenario load(Path scenario, boolean calibrate) {
         ScenarioReader.Result r = ScenarioReader.validate(scenario, overrides);
         inputs.addAll(r.files());
         if (!r.problems().hasErrors() && mixee != null) {
@@ -70,6 +78,6 @@ public final class ScenarioOptions {
             err.flush();
         }
         r.problems().throwIfErrors();
-        return r.scenario();
+        return calibrate ? dev.kam.calibration.Calibration.applyTo(r.scenario()) : r.scenario();
     }
 }

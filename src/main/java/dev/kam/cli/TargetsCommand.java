@@ -28,6 +28,8 @@ import java.util.concurrent.Callable;
                 "Writes OUT/targets/targets.csv, departments.csv, departments.txt, summary.json and the charts "
                         + "targets.png/svg and headcount.png/svg."})
 public final class TargetsCommand implements Callable<Integer> {
+    private static final dev.kam.i18n.Messages EN = dev.kam.i18n.Messages.of(dev.kam.i18n.Lang.EN);
+
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario YAML file.")
     Path scenario;
 
@@ -86,19 +88,19 @@ public final class TargetsCommand implements Callable<Integer> {
             int first = t.years().get(0).year();
             out.println();
             out.println("Department targets for " + first + " (all years in departments.csv / departments.txt):");
-            for (DepartmentTarget d : t.departments(first)) out.println("  - " + d.text());
+            for (DepartmentTarget d : t.departments(first)) out.println("  - " + EN.render(d.text()));
         }
         if (!t.notes().isEmpty()) {
             out.println();
             out.println("Notes:");
-            for (String n : t.notes()) out.println("  - " + n);
+            for (dev.kam.domain.Msg n : t.notes()) out.println("  - " + EN.render(n));
         }
         out.println();
         if (t.warnings().isEmpty()) {
             out.println("No warnings: the targets fit the pipeline, the headcount and the market growth.");
         } else {
             out.println("Warnings (" + t.warnings().size() + "):");
-            for (TargetWarning w : t.warnings()) out.println("  ! " + w);
+            for (TargetWarning w : t.warnings()) out.println("  ! " + w.check() + ": " + EN.render(w.message()));
         }
     }
 }

@@ -31,6 +31,11 @@ public record Scenario(String name, String currency, int baseYear, String source
         history = List.copyOf(history);
         pipeline = List.copyOf(pipeline);
         if (mechanisms == null) mechanisms = MechanismParams.DEFAULT;
+        // the status-quo-neutral share erosion (SPEC §8) is a property of these accounts under today's owners
+        if (simulation != null && simulation.erosionDerived()) {
+            simulation = simulation.withDerivedErosion(
+                    ResponseModel.derivedErosion(accounts, soldiers, relationships, simulation));
+        }
     }
 
     /** A scenario without pipeline, at the default mechanisms. */
@@ -41,6 +46,22 @@ public record Scenario(String name, String currency, int baseYear, String source
                     AssignmentParams assignment, SimulationParams simulation, List<HistoryEntry> history) {
         this(name, currency, baseYear, source, accounts, soldiers, products, relationships, analysis, strategy,
                 assignment, simulation, history, List.of(), MechanismParams.DEFAULT);
+    }
+
+    /**
+     * The key-account threshold in a calendar year (currency/year): {@code strategy.keyAccountThreshold} today,
+     * raised each year by {@code strategy.keyAccountThresholdGrowth} (default {@code simulation.marketGrowth.mean})
+     * so that inflation alone does not make key accounts (SPEC §8). Targets, simulation and report all use this.
+     */
+    public double keyAccountThreshold(int year) {
+        return strategy.keyAccountThreshold() * Math.pow(1 + keyAccountThresholdGrowth(), year - baseYear);
+    }
+
+    /** The yearly growth of the key-account threshold: strategy.keyAccountThresholdGrowth, else the market growth mean. */
+    public double keyAccountThresholdGrowth() {
+        double g = strategy.keyAccountThresholdGrowth();
+        if (!Double.isNaN(g)) return g;
+        return simulation == null ? SimulationParams.DEFAULT.growthMean() : simulation.growthMean();
     }
 
     /** A scenario without history. */
@@ -67,6 +88,11 @@ public record Scenario(String name, String currency, int baseYear, String source
     public Scenario withSimulation(SimulationParams p) {
         return new Scenario(name, currency, baseYear, source, accounts, soldiers, products, relationships,
                 analysis, strategy, assignment, p, history, pipeline, mechanisms);
+    }
+
+    public Scenario withStrategy(StrategyParams p) {
+        return new Scenario(name, currency, baseYear, source, accounts, soldiers, products, relationships,
+                analysis, p, assignment, simulation, history, pipeline, mechanisms);
     }
 
     public Scenario withAssignment(AssignmentParams p) {

@@ -48,13 +48,20 @@ import java.util.Locale;
 public final class CompareWriter {
     /** Columns of summary.csv, in order (the contract of issue 7). */
     public static final List<String> SUMMARY_COLUMNS = List.of("scenario", "metric", "year", "p10", "p50", "p90",
-            "goalProbability");
+            "goalProbability", "ciLow", "ciHigh");
+    /** Columns of goals.csv: each scenario's P(goal), its no-plan baseline, when, and the paired differences. */
+    public static final List<String> GOAL_COLUMNS = List.of("scenario", "goalYear", "goal", "goalProbability", "ciLow",
+            "ciHigh", "allGoalsProbability", "allGoalsCiLow", "allGoalsCiHigh", "baselineGoalProbability",
+            "baselineCiLow", "baselineCiHigh", "planMinusBaseline", "planMinusBaselineStderr", "minusFirst",
+            "minusFirstStderr", "medianGoalYear", "baselineMedianGoalYear", "calibrated");
     /** Columns of differences.csv. */
     public static final List<String> DIFFERENCE_COLUMNS = List.of("scenario", "reference", "metric", "year", "p10",
             "p50", "p90", "mean", "probabilityAhead", "commonRandomNumbers");
     /** Columns of sweep.csv. */
     public static final List<String> SWEEP_COLUMNS = List.of("parameter", "value", "goalYear", "goal", "goalProbability",
-            "allTargetsProbability", "p10", "p50", "p90", "mean", "differenceP50", "probabilityAhead");
+            "allTargetsProbability", "p10", "p50", "p90", "mean", "differenceP50", "probabilityAhead", "ciLow", "ciHigh",
+            "medianGoalYear");
+    private static final dev.kam.i18n.Messages EN = dev.kam.i18n.Messages.of(dev.kam.i18n.Lang.EN);
 
     private static final Color TARGET = ChartTheme.TARGET;
     private static final Color MUTED = ChartTheme.MUTED;
@@ -81,6 +88,7 @@ public final class CompareWriter {
     /** The data files: summary.csv, differences.csv, sweep.csv. */
     public static void writeFiles(OutputDir dir, Input in) {
         summary(in.result()).write(dir.file("summary.csv"));
+        goals(in.result()).write(dir.file("goals.csv"));
         if (in.result().outcomes().size() > 1) differences(in.result()).write(dir.file("differences.csv"));
         if (in.sweep() != null) sweep(in.sweep()).write(dir.file("sweep.csv"));
     }
@@ -111,14 +119,41 @@ public final class CompareWriter {
             for (Metric m : Metric.values()) {
                 for (int y = 0; y < years.length; y++) {
                     Stats st = s.stats(m, y);
+                    var p = s.hit(m.code(), years[y]);
                     csv.row(o.label(), m.code(), years[y], round(m, st.p10()), round(m, st.p50()), round(m, st.p90()),
-                            s.hitProbability(m.code(), years[y]));
+                            p.value(), p.ciLow(), p.ciHigh());
                 }
             }
             for (int y = 0; y < years.length; y++) {
-                double p = s.hitProbability(TargetHit.ALL, years[y]);
-                if (!Double.isNaN(p)) csv.row(o.label(), TargetHit.ALL, years[y], null, null, null, p);
+                var p = s.hit(TargetHit.ALL, years[y]);
+                if (p.known()) csv.row(o.label(), TargetHit.ALL, years[y], null, null, null, p.value(), p.ciLow(), p.ciHigh());
             }
+        }
+        return csv;
+    }
+
+    /**
+     * goals.csv: one row per scenario: P(goal) (the final-year key-account revenue target) and the joint probability
+     * of all three goals with their Wilson intervals, the same under today's owners (no plan), the plan's gain over
+     * it and the difference from the first scenario with paired standard errors, and the median year the goal is
+     * first met (empty when most paths do not meet it within the horizon).
+     */
+    public static CsvOut goals(CompareResult r) {
+        CsvOut csv = new CsvOut(GOAL_COLUMNS.toArray(new String[0]));
+        int year = r.years()[r.last()];
+        for (int i = 0; i < r.outcomes().size(); i++) {
+            Outcome o = r.outcomes().get(i);
+            var p = o.goalProbabilityInterval();
+            var all = o.allGoalsProbability();
+            var b = o.baselineGoalProbability();
+            var vs = o.goalProbabilityVersusBaseline();
+            var first = i == 0 ? null : r.goalProbabilityDifference(i);
+            StringBuilder cal = new StringBuilder();
+            for (var q : o.scenario().simulation().calibrated()) cal.append(cal.length() == 0 ? "" : ";").append(q.key());
+            csv.row(o.label(), year, round(Metric.KEY_ACCOUNT_REVENUE, o.goal()), p.value(), p.ciLow(), p.ciHigh(),
+                    all.value(), all.ciLow(), all.ciHigh(), b.value(), b.ciLow(), b.ciHigh(), vs.value(), vs.stderr(),
+                    first == null ? null : first.value(), first == null ? null : first.stderr(), o.medianGoalYear(),
+                    o.baselineMedianGoalYear(), cal.toString());
         }
         return csv;
     }
@@ -135,7 +170,7 @@ public final class CompareWriter {
                     Stats st = r.differenceStats(i, m, y);
                     csv.row(o.label(), ref, m.code(), years[y], round(m, st.p10()), round(m, st.p50()),
                             round(m, st.p90()), round(m, st.mean()),
-                            r.probabilityAhead(i, m, y), o.crn().full() ? "full" : "partial: " + o.crn().detail());
+                            r.probabilityAhead(i, m, y), o.crn().full() ? "full" : "partial: " + EN.render(o.crn().detail()));
                 }
             }
         }
@@ -157,7 +192,8 @@ public final class CompareWriter {
                     o.result().hitProbability(TargetHit.ALL, year), round(ka, st.p10()), round(ka, st.p50()),
                     round(ka, st.p90()), round(ka, st.mean()),
                     i == 0 ? 0.0 : round(ka, r.differenceStats(i, ka, last).p50()),
-                    i == 0 ? null : r.probabilityAhead(i, Metric.KEY_ACCOUNT_REVENUE, last));
+                    i == 0 ? null : r.probabilityAhead(i, Metric.KEY_ACCOUNT_REVENUE, last),
+                    o.goalProbabilityInterval().ciLow(), o.goalProbabilityInterval().ciHigh(), o.medianGoalYear());
         }
         return csv;
     }

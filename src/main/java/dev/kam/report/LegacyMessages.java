@@ -36,89 +36,16 @@ public final class LegacyMessages {
 
     // ------------------------------------------------------------------ strategy
 
-    /** The feasibility warnings of the targets, each rendered from the figures behind its check. */
+    /** The feasibility warnings of the targets: the strategy stage's own messages (its {@code strategy} bundle). */
     public static List<Msg> targetWarnings(Targets t, Scenario s) {
         List<Msg> out = new ArrayList<>();
-        Baseline b = t.baseline();
-        List<YearFeasibility> feas = t.feasibility();
-        String cur = s.currency();
-        int h = t.years().size();
-        for (TargetWarning w : t.warnings()) {
-            Msg m = switch (w.check()) {
-                case "pipeline" -> {
-                    YearFeasibility f = b == null ? null
-                            : feas.stream().filter(x -> x.cumulativeWins() > b.pipeline()).findFirst().orElse(null);
-                    if (f == null) yield null;
-                    YearFeasibility last = feas.get(feas.size() - 1);
-                    yield Msg.of("report.warning.pipeline", String.valueOf(f.year()), f.cumulativeWins(), b.pipeline(),
-                            b.pipelineProspects(), b.pipelineAccounts(),
-                            new Money(s.strategy().keyAccountThreshold(), cur), last.cumulativeWins(),
-                            last.cumulativeWins() - b.pipeline());
-                }
-                case "pipelineRate" -> {
-                    List<YearFeasibility> shortYears = feas.stream()
-                            .filter(x -> x.winsNeeded() > x.expectedConversions() + 1e-9).toList();
-                    if (shortYears.isEmpty() || t.assumptions() == null) yield null;
-                    YearFeasibility f = shortYears.get(0);
-                    yield Msg.of("report.warning.pipelineRate", String.valueOf(f.year()), f.winsNeeded(),
-                            t.assumptions().conversionRate(), f.pipelineRemaining(), f.expectedConversions(),
-                            shortYears.size(), h);
-                }
-                case "capacity" -> {
-                    List<YearFeasibility> over = feas.stream()
-                            .filter(x -> x.headcountNeeded() > x.headcountAvailable()).toList();
-                    if (over.isEmpty()) yield null;
-                    YearFeasibility f = over.get(0);
-                    YearFeasibility worst = over.stream()
-                            .max(Comparator.comparingInt(YearFeasibility::headcountNeeded)).orElse(f);
-                    yield Msg.of("report.warning.capacity", String.valueOf(f.year()), f.hoursNeeded(),
-                            f.headcountNeeded(), f.headcountAvailable(), f.hoursAvailable(),
-                            f.headcountNeeded() - f.headcountAvailable(), over.size(), h,
-                            worst.headcountNeeded() - worst.headcountAvailable(), String.valueOf(worst.year()));
-                }
-                case "marketGrowth" -> t.goals() == null || t.assumptions() == null ? null
-                        : Msg.of("report.warning.marketGrowth", t.goals().yearlyGrowth(), String.valueOf(s.baseYear()),
-                        String.valueOf(s.baseYear() + h), 100 * (t.goals().yearlyGrowth() - t.assumptions().marketGrowth()),
-                        t.assumptions().marketGrowth());
-                case "wallet" -> b == null || t.goals() == null || t.assumptions() == null ? null
-                        : Msg.of("report.warning.wallet", String.valueOf(s.baseYear() + h),
-                        new Money(t.goals().keyAccountRevenue().value(), cur), new Money(b.totalWallet(), cur),
-                        new Money(b.totalWallet() * Math.pow(1 + t.assumptions().marketGrowth(), h)
-                                * t.assumptions().shareCeiling(), cur));
-                case "data" -> Msg.of("report.warning.data", new Money(s.strategy().keyAccountThreshold(), cur));
-                default -> null;
-            };
-            out.add(m != null ? m : Msg.of("report.legacy", w.message()));
-        }
+        for (TargetWarning w : t.warnings()) out.add(w.message());
         return out;
     }
 
-    /** How the targets filled in missing goals and data, each from the figures behind it. */
+    /** How the targets filled in missing goals and data: the strategy stage's own messages. */
     public static List<Msg> targetNotes(Targets t, Scenario s) {
-        List<Msg> out = new ArrayList<>();
-        Baseline b = t.baseline();
-        String cur = s.currency();
-        for (String note : t.notes()) {
-            Msg m = null;
-            if (b != null && note.startsWith("accounts.csv gives no orders")) {
-                m = Msg.of("report.note.orders", b.ordersPerAccount());
-            } else if (b != null && note.startsWith("accounts.csv gives no baseHours")) {
-                m = Msg.of("report.note.hours", b.hoursPerKeyAccount());
-            } else if (b != null && note.startsWith("no soldiers in the scenario")) {
-                m = Msg.of("report.note.noSoldiers", b.hoursPerSoldier());
-            } else if (b != null && t.goals() != null && note.startsWith("the share goal")) {
-                double rH = t.goals().keyAccountRevenue().value();
-                double total = t.goals().totalRevenue();
-                m = Msg.of("report.note.share", t.goals().keyAccountShare().value(), new Money(rH, cur),
-                        new Money(total, cur), new Money(total - rH, cur),
-                        String.valueOf(t.years().isEmpty() ? s.baseYear() : t.last().year()),
-                        new Money(b.otherRevenue(), cur));
-            } else if (t.goals() != null && note.startsWith("derived goal:")) {
-                m = derived(t, note, cur);
-            }
-            out.add(m != null ? m : Msg.of("report.legacy", note));
-        }
-        return out;
+        return t.notes();
     }
 
     private static Msg derived(Targets t, String note, String cur) {

@@ -44,8 +44,8 @@ public final class RunCharts {
 
     /** What the simulation writer needs from a run (the run must have a simulation). */
     static SimulationWriter.Input simulationInput(RunResults r) {
-        return new SimulationWriter.Input(r.scenario().name(), r.scenario().currency(), r.simulation().orElseThrow(),
-                r.targets().orElse(null), r.planVsBaseline().orElse(null), r.sensitivity().orElse(null));
+        return SimulationWriter.Input.of(r.scenario(), r.simulation().orElseThrow(), r.targets().orElse(null),
+                r.planVsBaseline().orElse(null), r.sensitivity().orElse(null));
     }
 
     static CompareWriter.Input compareInput(RunResults r, CompareResult c) {

@@ -139,7 +139,21 @@ public final class SimulationWriter {
      * @param tornado      sensitivity, null when not run
      */
     public record Input(String scenarioName, String currency, SimulationResult result, Targets targets,
-                       PlanComparison comparison, Sensitivity.Tornado tornado) {
+                       PlanComparison comparison, Sensitivity.Tornado tornado, double[] thresholds) {
+        /** Without the yearly key-account thresholds. */
+        public Input(String scenarioName, String currency, SimulationResult result, Targets targets,
+                     PlanComparison comparison, Sensitivity.Tornado tornado) {
+            this(scenarioName, currency, result, targets, comparison, tornado, null);
+        }
+
+        /** With the key-account threshold of every simulated year, from {@code Scenario.keyAccountThreshold}. */
+        public static Input of(dev.kam.domain.Scenario s, SimulationResult result, Targets targets,
+                               PlanComparison comparison, Sensitivity.Tornado tornado) {
+            int[] ys = result.years();
+            double[] th = new double[ys.length];
+            for (int y = 0; y < ys.length; y++) th[y] = s.keyAccountThreshold(ys[y]);
+            return new Input(s.name(), s.currency(), result, targets, comparison, tornado, th);
+        }
     }
 
     /** Writes the data files and the charts (in the language of {@code m}) into the open stage folder. */
@@ -198,8 +212,11 @@ public final class SimulationWriter {
     }
 
     static CsvOut targetsHit(SimulationResult r) {
-        CsvOut csv = new CsvOut("year", "metric", "target", "probability");
-        for (TargetHit h : r.targetHits()) csv.row(h.year(), h.metric(), plain(h.target()), plain(h.probability()));
+        CsvOut csv = new CsvOut("year", "metric", "target", "probability", "ciLow", "ciHigh");
+        for (TargetHit h : r.targetHits()) {
+            csv.row(h.year(), h.metric(), plain(h.target()), plain(h.probability()), plain(h.ciLow()),
+                    plain(h.ciHigh()));
+        }
         return csv;
     }
 
@@ -219,10 +236,13 @@ public final class SimulationWriter {
     }
 
     static CsvOut sensitivity(Sensitivity.Tornado t) {
-        CsvOut csv = new CsvOut("parameter", "base", "low", "high", "lowMedian", "highMedian", "baseMedian", "swing");
+        CsvOut csv = new CsvOut("parameter", "base", "low", "high", "lowMedian", "highMedian", "baseMedian", "swing",
+                "range", "lowGoalProbability", "highGoalProbability", "baseGoalProbability", "goalSwing");
         for (Sensitivity.Bar b : t.bars()) {
             csv.row(b.parameter(), plain(b.base()), plain(b.low()), plain(b.high()), plain(b.lowMedian()),
-                    plain(b.highMedian()), plain(t.baseMedian()), plain(b.swing()));
+                    plain(b.highMedian()), plain(t.baseMedian()), plain(b.swing()),
+                    b.source().name().toLowerCase(java.util.Locale.ROOT), plain(b.lowGoalProbability()),
+                    plain(b.highGoalProbability()), plain(t.baseGoalProbability()), plain(b.goalSwing()));
         }
         return csv;
     }
@@ -250,10 +270,26 @@ public final class SimulationWriter {
         m.put("droppedArrivals", r.droppedArrivals());
         m.put("goalProbability", num(r.goalTiming() == null ? Double.NaN
                 : r.hitProbability(Metric.KEY_ACCOUNT_REVENUE.code(), finalYear)));
+        m.put("goalProbabilityCiLow", num(r.goalProbability().ciLow()));
+        m.put("goalProbabilityCiHigh", num(r.goalProbability().ciHigh()));
+        m.put("goalDefinition", SimulationResult.GOAL_DEFINITION);
+        m.put("allGoalsProbability", num(r.allGoalsProbability().value()));
+        m.put("allGoalsProbabilityCiLow", num(r.allGoalsProbability().ciLow()));
+        m.put("allGoalsProbabilityCiHigh", num(r.allGoalsProbability().ciHigh()));
+        m.put("allGoalsDefinition", SimulationResult.ALL_GOALS_DEFINITION);
+        m.put("medianGoalYear", r.medianGoalYear());
+        m.put("parameters", parameters(r));
 
         Map<String, Object> today = new LinkedHashMap<>();
         for (Metric x : Metric.values()) today.put(x.code(), num(r.today(x)));
         m.put("today", today);
+        m.put("firstYearTotalRevenueGrowth", num(r.stats(Metric.TOTAL_REVENUE, 0).mean() / r.today(Metric.TOTAL_REVENUE) - 1));
+        if (in.thresholds() != null) {
+            Map<String, Object> th = new LinkedHashMap<>();
+            int[] ys = r.years();
+            for (int y = 0; y < ys.length; y++) th.put(Integer.toString(ys[y]), num(in.thresholds()[y]));
+            m.put("keyAccountThreshold", th);
+        }
 
         Map<String, Object> fin = new LinkedHashMap<>();
         for (Metric x : Metric.values()) fin.put(x.code(), stats(r.stats(x, last)));
@@ -312,18 +348,33 @@ public final class SimulationWriter {
                         num(c.baseline().hitProbability(Metric.KEY_ACCOUNT_REVENUE.code(), finalYear)));
                 cmp.put("planProbabilityKeyAccountRevenue",
                         num(c.plan().hitProbability(Metric.KEY_ACCOUNT_REVENUE.code(), finalYear)));
+                cmp.put("baselineGoalProbability", probability(c.baseline().goalProbability()));
+                cmp.put("planGoalProbability", probability(c.plan().goalProbability()));
+                cmp.put("goalProbabilityDifference", difference(c.goalProbabilityDifference()));
+                cmp.put("baselineMedianGoalYear", c.baseline().medianGoalYear());
+                cmp.put("planMedianGoalYear", c.plan().medianGoalYear());
             }
+            Map<String, Object> head = new LinkedHashMap<>();
+            head.put("firstYearExpectedGrossProfitUplift", num(c.expectedFirstYearUplift()));
+            head.put("firstYearExpectedDefinition", "expected first-year gross-profit uplift of the plan over the "
+                    + "baseline by the response model, what the optimizer maximizes (before rating weights)");
+            head.put("firstYearSimulatedGrossProfitUplift", difference(c.firstYearUplift()));
+            head.put("cumulativeGrossProfitUplift", difference(c.cumulativeUplift()));
+            head.put("cumulativeDefinition", "simulated gross-profit uplift summed over the horizon, mean of the "
+                    + "per-path differences (common random numbers) with its paired 95% interval");
+            cmp.put("upliftHeadline", head);
             m.put("comparison", cmp);
         }
 
         Sensitivity.Tornado tor = in.tornado();
         if (tor != null) {
             Map<String, Object> sen = new LinkedHashMap<>();
-            sen.put("measure", "final-year median key-account revenue");
-            sen.put("step", tor.step());
+            sen.put("measure", "P(goal) and the final-year median key-account revenue over each parameter's "
+                    + "plausible range");
             sen.put("paths", tor.paths());
             sen.put("seed", tor.seed());
             sen.put("baseMedian", num(tor.baseMedian()));
+            sen.put("baseGoalProbability", num(tor.baseGoalProbability()));
             List<Map<String, Object>> bars = new ArrayList<>();
             for (Sensitivity.Bar b : tor.bars()) {
                 Map<String, Object> e = new LinkedHashMap<>();
@@ -331,13 +382,57 @@ public final class SimulationWriter {
                 e.put("base", num(b.base()));
                 e.put("low", num(b.low()));
                 e.put("high", num(b.high()));
+                e.put("range", b.source().name().toLowerCase(java.util.Locale.ROOT));
                 e.put("lowMedian", num(b.lowMedian()));
                 e.put("highMedian", num(b.highMedian()));
+                e.put("lowGoalProbability", num(b.lowGoalProbability()));
+                e.put("highGoalProbability", num(b.highGoalProbability()));
                 bars.add(e);
             }
             sen.put("bars", bars);
             m.put("sensitivity", sen);
         }
+        return m;
+    }
+
+    private static Map<String, Object> probability(dev.kam.simulation.Probability p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("probability", num(p.value()));
+        m.put("ciLow", num(p.ciLow()));
+        m.put("ciHigh", num(p.ciHigh()));
+        return m;
+    }
+
+    private static Map<String, Object> difference(dev.kam.simulation.Difference d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("difference", num(d.value()));
+        m.put("stderr", num(d.stderr()));
+        m.put("ciLow", num(d.ciLow()));
+        m.put("ciHigh", num(d.ciHigh()));
+        return m;
+    }
+
+    /** The parameters simulated: erosion in use and how it was set, spreads drawn per path, calibrated keys. */
+    private static Map<String, Object> parameters(SimulationResult r) {
+        dev.kam.domain.SimulationParams p = r.params();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("shareErosion", num(r.erosion()));
+        m.put("shareErosionSource", p.erosionDerived() ? "derived (status-quo neutral)"
+                : p.calibrated().contains(dev.kam.domain.SimulationParams.Param.SHARE_EROSION) ? "calibrated" : "given");
+        List<Map<String, Object>> spreads = new ArrayList<>();
+        for (var e : p.spreads().entrySet()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("parameter", e.getKey().key());
+            x.put("distribution", e.getValue().normal() ? "normal" : "uniform");
+            x.put(e.getValue().normal() ? "mean" : "low", e.getValue().a());
+            x.put(e.getValue().normal() ? "sd" : "high", e.getValue().b());
+            x.put("source", p.calibrated().contains(e.getKey()) ? "calibrated" : "given");
+            spreads.add(x);
+        }
+        m.put("uncertain", spreads);
+        List<String> cal = new ArrayList<>();
+        for (var q : p.calibrated()) cal.add(q.key());
+        m.put("calibrated", cal);
         return m;
     }
 
@@ -585,16 +680,21 @@ public final class SimulationWriter {
 
     static JFreeChart tornadoChart(Input in, Messages m) {
         Sensitivity.Tornado t = in.tornado();
+        boolean goal = !Double.isNaN(t.baseGoalProbability());
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
-        String down = m.get("chart.tornado.down", t.step());
-        String up = m.get("chart.tornado.up", t.step());
+        String down = m.get("simulation.tornado.low");
+        String up = m.get("simulation.tornado.high");
         for (Sensitivity.Bar b : t.bars()) {
             String name = parameterName(b.parameter(), m);
-            ds.addValue(b.lowMedian() - t.baseMedian(), down, name);
-            ds.addValue(b.highMedian() - t.baseMedian(), up, name);
+            double lo = goal ? b.lowGoalProbability() - t.baseGoalProbability() : b.lowMedian() - t.baseMedian();
+            double hi = goal ? b.highGoalProbability() - t.baseGoalProbability() : b.highMedian() - t.baseMedian();
+            ds.addValue(lo, down, name);
+            ds.addValue(hi, up, name);
         }
-        NumberAxis v = new NumberAxis(m.get("chart.tornado.axis", m.money(t.baseMedian(), in.currency())));
-        ChartTheme.moneyAxis(v, m);
+        NumberAxis v = new NumberAxis(goal ? m.get("simulation.tornado.axisGoal", t.baseGoalProbability())
+                : m.get("chart.tornado.axis", m.money(t.baseMedian(), in.currency())));
+        if (goal) ChartTheme.percentAxis(v);
+        else ChartTheme.moneyAxis(v, m);
         BarRenderer br = new BarRenderer() {
             @Override
             public Paint lookupSeriesPaint(int series) {
@@ -607,6 +707,7 @@ public final class SimulationWriter {
         CategoryPlot plot = new CategoryPlot(ds, new CategoryAxis(m.get("chart.tornado.parameter")), v, br);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.addRangeMarker(new ValueMarker(0, Color.BLACK, new BasicStroke(1f)));
-        return new JFreeChart(m.get("chart.tornado.title", t.step(), t.paths()), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        return new JFreeChart(m.get(goal ? "simulation.tornado.titleGoal" : "simulation.tornado.titleMedian", t.paths()),
+                JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     }
 }

@@ -4,6 +4,7 @@ import dev.kam.io.Json;
 import dev.kam.io.CsvOut;
 import dev.kam.io.OutputDir;
 import dev.kam.domain.Scenario;
+import dev.kam.i18n.Lang;
 import dev.kam.i18n.Messages;
 import dev.kam.strategy.Baseline;
 import dev.kam.strategy.DepartmentTarget;
@@ -79,16 +80,31 @@ public final class TargetsWriter {
                 Chart.of("headcount", headcountChart(targets, scenario, m)));
     }
 
+    /** The words of CSV and JSON outputs (English; the report chooses its own language). */
+    private static final Messages EN = Messages.of(Lang.EN);
+
+    /**
+     * A number at full precision in plain notation: the shortest decimal that reads back as the same double
+     * (Double.toString's digits, without an exponent); NaN and infinities are empty.
+     */
+    static String full(double v) {
+        if (!Double.isFinite(v)) return "";
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
     static CsvOut targetsCsv(Targets t) {
         CsvOut csv = new CsvOut("year", "keyAccountRevenue", "keyAccountCount", "ordersPerAccount", "orderValue",
                 "keyAccountShare", "growth", "totalRevenue", "otherRevenue", "winsNeeded", "hoursNeeded",
-                "headcountNeeded", "headcountAvailable");
+                "headcountNeeded", "headcountAvailable", "keyAccountThreshold", "countPath", "allowedLosses");
         for (YearTarget y : t.years()) {
             YearFeasibility f = t.feasibility(y.year());
-            csv.row(y.year(), y.keyAccountRevenue(), y.keyAccountCount(), y.ordersPerAccount(), y.orderValue(),
-                    y.keyAccountShare(), y.growth(), y.totalRevenue(), y.totalRevenue() - y.keyAccountRevenue(),
-                    f == null ? null : f.winsNeeded(), f == null ? null : f.hoursNeeded(),
-                    f == null ? null : f.headcountNeeded(), f == null ? null : f.headcountAvailable());
+            csv.row(y.year(), full(y.keyAccountRevenue()), full(y.keyAccountCount()), full(y.ordersPerAccount()),
+                    full(y.orderValue()), full(y.keyAccountShare()), full(y.growth()), full(y.totalRevenue()),
+                    full(y.totalRevenue() - y.keyAccountRevenue()),
+                    f == null ? null : f.winsNeeded(), f == null ? null : full(f.hoursNeeded()),
+                    f == null ? null : f.headcountNeeded(), f == null ? null : f.headcountAvailable(),
+                    full(y.keyAccountThreshold()), full(y.countPath()), f == null ? null : f.allowedLosses());
         }
         return csv;
     }
@@ -96,7 +112,8 @@ public final class TargetsWriter {
     static CsvOut departmentsCsv(Targets t) {
         CsvOut csv = new CsvOut("year", "department", "metric", "baseline", "target", "change", "text");
         for (DepartmentTarget d : t.departments()) {
-            csv.row(d.year(), d.department(), d.metric(), d.baseline(), d.target(), d.change(), d.text());
+            csv.row(d.year(), d.department(), d.metric(), full(d.baseline()), full(d.target()), full(d.change()),
+                    EN.render(d.text()));
         }
         return csv;
     }
@@ -109,14 +126,19 @@ public final class TargetsWriter {
         for (YearTarget y : t.years()) {
             sb.append('\n').append(y.year()).append(": key-account revenue ")
                     .append(money(s, y.keyAccountRevenue())).append(" = ")
-                    .append(fmt(y.keyAccountCount(), 0)).append(" accounts × ")
+                    .append(y.countPath() == y.keyAccountCount() ? fmt(y.keyAccountCount(), 0)
+                            : fmt(y.countPath(), 2) + " accounts on the smooth path (target "
+                            + fmt(y.keyAccountCount(), 0) + ")").append(y.countPath() == y.keyAccountCount()
+                            ? " accounts × " : " × ")
                     .append(fmt(y.ordersPerAccount(), 2)).append(" orders × ")
                     .append(money(s, y.orderValue())).append('\n');
-            for (DepartmentTarget d : t.departments(y.year())) sb.append("  - ").append(d.text()).append('\n');
+            for (DepartmentTarget d : t.departments(y.year())) sb.append("  - ").append(EN.render(d.text())).append('\n');
         }
         if (!t.warnings().isEmpty()) {
             sb.append("\nWarnings\n");
-            for (TargetWarning w : t.warnings()) sb.append("  - ").append(w).append('\n');
+            for (TargetWarning w : t.warnings()) {
+                sb.append("  - ").append(w.check()).append(": ").append(EN.render(w.message())).append('\n');
+            }
         }
         return sb.toString();
     }
@@ -128,6 +150,7 @@ public final class TargetsWriter {
         m.put("baseYear", s.baseYear());
         m.put("horizonYears", t.years().size());
         m.put("keyAccountThreshold", s.strategy().keyAccountThreshold());
+        m.put("keyAccountThresholdGrowth", s.keyAccountThresholdGrowth());
         Map<String, Object> path = new LinkedHashMap<>();
         path.put("kind", t.path());
         if (t.path().equals("s-curve") && t.assumptions() != null) {
@@ -187,11 +210,13 @@ public final class TargetsWriter {
         for (TargetWarning w : t.warnings()) {
             Map<String, Object> wm = new LinkedHashMap<>();
             wm.put("check", w.check());
-            wm.put("message", w.message());
+            wm.put("message", EN.render(w.message()));
             warnings.add(wm);
         }
         m.put("warnings", warnings);
-        m.put("notes", t.notes());
+        List<String> notes = new ArrayList<>();
+        for (var n : t.notes()) notes.add(EN.render(n));
+        m.put("notes", notes);
         List<Map<String, Object>> years = new ArrayList<>();
         for (YearTarget y : t.years()) {
             Map<String, Object> ym = new LinkedHashMap<>();
@@ -203,10 +228,13 @@ public final class TargetsWriter {
             ym.put("keyAccountShare", y.keyAccountShare());
             ym.put("totalRevenue", y.totalRevenue());
             ym.put("growth", clean(y.growth()));
+            ym.put("keyAccountThreshold", clean(y.keyAccountThreshold()));
+            ym.put("countPath", clean(y.countPath()));
             YearFeasibility f = t.feasibility(y.year());
             if (f != null) {
                 ym.put("winsNeeded", f.winsNeeded());
                 ym.put("replacements", f.replacements());
+                ym.put("allowedLosses", f.allowedLosses());
                 ym.put("pipelineRemaining", f.pipelineRemaining());
                 ym.put("expectedConversions", f.expectedConversions());
                 ym.put("otherHours", f.otherHours());
@@ -226,7 +254,7 @@ public final class TargetsWriter {
         m.put("value", clean(g.value()));
         m.put("source", g.source());
         m.put("derived", g.derived());
-        if (!g.how().isEmpty()) m.put("how", g.how());
+        if (g.how() != null) m.put("how", EN.render(g.how()));
         return m;
     }
 

@@ -38,8 +38,10 @@ import dev.kam.strategy.Targets;
  * @param medianFirstYear        the median calendar year in which key-account revenue first reaches the final
  *                               target; null when more than half of the paths never reach it, or not simulated
  * @param neverWithinHorizon     share of paths that never reach it within the horizon
- * @param expectedUplift         the plan's expected gross-profit uplift over today's owners in its first year
- *                               (the optimizer's response model; {@code plan.json} {@code baseline.upliftAdded})
+ * @param expectedUplift         the plan's expected gross-profit uplift over today's owners in its first year:
+ *                               the simulation's first-year expectation by the response model, switching costs
+ *                               of moves and drops included ({@code PlanComparison.expectedFirstYearUplift});
+ *                               {@code plan.json} {@code baseline.upliftAdded} when the run has no simulation
  * @param cumulativeUpliftMean   simulated gross-profit uplift of the plan over today's owners summed over the
  *                               horizon, mean over paths (paired on common random numbers; currency)
  * @param cumulativeUpliftStderr standard error of that mean
@@ -141,7 +143,7 @@ public record Summary(int baseYear, int finalYear, double todayKaRevenue, int to
         int uncovered = -1;
         Plan plan = r.plan().orElse(null);
         if (plan != null) {
-            uplift = plan.baseline().upliftAdded();
+            uplift = c != null ? c.expectedFirstYearUplift() : plan.baseline().upliftAdded();
             covered = (int) plan.accounts().stream().filter(a -> a.soldierId() != null).count();
             moved = plan.baseline().accountsMoved();
             dropped = plan.baseline().accountsDropped();

@@ -20,6 +20,7 @@ final class StrategyKeys {
         StrategyParams d = StrategyParams.DEFAULT;
         int horizon = s.integer("horizonYears", d.horizonYears(), 1, 50);
         double threshold = Limits.amount(s, "keyAccountThreshold", d.keyAccountThreshold());
+        double thresholdGrowth = s.number("keyAccountThresholdGrowth", d.keyAccountThresholdGrowth(), -0.99, 10);
         Section g = s.section("goals");
         double share = g.fraction("keyAccountRevenueShare", Double.NaN);
         double count = wholeCount(g, "keyAccountCount");
@@ -51,7 +52,8 @@ final class StrategyKeys {
         double timeShare = p.number("sellingTimeShare", d.sellingTimeShare(), 0.01, 1);
         double otherHours = p.number("otherAccountHours", d.otherAccountHours(), 0, 100_000);
         return new StrategyParams(horizon, threshold, share, count, revenue, path, ms, steepness, midpoint,
-                freqWeight, churn, market, margin, orders, kaHours, winHours, soldierHours, timeShare, otherHours);
+                freqWeight, churn, market, margin, orders, kaHours, winHours, soldierHours, timeShare, otherHours,
+                thresholdGrowth);
     }
 
     private static double wholeCount(Section s, String key) {

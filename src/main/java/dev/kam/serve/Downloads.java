@@ -77,8 +77,8 @@ final class Downloads implements AutoCloseable {
         SimulationOptions o = SimulationOptions.of(s.simulation());
         Coverage baseline = Coverage.baseline(s, new ResponseModel(s.simulation()));
         PlanComparison c = Simulator.compare(s, t, baseline, coverage, o);
-        Sensitivity.Tornado tornado = Sensitivity.tornado(s, coverage,
-                o.withPaths(Math.min(o.paths(), Pipeline.TORNADO_PATHS)), 0.2);
+        Sensitivity.Tornado tornado = Sensitivity.tornado(s, t, coverage,
+                o.withPaths(Math.min(o.paths(), Pipeline.TORNADO_PATHS)));
         timings.put("simulate", lap(t0));
         t0 = System.nanoTime();
         MechanismsStage.Result mech = MechanismsStage.compute(s, a, t, plan);

@@ -38,6 +38,8 @@ import static dev.kam.serve.JsonIo.obj;
  * {@code allGoalsProbability}. Every probability carries its Wilson 95% interval.
  */
 final class Views {
+    private static final dev.kam.i18n.Messages EN = dev.kam.i18n.Messages.of(dev.kam.i18n.Lang.EN);
+
     /**
      * The assumptions the simulation page has sliders for: {@code --set} key, and how to read its value
      * from the scenario's simulation parameters.
@@ -400,7 +402,8 @@ final class Views {
                     "medianYear", timing == null ? null : timing.medianYear(),
                     "difference", i == 0 ? null : obj("goalProbability", dm, "stderr", Stats.stderr(d, dm),
                             "kaRevenue", drm, "kaRevenueStderr", Stats.stderr(dr, drm)),
-                    "crn", obj("full", o.crn().full(), "detail", o.crn().detail()), "planNote", o.planNote(),
+                    "crn", obj("full", o.crn().full(), "detail", o.crn().full() ? null : EN.render(o.crn().detail())),
+                    "planNote", EN.render(o.planNote()),
                     "medianKaRevenue", median, "currency", o.scenario().currency(),
                     "assumptions", assumptions(o.scenario()), "goals", strategyInputs(o.scenario())));
         }

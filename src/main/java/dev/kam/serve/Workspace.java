@@ -405,7 +405,7 @@ public final class Workspace implements AutoCloseable {
         SimulationResult st = l.base() ? c.plan() : startOf(ref, o.paths(), baseTargets);
         String crn = null;
         Crn alignment = Crn.of(scenario, s);
-        if (!alignment.full()) crn = alignment.detail();
+        if (!alignment.full()) crn = dev.kam.i18n.Messages.of(dev.kam.i18n.Lang.EN).render(alignment.detail());
         else if (o.seed() != scenario.simulation().seed()) crn = "the seed differs from the starting point's";
         Map<String, Object> m = Views.simulation(s, t, c, st, baseTargets.last().keyAccountRevenue(), crn);
         m.put("droppedLeads", dropped);

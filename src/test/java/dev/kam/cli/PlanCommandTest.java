@@ -117,7 +117,8 @@ class PlanCommandTest {
     /**
      * The figures kam plan prints are the run's own: P(goal) is the final-year key-account revenue target's
      * probability in simulation/targets-hit.csv, the joint probability is the all-targets row, the median is
-     * percentiles.csv's P50, the uplift is plan.json's baseline.upliftAdded.
+     * percentiles.csv's P50, the uplift is the simulation's first-year expectation (summary.json
+     * comparison.upliftHeadline.firstYearExpectedGrossProfitUplift: the optimizer's uplift less switching costs).
      */
     @Test
     void printsTheHeadlineFiguresOfTheRunItWrote() throws Exception {
@@ -136,10 +137,10 @@ class PlanCommandTest {
         double median = pct.rows().stream().filter(x -> x.get("year").equals("2036") && x.get("metric").equals("keyAccountRevenue"))
                 .mapToDouble(x -> dev.kam.TestCsv.num(x, "p50")).findFirst().orElseThrow();
         assertTrue(r.out().contains("Median key-account revenue 2036: " + en.money(median, "CNY") + " (P10–P90 "), r.out());
-        com.fasterxml.jackson.databind.JsonNode plan = dev.kam.io.Json.MAPPER.readTree(out.resolve("plan/plan.json").toFile());
-        assertTrue(r.out().contains("Plan's expected gross-profit uplift over today's owners: "
-                + en.signedMoney(plan.at("/baseline/upliftAdded").asDouble(), "CNY") + " in its first year"), r.out());
         com.fasterxml.jackson.databind.JsonNode sim = dev.kam.io.Json.MAPPER.readTree(out.resolve("simulation/summary.json").toFile());
+        assertTrue(r.out().contains("Plan's expected gross-profit uplift over today's owners: " + en.signedMoney(
+                sim.at("/comparison/upliftHeadline/firstYearExpectedGrossProfitUplift").asDouble(), "CNY")
+                + " in its first year"), r.out());
         assertEquals(p, sim.at("/endGoal/probabilityKeyAccountRevenue").asDouble(), 1e-8, "one definition in every file");
         assertEquals(p, sim.at("/goalProbability").asDouble(), 1e-8);
         Document d = Jsoup.parse(Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8));

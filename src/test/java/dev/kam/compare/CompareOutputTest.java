@@ -49,7 +49,8 @@ class CompareOutputTest {
         }
         TestCsv t = TestCsv.read(out.resolve("summary.csv"));
         assertNotNull(t);
-        assertEquals(List.of("scenario", "metric", "year", "p10", "p50", "p90", "goalProbability"), t.header());
+        assertEquals(List.of("scenario", "metric", "year", "p10", "p50", "p90", "goalProbability", "ciLow", "ciHigh"),
+                t.header());
         int h = r.years().length;
         // 5 metrics per year, plus the all-three-targets probability per year, per scenario
         assertEquals(2 * (Metric.values().length + 1) * h, t.rows().size());

@@ -95,7 +95,7 @@ public final class ReportFixture {
         Coverage baseline = Coverage.baseline(s, new ResponseModel(s.simulation()));
         SimulationOptions o = new SimulationOptions(paths, 1, 2);
         PlanComparison c = Simulator.compare(s, t, baseline, plan.coverage(), o);
-        Sensitivity.Tornado tornado = Sensitivity.tornado(s, plan.coverage(), o.withPaths(50), 0.2);
+        Sensitivity.Tornado tornado = Sensitivity.tornado(s, t, plan.coverage(), o.withPaths(50));
         return RunResults.of(s).analysis(a).targets(t).plan(plan).planVsBaseline(c).sensitivity(tornado)
                 .info(new RunInfo("kam test", List.of("validate", "analyze", "targets", "assign", "simulate"),
                         Map.of("validate", 0.2), List.of(), List.of()))

@@ -140,7 +140,13 @@ class PlanSessionTest {
 
     @Test
     void aMovesValueIsWhatUndoingItAloneCosts() {
-        try (PlanSession s = open(demo, demoAnalysis, demoPlan)) {
+        // most of the demo's owners today are over capacity at the tier hours or no longer eligible, so undoing one
+        // move alone rarely keeps the plan feasible; at lighter base hours many undos are feasible and valued
+        Scenario light = ScenarioReader.read(Path.of("scenarios/demo/scenario.yaml"),
+                List.of("assignment.baseHours={key: 120, mid: 50, small: 20}"));
+        Analysis lightAnalysis = Analyzer.analyze(light);
+        Plan lightPlan = Assigner.solve(light, lightAnalysis, AssignOptions.steps(1, 2_000, 100));
+        try (PlanSession s = open(light, lightAnalysis, lightPlan)) {
             List<Map<String, Object>> moves = s.moves();
             assertFalse(moves.isEmpty(), "the demo's plan moves accounts");
             int checked = 0;
@@ -150,7 +156,7 @@ class PlanSessionTest {
                     continue;
                 }
                 double before = s.objective();
-                s.move((String) mv.get("account"), (String) mv.get("from"), demo.assignment().standardEffort());
+                s.move((String) mv.get("account"), (String) mv.get("from"), light.assignment().standardEffort());
                 assertEquals((double) mv.get("value"), before - s.objective(), 1e-6, mv.toString());
                 s.undo();
                 if (++checked == 15) break;

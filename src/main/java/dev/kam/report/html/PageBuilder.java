@@ -483,12 +483,12 @@ public final class PageBuilder {
             String plan = switch (o.plan().label()) {
                 case "optimized" -> m.get("report.compare.plan.optimized");
                 case "baseline" -> m.get("report.compare.plan.baseline");
-                default -> o.planNote();
+                default -> m.render(o.planNote());
             };
             t.row(Cell.of(o.label()), Cell.num(m.percent(o.goalProbability())), Cell.num(m.money(ka.p10(), cur)),
                     Cell.num(m.money(ka.p50(), cur)), Cell.num(m.money(ka.p90(), cur)), diff, ahead, Cell.of(plan),
                     Cell.of(o.crn().full() ? m.get("report.compare.crn.full") : m.get("report.compare.crn.partial")));
-            if (!o.crn().full()) notes.add(m.get("report.compare.crnNote", o.label(), Msg.of("report.legacy", o.crn().detail())));
+            if (!o.crn().full()) notes.add(m.get("report.compare.crnNote", o.label(), o.crn().detail()));
         }
         return new Page.Compare(intro, goal, kpis, t.open("compare/summary.csv"), figures("compare"), notes);
     }
@@ -513,7 +513,7 @@ public final class PageBuilder {
                     s.accountYearsPerSecond() / 1e6, s.options().threads())));
         });
         r.sensitivity().ifPresent(x -> t.row(Cell.of(m.get("report.tech.tornado")),
-                Cell.num(m.get("report.tech.tornado.value", x.paths(), x.step(), Long.toString(x.seed())))));
+                Cell.num(m.get("simulation.tornado.tech", x.paths(), Long.toString(x.seed())))));
         t.row(Cell.of(m.get("report.tech.version")), Cell.num(r.info().version()));
 
         Map<String, List<Page.Param>> groups = new LinkedHashMap<>();
