@@ -5,21 +5,34 @@ import dev.kam.analysis.Analyzer;
 import dev.kam.assign.AssignOptions;
 import dev.kam.assign.Assigner;
 import dev.kam.assign.Plan;
+import dev.kam.compare.CompareOptions;
+import dev.kam.compare.CompareResult;
+import dev.kam.compare.Comparison;
+import dev.kam.compare.GoalBasis;
+import dev.kam.compare.Planner;
+import dev.kam.compare.Variant;
 import dev.kam.domain.Account;
 import dev.kam.domain.Coverage;
+import dev.kam.domain.Money;
+import dev.kam.domain.Msg;
+import dev.kam.domain.Problem;
 import dev.kam.domain.Product;
 import dev.kam.domain.ResponseModel;
 import dev.kam.domain.Scenario;
+import dev.kam.domain.ScenarioException;
 import dev.kam.domain.Soldier;
-import dev.kam.report.AnalysisWriter;
-import dev.kam.report.ChartTheme;
-import dev.kam.report.HtmlReport;
 import dev.kam.i18n.Lang;
+import dev.kam.i18n.Messages;
+import dev.kam.io.InputFiles;
 import dev.kam.io.OutputDir;
-import dev.kam.report.PlanWriter;
-import dev.kam.report.SimulationWriter;
-import dev.kam.report.Summary;
-import dev.kam.report.TargetsWriter;
+import dev.kam.io.OutputException;
+import dev.kam.io.OutputPlan;
+import dev.kam.io.OutputRun;
+import dev.kam.mechanisms.stage.MechanismsStage;
+import dev.kam.report.ChartTheme;
+import dev.kam.report.RunWriter;
+import dev.kam.run.RunInfo;
+import dev.kam.run.RunResults;
 import dev.kam.scenario.ScenarioReader;
 import dev.kam.simulation.Metric;
 import dev.kam.simulation.PlanComparison;
@@ -47,18 +60,19 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The whole job of {@code kam plan}: validate → analyze → targets → assign → simulate → report, each
- * stage taking the previous stages' results as values (SPEC §2).
+ * The whole job of {@code kam plan}: validate → analyze → targets → assign → simulate (→ compare), each stage
+ * taking the previous stages' results as values (SPEC §2), collected in one {@link RunResults}; then every
+ * output is written from those results ({@link RunWriter}).
  *
- * <p>Outputs: every stage writes its folder into a hidden staging folder under {@code out}; only when
- * all stages and the report have succeeded are the stage folders swapped into {@code out} (each by
- * rename) and {@code report.html} renamed into place. A failed run leaves {@code out} as it was. An
- * {@code out} that would replace an input file is refused before anything runs.
+ * <p>Outputs: every output is written into one {@link OutputRun}; only when all stages and the report have
+ * succeeded are they published, all at once (see {@link OutputRun}). A failed run leaves {@code out} as it
+ * was. An {@code out} that would replace a file the run read (the scenario, its bases, its tables, the
+ * --compare scenarios and theirs) is refused right after validation, before the other stages run.
  */
 public final class Pipeline {
     /** Stage folders a run may write under {@code out}, and the report file. */
     public static final List<String> OUTPUTS = List.of("analysis", "targets", "plan", "simulation", "compare",
-            "report.html");
+            "mechanisms", "pipeline", "projects", "report.html", "plan.xlsx");
 
     /**
      * What to run.
@@ -66,7 +80,7 @@ public final class Pipeline {
      * @param scenario  the scenario YAML file
      * @param overrides {@code key.path=value} overrides applied before validation
      * @param out       output folder
-     * @param lang      label language of charts and report
+     * @param lang      language of the charts and the report (the data files are the same in every language)
      * @param compare   further scenarios to compare with this one (each planned on its own, simulated on the
      *                  same random paths); empty for none
      */
@@ -82,20 +96,27 @@ public final class Pipeline {
         }
     }
 
-    /** Progress of a run; the command line prints it on stderr. */
+    /**
+     * Progress of a run; the command line prints it on stderr. Everything it is told is a code or a
+     * {@link Msg}, rendered in the reader's language by the listener.
+     */
     public interface Listener {
         /** A stage starts ({@code index} counts from 1 of {@code count}). */
         void started(String stage, int index, int count);
 
-        /** A stage finished after {@code seconds}; {@code detail} is a short result line (may be empty). */
-        void finished(String stage, double seconds, String detail);
+        /** A stage finished after {@code seconds} (wall clock); {@code detail} is its one-line result, or null. */
+        void finished(String stage, double seconds, Msg detail);
 
-        /** A warning for the user (a scenario warning with file:line, a missing font); also shown in the report. */
-        default void warning(String text) {
+        /** A warning of the scenario as read, with its file and line; also shown in the report. */
+        default void problem(Problem p) {
         }
 
-        /** A long stage reports progress: seconds into the stage, a short status (e.g. the best score). */
-        default void progress(String stage, double seconds, String status) {
+        /** Another warning for the user (a missing font); also shown in the report. */
+        default void warning(Msg text) {
+        }
+
+        /** A long stage reports progress: seconds into the stage, its status (e.g. the best score so far). */
+        default void progress(String stage, double seconds, Msg status) {
         }
 
         Listener SILENT = new Listener() {
@@ -104,7 +125,7 @@ public final class Pipeline {
             }
 
             @Override
-            public void finished(String stage, double seconds, String detail) {
+            public void finished(String stage, double seconds, Msg detail) {
             }
         };
     }
@@ -112,192 +133,232 @@ public final class Pipeline {
     /**
      * The outcome of a run.
      *
-     * @param scenario the scenario as read
-     * @param out      the output folder
-     * @param report   the report file
-     * @param stages   the stages that ran, in order
-     * @param summary  the headline figures (NaN where a stage did not run)
-     * @param timings  seconds per stage
-     * @param warnings warnings for the user (e.g. no CJK font)
+     * @param results every stage's result, the run's metadata and its summary
+     * @param out     the output folder
+     * @param report  the report file
+     * @param written the outputs written under {@code out} (stage folders and {@code report.html})
      */
-    public record Result(Scenario scenario, Path out, Path report, List<String> stages, Summary summary,
-                         Map<String, Double> timings, List<String> warnings) {
+    public record Result(RunResults results, Path out, Path report, List<String> written) {
+        public Result {
+            written = List.copyOf(written);
+        }
     }
 
     private final Options options;
     private final Listener listener;
     private final Map<String, Double> timings = new LinkedHashMap<>();
     private final List<String> stages = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+    private final List<Msg> warnings = new ArrayList<>();
+    private final boolean writes;
+    private final InputFiles inputs = new InputFiles();
     private int index;
-    private String compareSection;
+    private MechanismsStage.Result mechanisms;
 
-    private Pipeline(Options options, Listener listener) {
+    private Pipeline(Options options, Listener listener, boolean writes) {
         this.options = options;
         this.listener = listener == null ? Listener.SILENT : listener;
+        this.writes = writes;
     }
 
-    /** The stages this build runs, in order ({@code compare} only when other scenarios are given). */
+    /** The stages of a run, in order ({@code compare} only when other scenarios are given; {@code report} when writing). */
     public List<String> stageNames() {
-        return options.compare().isEmpty() ? List.of("validate", "analyze", "targets", "assign", "simulate", "report")
-                : List.of("validate", "analyze", "targets", "assign", "simulate", "compare", "report");
+        List<String> names = new ArrayList<>(List.of("validate", "analyze", "targets", "assign", "simulate",
+                "mechanisms"));
+        if (!options.compare().isEmpty()) names.add("compare");
+        if (writes) names.add("report");
+        return names;
     }
 
-    /** Runs every stage; throws ScenarioException on bad input and IllegalArgumentException on a bad --out. */
+    /**
+     * Runs every stage and writes every output; throws ScenarioException on bad input and
+     * {@link OutputException} on a bad --out (or an output folder that cannot be written).
+     */
     public static Result run(Options options, Listener listener) {
-        return new Pipeline(options, listener).run();
+        return new Pipeline(options, listener, true).runAndWrite();
     }
 
-    private Result run() {
-        checkOutput(options.scenario(), options.out()).ifPresent(msg -> {
-            throw new IllegalArgumentException(msg);
-        });
-        Lang lang = ChartTheme.lang();
-        String currency = ChartTheme.currency();
-        ChartTheme.setLang(options.lang());
-        try {
-            return runStages();
-        } finally {
-            ChartTheme.setLang(lang);
-            ChartTheme.setCurrency(currency);
+    /**
+     * Runs every stage and returns the results, writing nothing ({@code options.out()} is not used); throws
+     * ScenarioException on bad input.
+     */
+    public static RunResults compute(Options options, Listener listener) {
+        return new Pipeline(options, listener, false).stages();
+    }
+
+    private Result runAndWrite() {
+        RunResults results = stages();
+        Path out = options.out();
+        try (OutputRun run = OutputRun.begin(outputs(), inputs)) {
+            for (String note : run.notes()) warn(Msg.of("cli.text", note));
+            Path staging = run.root();
+            Messages m = Messages.of(options.lang());
+            List<String> written = stage("report", () -> {
+                List<String> w = new ArrayList<>(RunWriter.write(results, m, staging));
+                if (mechanisms != null) {
+                    MechanismsStage.write(results.scenario(), mechanisms, staging, m);
+                    for (String o : MechanismsStage.OUTPUTS) {
+                        if (Files.isDirectory(staging.resolve(o))) w.add(w.size() - 1, o);
+                    }
+                }
+                return new Step<>(w, null);
+            });
+            for (String note : run.publish()) warn(Msg.of("cli.text", note));
+            RunResults done = results.withInfo(info());
+            return new Result(done, out, out.resolve(RunWriter.REPORT), written);
+        } catch (RuntimeException e) {
+            throw OutputException.translate(out, e);
         }
     }
 
-    private Result runStages() {
+    /** What a run writes under --out: every stage folder and the report ({@code compare/} only with --compare). */
+    private OutputPlan outputs() {
+        List<String> out = new ArrayList<>(List.of("analysis", "targets", "plan", "simulation", RunWriter.REPORT,
+                dev.kam.xlsx.PlanXlsx.FILE));
+        out.addAll(MechanismsStage.OUTPUTS);
+        if (!options.compare().isEmpty()) out.add("compare");
+        return OutputPlan.of(options.out(), out);
+    }
 
+    /**
+     * Reads the --compare scenarios once up front, so their files are known to the output check before
+     * anything is written, and their errors are reported before the long stages run. Returns their
+     * problems when any of them has an error, else nothing.
+     */
+    private List<Problem> readCompared() {
+        List<Problem> found = new ArrayList<>();
+        for (Path p : options.compare()) {
+            ScenarioReader.Result c = ScenarioReader.validate(p, options.overrides());
+            inputs.addAll(c.files());
+            if (c.problems().hasErrors()) found.addAll(c.problems().all());
+        }
+        return found;
+    }
+
+    private RunInfo info() {
+        return new RunInfo(version(), stages, timings, problems, warnings);
+    }
+
+    private RunResults stages() {
         Scenario scenario = stage("validate", () -> {
             ScenarioReader.Result r = ScenarioReader.validate(options.scenario(), options.overrides());
-            r.problems().throwIfErrors();
-            for (dev.kam.domain.Problem p : r.problems().all()) warn(p.toString());
-            Scenario s = r.scenario();
-            return new Step<>(s, s.accounts().size() + " accounts, " + s.soldiers().size() + " soldiers, "
-                    + s.products().size() + " products");
-        });
-        ChartTheme.setCurrency(scenario.currency());
-        fontWarning(scenario).ifPresent(this::warn);
-
-        Path out = options.out();
-        Path staging = createStaging(out);
-        try {
-            Analysis analysis = stage("analyze", () -> {
-                Analysis a = Analyzer.analyze(scenario);
-                try (OutputDir dir = OutputDir.open(staging, "analysis")) {
-                    AnalysisWriter.write(scenario, a, dir);
-                    dir.commit();
-                }
-                return new Step<>(a, a.accounts().size() + " accounts rated");
-            });
-            Targets targets = stage("targets", () -> {
-                Targets t = TargetPlanner.plan(scenario);
-                TargetsWriter.write(t, scenario, staging);
-                return new Step<>(t, t.years().size() + " yearly targets, " + t.warnings().size() + " warnings");
-            });
-            Plan assignment = stage("assign", () -> {
-                AssignOptions opt = AssignOptions.of(scenario.assignment())
-                        .withProgress((elapsed, score) -> listener.progress("assign", elapsed.toMillis() / 1000.0, score));
-                Plan p = Assigner.solve(scenario, analysis, opt);
-                try (OutputDir dir = OutputDir.open(staging, "plan")) {
-                    PlanWriter.write(p, dir);
-                    dir.commit();
-                }
-                return new Step<>(p, String.format(java.util.Locale.ROOT,
-                        "score %s, expected uplift added %s %,.0f a year, %d accounts moved%s", p.score(),
-                        scenario.currency(), p.baseline().upliftAdded(), p.baseline().accountsMoved(),
-                        p.unmet().isEmpty() ? "" : ", " + p.unmet().size() + " rules not met"));
-            });
-            Coverage baseline = Coverage.baseline(scenario, new ResponseModel(scenario.simulation()));
-            Coverage plan = assignment.coverage();
-            stage("simulate", () -> simulate(scenario, targets, baseline, plan, staging));
-            if (!options.compare().isEmpty()) {
-                compareSection = stage("compare", () -> compare(scenario, plan, staging));
+            inputs.addAll(r.files());
+            List<Problem> compared = readCompared();
+            if (!compared.isEmpty()) {
+                List<Problem> all = new ArrayList<>(r.problems().all());
+                all.addAll(compared);
+                throw new ScenarioException(all);
             }
-            Path report = stage("report", () -> {
-                HtmlReport.Input in = reportInput(scenario, staging);
-                Path file = HtmlReport.write(in, staging.resolve("report.html"));
-                return new Step<>(file, "");
-            });
-            Summary summary = Summary.of(reportInput(scenario, staging), scenario);
-            publish(staging, out);
-            return new Result(scenario, out, out.resolve(report.getFileName()), List.copyOf(stages), summary,
-                    new LinkedHashMap<>(timings), List.copyOf(warnings));
-        } finally {
-            deleteQuietly(staging);
+            r.problems().throwIfErrors();
+            if (writes) outputs().check(inputs); // refused before the long stages, and again when the run opens
+            for (Problem p : r.problems().all()) {
+                problems.add(p);
+                listener.problem(p);
+            }
+            // a scenario with history.csv uses what it fits wherever the file is silent (SPEC §8)
+            Scenario s = dev.kam.calibration.Calibration.applyTo(r.scenario());
+            int calibrated = s.simulation().calibrated().size();
+            return new Step<>(s, calibrated == 0 ? Msg.of("cli.plan.validated", s.accounts().size(),
+                    s.soldiers().size(), s.products().size()) : Msg.of("calibration.plan.validated",
+                    s.accounts().size(), s.soldiers().size(), s.products().size(), calibrated));
+        });
+        fontWarning(scenario).ifPresent(this::warn);
+        RunResults.Builder results = RunResults.of(scenario);
+
+        Analysis analysis = stage("analyze", () -> {
+            Analysis a = Analyzer.analyze(scenario);
+            return new Step<>(a, Msg.of("cli.plan.analyzed", a.accounts().size()));
+        });
+        results.analysis(analysis);
+        Targets targets = stage("targets", () -> {
+            Targets t = TargetPlanner.plan(scenario, analysis.baseline());
+            return new Step<>(t, Msg.of("cli.plan.targeted", t.years().size(), t.warnings().size()));
+        });
+        results.targets(targets);
+        Plan plan = stage("assign", () -> {
+            AssignOptions opt = AssignOptions.of(scenario.assignment())
+                    .withProgress((elapsed, score) -> listener.progress("assign", elapsed.toMillis() / 1000.0,
+                            Msg.of("cli.plan.best", score)));
+            Plan p = Assigner.solve(scenario, analysis, opt);
+            return new Step<>(p, Msg.of("cli.plan.assigned", new Money(p.baseline().upliftAdded(), scenario.currency()),
+                    p.baseline().accountsMoved(), p.unmet().size()));
+        });
+        results.plan(plan);
+        Coverage baseline = Coverage.baseline(scenario, new ResponseModel(scenario.simulation()));
+        stage("simulate", () -> simulate(scenario, targets, baseline, plan.coverage(), results));
+        // the seed's mechanisms (SPEC 12) are kept beside the results: their package still writes its own files
+        // and draws charts through report/, so RunResults cannot hold them without an import cycle
+        mechanisms = stage("mechanisms", () -> {
+            MechanismsStage.Result x = MechanismsStage.compute(scenario, analysis, targets, plan);
+            return new Step<>(x, Msg.of("cli.text", x.detail(scenario.currency())));
+        });
+        if (!options.compare().isEmpty()) {
+            CompareResult c = stage("compare", () -> compare(scenario, plan.coverage()));
+            results.comparison(c);
         }
+        return results.info(info()).build();
     }
 
-    /** Paths of the sensitivity tornado per run (25 runs), capped by the scenario's paths. */
+    /** Paths of the sensitivity tornado per run (two runs per model parameter), capped by the scenario's paths. */
     public static final int TORNADO_PATHS = 500;
 
     private Step<SimulationResult> simulate(Scenario scenario, Targets targets, Coverage baseline, Coverage plan,
-                                            Path staging) {
+                                            RunResults.Builder results) {
         SimulationOptions options = SimulationOptions.of(scenario.simulation());
-        PlanComparison comparison = null;
         SimulationResult result;
         if (plan == baseline) {
             result = Simulator.run(scenario, targets, baseline, options);
+            results.simulation(result);
         } else {
-            comparison = Simulator.compare(scenario, targets, baseline, plan, options);
+            PlanComparison comparison = Simulator.compare(scenario, targets, baseline, plan, options);
             result = comparison.plan();
+            results.planVsBaseline(comparison);
         }
-        Sensitivity.Tornado tornado = Sensitivity.tornado(scenario, plan,
-                options.withPaths(Math.min(options.paths(), TORNADO_PATHS)), 0.2);
-        try (OutputDir dir = OutputDir.open(staging, "simulation")) {
-            SimulationWriter.write(dir, new SimulationWriter.Input(scenario.name(), scenario.currency(), result, targets,
-                    comparison, tornado));
-            dir.commit();
-        }
+        Sensitivity.Tornado tornado = Sensitivity.tornado(scenario, targets, plan,
+                options.withPaths(Math.min(options.paths(), TORNADO_PATHS)));
+        results.sensitivity(tornado);
         int year = result.years()[result.horizon() - 1];
         double p = result.hitProbability(Metric.KEY_ACCOUNT_REVENUE.code(), year);
-        return new Step<>(result, String.format(java.util.Locale.ROOT, "%,d paths, P(%d KA revenue target) = %.1f%%",
-                result.paths(), year, 100 * p));
+        return new Step<>(result, Msg.of("cli.plan.simulated", result.paths(), String.valueOf(year), p));
     }
 
-    private void warn(String text) {
+    private void warn(Msg text) {
         warnings.add(text);
         listener.warning(text);
-    }
-
-    private HtmlReport.Input reportInput(Scenario scenario, Path root) {
-        return new HtmlReport.Input(scenario, root, options.lang(), timings, warnings, version(), compareSection);
     }
 
     /**
      * The scenario and the {@code --compare} scenarios on common random numbers: this scenario keeps the plan
      * just made, each other one gets its own optimized plan; judged against this scenario's targets.
      */
-    private Step<String> compare(Scenario scenario, Coverage plan, Path staging) {
+    private Step<CompareResult> compare(Scenario scenario, Coverage plan) {
         List<Scenario> scenarios = new ArrayList<>();
         scenarios.add(scenario);
-        List<dev.kam.domain.Problem> problems = new ArrayList<>();
+        List<Problem> found = new ArrayList<>();
         for (Path p : options.compare()) {
             try {
                 scenarios.add(ScenarioReader.read(p, options.overrides()));
-            } catch (dev.kam.domain.ScenarioException e) {
-                problems.addAll(e.problems());
+            } catch (ScenarioException e) {
+                found.addAll(e.problems());
             }
         }
-        if (!problems.isEmpty()) throw new dev.kam.domain.ScenarioException(problems);
+        if (!found.isEmpty()) throw new ScenarioException(found);
         List<String> labels = new ArrayList<>();
         for (Scenario s : scenarios) labels.add(s.name());
-        labels = dev.kam.compare.Comparison.uniqueLabels(labels);
-        List<dev.kam.compare.Variant> variants = new ArrayList<>();
-        for (int i = 0; i < scenarios.size(); i++) variants.add(new dev.kam.compare.Variant(labels.get(i), scenarios.get(i)));
-        dev.kam.compare.Planner planner = (s, analysis) -> s == scenario ? plan
+        labels = Comparison.uniqueLabels(labels);
+        List<Variant> variants = new ArrayList<>();
+        for (int i = 0; i < scenarios.size(); i++) variants.add(new Variant(labels.get(i), scenarios.get(i)));
+        Planner planner = (s, analysis) -> s == scenario ? plan
                 : Assigner.solve(s, analysis, AssignOptions.of(s.assignment())).coverage();
-        dev.kam.compare.CompareResult result = dev.kam.compare.Comparison.run(variants, planner,
-                new dev.kam.compare.CompareOptions(SimulationOptions.of(scenario.simulation()), false,
-                        dev.kam.compare.GoalBasis.FIRST),
-                (i, n, label, step) -> listener.progress("compare", 0, "[" + i + "/" + n + "] " + label + ": " + step));
-        try (OutputDir dir = OutputDir.open(staging, "compare")) {
-            dev.kam.report.CompareWriter.write(dir, new dev.kam.report.CompareWriter.Input(scenario.currency(), result, null));
-            dir.commit();
-        }
-        return new Step<>(dev.kam.report.CompareHtml.section(result, options.lang()),
-                scenarios.size() + " scenarios on the same " + result.paths() + " paths");
+        CompareResult result = Comparison.run(variants, planner,
+                new CompareOptions(SimulationOptions.of(scenario.simulation()), false, GoalBasis.FIRST),
+                (i, n, label, step) -> listener.progress("compare", 0,
+                        Msg.of("cli.plan.compareStep", i, n, label, Msg.of("cli.plan.compareStep." + step))));
+        return new Step<>(result, Msg.of("cli.plan.compared", scenarios.size(), result.paths()));
     }
 
-    /** A stage's value and a short line for the progress output. */
-    private record Step<T>(T value, String detail) {
+    /** A stage's value and its one-line result for the progress output (null for none). */
+    private record Step<T>(T value, Msg detail) {
     }
 
     private interface StageBody<T> {
@@ -322,109 +383,12 @@ public final class Pipeline {
         return "kam " + (v == null ? "dev" : v);
     }
 
-    private static Optional<String> fontWarning(Scenario s) {
+    private static Optional<Msg> fontWarning(Scenario s) {
         Set<String> names = new LinkedHashSet<>();
         for (Account a : s.accounts()) names.add(a.name());
         for (Soldier so : s.soldiers()) names.add(so.name());
         for (Product p : s.products()) names.add(p.name());
         names.add(s.name());
         return ChartTheme.missingGlyphWarning(names);
-    }
-
-    // ------------------------------------------------------------------ outputs
-
-    /**
-     * Why {@code out} may not be used for this scenario, or empty when it may: it must not be a file, and
-     * none of the folders and files a run replaces ({@link #OUTPUTS}) may hold an input file (the scenario
-     * YAML or a table it names).
-     */
-    public static Optional<String> checkOutput(Path scenario, Path out) {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            return Optional.of("--out " + out + " is a file, not a folder");
-        }
-        Path outAbs = normal(out);
-        for (Path input : inputFiles(scenario)) {
-            Path in = normal(input);
-            for (String o : OUTPUTS) {
-                Path replaced = outAbs.resolve(o);
-                if (in.equals(replaced) || in.startsWith(replaced)) {
-                    return Optional.of("--out " + out + " would overwrite the input file " + input
-                            + " (kam plan replaces " + replaced + "); choose another output folder");
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The scenario file and the table files it names (best effort: unreadable YAML yields just the file). */
-    static List<Path> inputFiles(Path scenario) {
-        List<Path> files = new ArrayList<>();
-        files.add(scenario);
-        try {
-            String text = Files.readString(scenario, StandardCharsets.UTF_8);
-            if (text.length() > 1 << 20) return files;
-            LoadSettings settings = LoadSettings.builder().setMaxAliasesForCollections(20).build();
-            Object doc = new Load(settings).loadFromString(text.startsWith("\uFEFF") ? text.substring(1) : text);
-            if (doc instanceof Map<?, ?> m && m.get("tables") instanceof Map<?, ?> tables) {
-                Path dir = scenario.toAbsolutePath().getParent();
-                for (Object v : tables.values()) {
-                    if (v instanceof String s && !s.isBlank()) files.add(dir.resolve(s));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // the scenario reader reports unreadable files; here only the YAML itself is protected
-        }
-        return files;
-    }
-
-    private static Path normal(Path p) {
-        Path abs = p.toAbsolutePath().normalize();
-        try {
-            return Files.exists(abs) ? abs.toRealPath() : realParent(abs);
-        } catch (IOException e) {
-            return abs;
-        }
-    }
-
-    private static Path realParent(Path abs) throws IOException {
-        Path parent = abs.getParent();
-        if (parent == null) return abs;
-        Path real = Files.exists(parent) ? parent.toRealPath() : realParent(parent);
-        return real.resolve(abs.getFileName());
-    }
-
-    private static Path createStaging(Path out) {
-        try {
-            Files.createDirectories(out);
-            return Files.createTempDirectory(out, ".kam-run-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create output folder " + out + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Moves every finished stage folder and the report from staging into {@code out}. */
-    private static void publish(Path staging, Path out) {
-        for (String name : OUTPUTS) {
-            Path from = staging.resolve(name);
-            if (!Files.exists(from)) continue;
-            if (Files.isDirectory(from)) {
-                OutputDir.replaceDir(from, out.resolve(name));
-            } else {
-                try {
-                    OutputDir.writeAtomically(out.resolve(name), Files.readAllBytes(from));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write " + out.resolve(name) + ": " + e.getMessage(), e);
-                }
-            }
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) Files.deleteIfExists(p);
-        } catch (IOException e) {
-            // a leftover hidden staging folder is harmless and is not read by later runs
-        }
     }
 }

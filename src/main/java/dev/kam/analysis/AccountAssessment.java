@@ -1,5 +1,7 @@
 package dev.kam.analysis;
 
+import dev.kam.domain.Msg;
+
 /**
  * The diagnosis of one account. Amounts in the scenario currency per year.
  *
@@ -8,7 +10,7 @@ package dev.kam.analysis;
  * @param score           5A score 0–1 (weighted normalized criteria)
  * @param rating          5A rating 1–5
  * @param diagnosis       lifecycle diagnosis
- * @param reason          one line explaining the diagnosis
+ * @param reason          why: the rule that decided the diagnosis ({@code analysis.reason.*}) with its figures
  * @param rank            1-based rank by revenue (1 = largest; ties by id)
  * @param revenue         revenue today
  * @param wallet          the account's yearly spend in our category
@@ -16,21 +18,25 @@ package dev.kam.analysis;
  * @param ratedOnPotential true when the account has no revenue and was rated on its wallet potential
  */
 public record AccountAssessment(String accountId, Tier tier, double score, int rating, Diagnosis diagnosis,
-                                String reason, int rank, double revenue, double wallet, Criteria criteria,
+                                Msg reason, int rank, double revenue, double wallet, Criteria criteria,
                                 boolean ratedOnPotential) {
 
-    /** An assessment with only the contract fields (for later stages' tests); the rest NaN / unknown. */
+    /**
+     * An assessment with only the contract fields (for later stages' tests); the rest NaN / unknown, and a null
+     * reason becomes {@code analysis.reason.unknown}.
+     */
     public AccountAssessment(String accountId, Tier tier, double score, int rating, Diagnosis diagnosis,
-                             String reason) {
-        this(accountId, tier, score, rating, diagnosis, reason, 0, Double.NaN, Double.NaN, Criteria.UNKNOWN,
-                false);
+                             Msg reason) {
+        this(accountId, tier, score, rating, diagnosis, reason == null ? Msg.of("analysis.reason.unknown") : reason, 0,
+                Double.NaN, Double.NaN, Criteria.UNKNOWN, false);
     }
 
     public AccountAssessment {
+        java.util.Objects.requireNonNull(reason, "reason");
         if (rating < 1 || rating > 5) throw new IllegalArgumentException("rating must be 1–5, got " + rating);
     }
 
-    /** The rating as written in reports, e.g. "4A". */
+    /** The rating as written in reports and files, e.g. "4A" (the course's own notation, the same in every language). */
     public String ratingLabel() {
         return rating + "A";
     }

@@ -1,19 +1,17 @@
 package dev.kam.analysis;
 
 import dev.kam.domain.Account;
+import dev.kam.domain.Money;
+import dev.kam.domain.Msg;
 import dev.kam.domain.AnalysisParams;
 import dev.kam.domain.Scenario;
 import dev.kam.domain.Stage;
 import dev.kam.domain.StrategyParams;
 
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The analyze stage: customer pyramid, concentration, key-account baseline, structure health, 5A rating and
@@ -324,7 +322,8 @@ public final class Analyzer {
                  double minCredit, double ordersRatio, String currency) {
     }
 
-    record Verdict(Diagnosis diagnosis, String reason) {
+    /** A diagnosis and why: a rule's message with its figures (words are chosen at the edge). */
+    record Verdict(Diagnosis diagnosis, Msg reason) {
     }
 
     /**
@@ -362,52 +361,52 @@ public final class Analyzer {
 
     /**
      * Rules in order of urgency: cannot keep (we may lose what we have), cannot win (we are not in), cannot
-     * grow (in, but far below the ceiling of a big wallet), else healthy.
+     * grow (in, but far below the ceiling of a big wallet), else healthy. The reason names the rule
+     * ({@code analysis.reason.*}) and carries its figures.
      */
     static Verdict diagnose(Account a, double peerOrders, Rules r) {
         double rev = Math.max(0, a.revenue());
         double wallet = Math.max(0, a.wallet());
         double sow = wallet > 0 ? rev / wallet : 0;
         double credit = Double.isNaN(a.credit()) ? DEFAULT_CREDIT : a.credit();
-        String owner = a.owner() == null ? "no owner" : "owner " + a.owner();
+        Msg owner = a.owner() == null ? Msg.of("analysis.owner.none") : Msg.of("analysis.owner.is", a.owner());
 
-        List<String> keep = new ArrayList<>();
-        if (a.stage() == Stage.AT_RISK) keep.add("stage at-risk");
-        if (rev > 0 && credit < r.minCredit) {
-            keep.add("credit " + fmt2(credit) + " below " + fmt2(r.minCredit));
-        }
+        List<Msg> keep = new ArrayList<>();
+        if (a.stage() == Stage.AT_RISK) keep.add(Msg.of("analysis.reason.keep.atRisk"));
+        if (rev > 0 && credit < r.minCredit) keep.add(Msg.of("analysis.reason.keep.credit", credit, r.minCredit));
         double orders = a.orders();
         if (rev > 0 && r.ordersRatio > 0 && !Double.isNaN(orders) && !Double.isNaN(peerOrders)
                 && orders < r.ordersRatio * peerOrders) {
-            keep.add("buys " + num(orders) + (orders == 1 ? " time" : " times") + " a year, under " + pct(r.ordersRatio) + " of the " + num(peerOrders)
-                    + " of similar-sized accounts");
+            keep.add(Msg.of("analysis.reason.keep.orders", orders, r.ordersRatio, peerOrders));
         }
         if (!keep.isEmpty()) {
-            return new Verdict(Diagnosis.CANNOT_KEEP, String.join("; ", keep) + "; " + money(rev, r.currency)
-                    + " revenue at stake, " + owner);
+            return new Verdict(Diagnosis.CANNOT_KEEP, Msg.of("analysis.reason.keep", keep, money(rev, r), owner));
         }
         if (rev <= 0) {
-            String who = a.owner() == null ? "no owner works it" : "owner " + a.owner() + " has not won it yet";
-            return new Verdict(Diagnosis.CANNOT_WIN, "prospect with a " + money(wallet, r.currency) + " wallet; "
-                    + who);
+            Msg who = a.owner() == null ? Msg.of("analysis.reason.prospect.unworked")
+                    : Msg.of("analysis.reason.prospect.notWon", a.owner());
+            return new Verdict(Diagnosis.CANNOT_WIN, Msg.of("analysis.reason.prospect", money(wallet, r), who));
         }
         boolean big = wallet >= r.bigWallet;
         if (big && sow < r.footholdShare) {
-            return new Verdict(Diagnosis.CANNOT_WIN, "foothold only: " + pct(sow) + " of a " + money(wallet, r.currency)
-                    + " wallet (below " + pct(r.footholdShare) + "); " + owner);
+            return new Verdict(Diagnosis.CANNOT_WIN, Msg.of("analysis.reason.foothold", sow, money(wallet, r),
+                    r.footholdShare, owner));
         }
         if (big && sow < r.growBelowShare) {
             double headroom = r.shareCeiling * wallet - rev;
-            return new Verdict(Diagnosis.CANNOT_GROW, "share of wallet " + pct(sow) + " of " + money(wallet, r.currency)
-                    + ", below " + pct(r.growBelowShare) + "; " + money(headroom, r.currency) + " headroom to the "
-                    + pct(r.shareCeiling) + " ceiling; " + owner);
+            return new Verdict(Diagnosis.CANNOT_GROW, Msg.of("analysis.reason.grow", sow, money(wallet, r),
+                    r.growBelowShare, money(headroom, r), r.shareCeiling, owner));
         }
         if (!big) {
-            return new Verdict(Diagnosis.HEALTHY, "small wallet (" + money(wallet, r.currency) + " < "
-                    + money(r.bigWallet, r.currency) + "): no key-account gap; share of wallet " + pct(sow));
+            return new Verdict(Diagnosis.HEALTHY, Msg.of("analysis.reason.smallWallet", money(wallet, r),
+                    money(r.bigWallet, r), sow));
         }
-        return new Verdict(Diagnosis.HEALTHY, "share of wallet " + pct(sow) + " of " + money(wallet, r.currency)
-                + " (at least " + pct(r.growBelowShare) + "), stage " + a.stage().code() + ", credit " + fmt2(credit));
+        return new Verdict(Diagnosis.HEALTHY, Msg.of("analysis.reason.healthy", sow, money(wallet, r),
+                r.growBelowShare, Msg.of("analysis.stage." + a.stage().code()), credit));
+    }
+
+    private static Money money(double v, Rules r) {
+        return new Money(v, r.currency);
     }
 
     // ---- structure health ---------------------------------------------------------------------------
@@ -417,23 +416,20 @@ public final class Analyzer {
         AnalysisParams p = s.analysis();
         StrategyParams st = s.strategy();
         String cur = s.currency();
-        List<String> findings = new ArrayList<>();
+        List<Msg> findings = new ArrayList<>();
         boolean led = b.totalRevenue() > 0 && b.share() >= p.healthKeyShare();
         boolean concentrated = c.activeAccounts() > 1 && c.top1Share() > p.healthMaxTop1();
 
-        findings.add(String.format(Locale.ROOT, "Key accounts (revenue ≥ %s): %d of %d accounts bring %s of revenue (%s).",
-                money(b.threshold(), cur), b.count(), b.accounts(), pct(b.share()), money(b.revenue(), cur)));
+        findings.add(Msg.of("analysis.health.keyAccounts", new Money(b.threshold(), cur), b.count(), b.accounts(),
+                b.share(), new Money(b.revenue(), cur)));
         if (led) {
-            findings.add("The base is key-account-led: key accounts bring " + pct(b.share()) + " of revenue (healthy: at least "
-                    + pct(p.healthKeyShare()) + ").");
+            findings.add(Msg.of("analysis.health.led", b.share(), p.healthKeyShare()));
         } else {
-            findings.add("The base is not key-account-led: key accounts bring " + pct(b.share())
-                    + " of revenue, below the healthy " + pct(p.healthKeyShare()) + ".");
+            findings.add(Msg.of("analysis.health.notLed", b.share(), p.healthKeyShare()));
         }
         if (concentrated) {
             Account top = accounts.get(order[0]);
-            findings.add("Dependence on one account: " + top.name() + " (" + top.id() + ") brings " + pct(c.top1Share())
-                    + " of revenue (healthy: at most " + pct(p.healthMaxTop1()) + ").");
+            findings.add(Msg.of("analysis.health.dependence", top.name(), top.id(), c.top1Share(), p.healthMaxTop1()));
         }
 
         List<Health.GoalGap> gaps = new ArrayList<>();
@@ -442,27 +438,24 @@ public final class Analyzer {
         if (!Double.isNaN(st.goalShare())) {
             double gap = st.goalShare() - b.share();
             gaps.add(new Health.GoalGap("keyAccountRevenueShare", b.share(), st.goalShare(), gap, Double.NaN));
-            findings.add(String.format(Locale.ROOT, "Key-account share of revenue: %s today, goal %s by %d (%s%.1f points).",
-                    pct(b.share()), pct(st.goalShare()), goalYear, gap >= 0 ? "+" : "", gap * 100));
+            findings.add(Msg.of("analysis.health.gap.share", b.share(), st.goalShare(), goalYear, gap * 100));
         }
         if (!Double.isNaN(st.goalCount())) {
             double gap = st.goalCount() - b.count();
             double g = cagr(b.count(), st.goalCount(), h);
             gaps.add(new Health.GoalGap("keyAccountCount", b.count(), st.goalCount(), gap, g));
-            findings.add(String.format(Locale.ROOT, "Key accounts: %d today, goal %s by %d (%s%s)%s.", b.count(),
-                    num(st.goalCount()), goalYear, gap >= 0 ? "+" : "", num(gap),
-                    Double.isNaN(g) ? "" : ", " + pct(g) + " a year"));
+            findings.add(Msg.of("analysis.health.gap.count", b.count(), st.goalCount(), goalYear, gap, perYear(g)));
         }
         if (!Double.isNaN(st.goalRevenue())) {
             double gap = st.goalRevenue() - b.revenue();
             double g = cagr(b.revenue(), st.goalRevenue(), h);
             gaps.add(new Health.GoalGap("keyAccountRevenue", b.revenue(), st.goalRevenue(), gap, g));
-            findings.add(String.format(Locale.ROOT, "Key-account revenue: %s today, goal %s by %d (%s)%s.",
-                    money(b.revenue(), cur), money(st.goalRevenue(), cur), goalYear,
-                    b.revenue() > 0 ? String.format(Locale.ROOT, "×%.1f", st.goalRevenue() / b.revenue()) : "from nothing",
-                    Double.isNaN(g) ? "" : ", " + pct(g) + " a year"));
+            Msg times = b.revenue() > 0 ? Msg.of("analysis.health.times", st.goalRevenue() / b.revenue())
+                    : Msg.of("analysis.health.fromNothing");
+            findings.add(Msg.of("analysis.health.gap.revenue", new Money(b.revenue(), cur),
+                    new Money(st.goalRevenue(), cur), goalYear, times, perYear(g)));
         }
-        if (gaps.isEmpty()) findings.add("No goals are set under strategy.goals: the gap to the goals cannot be measured.");
+        if (gaps.isEmpty()) findings.add(Msg.of("analysis.health.noGoals"));
 
         int keepKa = 0;
         double keepKaRevenue = 0;
@@ -477,24 +470,24 @@ public final class Analyzer {
             if (a.diagnosis() == Diagnosis.CANNOT_GROW) growKa++;
         }
         if (keepKa > 0) {
-            findings.add(keepKa + " key account" + (keepKa == 1 ? "" : "s") + " may be lost (留不住): "
-                    + money(keepKaRevenue, cur) + ", " + pct(b.revenue() > 0 ? keepKaRevenue / b.revenue() : 0)
-                    + " of key-account revenue.");
+            findings.add(Msg.of("analysis.health.keepKa", keepKa, new Money(keepKaRevenue, cur),
+                    b.revenue() > 0 ? keepKaRevenue / b.revenue() : 0.0));
         }
-        if (growKa > 0) {
-            findings.add(growKa + " account" + (growKa == 1 ? "" : "s") + " with a big wallet "
-                    + (growKa == 1 ? "is" : "are") + " far below the share ceiling (做不大).");
-        }
+        if (growKa > 0) findings.add(Msg.of("analysis.health.growKa", growKa));
 
         Health.Verdict verdict = !led ? Health.Verdict.NOT_KEY_ACCOUNT_LED
                 : concentrated ? Health.Verdict.CONCENTRATED : Health.Verdict.HEALTHY;
-        String summary = switch (verdict) {
-            case HEALTHY -> "Healthy: key-account-led (" + pct(b.share()) + " of revenue from key accounts).";
-            case CONCENTRATED -> "Key-account-led but concentrated: the largest account brings " + pct(c.top1Share())
-                    + " of revenue.";
-            case NOT_KEY_ACCOUNT_LED -> "Not key-account-led: key accounts bring only " + pct(b.share()) + " of revenue.";
+        Msg summary = switch (verdict) {
+            case HEALTHY -> Msg.of("analysis.verdict.HEALTHY", b.share());
+            case CONCENTRATED -> Msg.of("analysis.verdict.CONCENTRATED", c.top1Share());
+            case NOT_KEY_ACCOUNT_LED -> Msg.of("analysis.verdict.NOT_KEY_ACCOUNT_LED", b.share());
         };
         return new Health(verdict, summary, led, gaps, findings);
+    }
+
+    /** ", 14.9% a year" after a goal gap, or nothing when the growth is undefined. */
+    private static Object perYear(double growth) {
+        return Double.isNaN(growth) ? "" : Msg.of("analysis.health.perYear", growth);
     }
 
     /** (to/from)^(1/years) − 1; NaN when from is 0. */
@@ -508,35 +501,5 @@ public final class Analyzer {
     static double median(double[] sorted) {
         int m = sorted.length;
         return m % 2 == 1 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
-    }
-
-    // Formatter with %,f builds new DecimalFormatSymbols on every call, which dominated the run time on
-    // thousands of reasons; these formats are built once per thread.
-    private static final ThreadLocal<DecimalFormat[]> FORMATS = ThreadLocal.withInitial(() -> new DecimalFormat[] {
-        format("#,##0"), format("#,##0.0"), format("0.0"), format("0.00")});
-
-    private static DecimalFormat format(String pattern) {
-        DecimalFormat f = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
-        f.setRoundingMode(RoundingMode.HALF_UP);
-        return f;
-    }
-
-    /** An amount with thousands separators and the currency: "12,500,000 CNY". */
-    static String money(double v, String currency) {
-        return FORMATS.get()[0].format(v) + " " + currency;
-    }
-
-    /** A fraction as a percentage with one decimal: "12.5%". */
-    static String pct(double v) {
-        return FORMATS.get()[2].format(v * 100) + "%";
-    }
-
-    static String fmt2(double v) {
-        return FORMATS.get()[3].format(v);
-    }
-
-    /** A count or amount with thousands separators; one decimal when not whole. */
-    static String num(double v) {
-        return FORMATS.get()[v == Math.rint(v) ? 0 : 1].format(v);
     }
 }

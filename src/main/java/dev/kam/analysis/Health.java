@@ -1,5 +1,7 @@
 package dev.kam.analysis;
 
+import dev.kam.domain.Msg;
+
 import java.util.List;
 
 /**
@@ -7,13 +9,14 @@ import java.util.List;
  * account, and how far is today from the strategy goals.
  *
  * @param verdict         the overall verdict
- * @param summary         the verdict in one sentence
+ * @param summary         the verdict as a message ({@code analysis.verdict.*}) with its figure
  * @param keyAccountLed   key accounts bring at least {@code analysis.health.keyAccountShare} of revenue
  * @param gaps            today against each goal set under {@code strategy.goals} (missing goals are left out)
- * @param findings        every finding as a sentence, most important first
+ * @param findings        every finding as a message ({@code analysis.health.*}) with its figures, most important
+ *                        first
  */
-public record Health(Verdict verdict, String summary, boolean keyAccountLed, List<GoalGap> gaps,
-                     List<String> findings) {
+public record Health(Verdict verdict, Msg summary, boolean keyAccountLed, List<GoalGap> gaps,
+                     List<Msg> findings) {
     public Health {
         gaps = List.copyOf(gaps);
         findings = List.copyOf(findings);

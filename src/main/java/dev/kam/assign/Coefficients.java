@@ -301,25 +301,22 @@ public final class Coefficients {
                 double strength = re == null ? Double.NaN : re.strength();
                 double hours = re != null && !Double.isNaN(re.hours()) ? re.hours() : base;
                 double fit = model.fit(so, ac, strength);
-                boolean override = re != null && !Double.isNaN(re.value());
-                double gain = override ? model.overrideGain(ac, re.value(), eStd) : Double.NaN;
-                if (override) {
-                    double realised = model.overrideUplift(ac, gain, eStd, eStd);
-                    if (Math.abs(realised - re.value()) > 0.005) {
-                        b.warnings.add(Msg.of("assign.warn.overrideClamped", so.id(), ac.id(), re.value(), realised));
-                    }
+                double pairValue = re == null ? Double.NaN : re.value();
+                if (model.overrideClamped(ac, pairValue)) {
+                    b.warnings.add(Msg.of("assign.warn.overrideClamped", so.id(), ac.id(), pairValue,
+                            model.coverUplift(ac, 1.0, fit, pairValue)));
                 }
                 for (int e = 0; e < b.levels; e++) {
                     if (lockedHere && e != std) continue;
                     double level = p.effortLevels()[e];
-                    double uplift = override ? model.overrideUplift(ac, gain, level, eStd) : model.coverUplift(ac, level, fit);
+                    double uplift = model.coverUplift(ac, level, fit, pairValue);
                     boolean moved = b.owner[a] >= 0 && b.owner[a] != s;
                     long value = scaled(prio * uplift) - (moved ? b.switching[a] : 0);
                     double real = prio * uplift - (moved ? sw : 0);
                     slackA = Math.max(slackA, real - value / (double) SCALE);
                     if (lockedHere && mask != 0) b.optOverride.add(b.optSoldier.size());
                     b.addOption(s, e, hoursUp(hours, level), value, fit, uplift);
-                    fits.add(new double[] {level, fit, override ? gain : Double.NaN});
+                    fits.add(new double[] {level, fit, pairValue});
                 }
             }
             // 1e-6 per account covers the floating-point error of the difference itself
@@ -335,7 +332,7 @@ public final class Coefficients {
                 b.pairProduct.add(q);
                 int nOpt = fits.size();
                 if (!ac.isProspect() || nOpt == 0) {
-                    double uplift = model.productUplift(ac, pr, eStd, 0.5);
+                    double uplift = model.productUplift(ac, pr, 1.0, 0.5, Double.NaN);
                     long v = scaled(prio * uplift);
                     b.pairValue.add(v);
                     b.pairUplift.add(uplift);
@@ -346,16 +343,8 @@ public final class Coefficients {
                     long max = Long.MIN_VALUE;
                     double maxU = 0, slackQ = 0;
                     for (double[] f : fits) {
-                        double uplift;
-                        if (Double.isNaN(f[2])) {
-                            uplift = model.productUplift(ac, pr, f[0], f[1]);
-                        } else {
-                            // an overridden prospect converts at the pair's own rate (CONTRACT §4)
-                            double conv = model.overrideConversion(f[2], f[0], eStd);
-                            double atFull = model.productUplift(ac, pr, f[0], f[1]);
-                            double c = model.conversion(f[0], f[1]);
-                            uplift = c > 0 ? atFull * conv / c : sc.simulation().productAdoption() * pr.price() * pr.margin() * conv;
-                        }
+                        // the prospect adopts only in a year it converts: at this option's effort, fit and pair value
+                        double uplift = model.productUplift(ac, pr, f[0], f[1], f[2]);
                         long v = scaled(prio * uplift);
                         b.pairOptValue.add(v);
                         b.pairOptUplift.add(uplift);

@@ -51,6 +51,12 @@ public record Plan(String scenario, String currency, long hard, long medium, lon
         effort = List.copyOf(effort);
     }
 
+    /** The same plan with another search time (seconds). */
+    public Plan withSeconds(double newSeconds) {
+        return new Plan(scenario, currency, hard, medium, soft, objective, bound, gapPercent, quality, accounts, products,
+                soldiers, baseline, unmet, warnings, newSeconds, disruption, capacity, reasons, effort);
+    }
+
     /**
      * How the plan and its bound came about.
      *

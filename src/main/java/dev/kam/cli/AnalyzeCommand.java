@@ -5,6 +5,8 @@ import dev.kam.analysis.Analyzer;
 import dev.kam.domain.Scenario;
 import dev.kam.report.AnalysisWriter;
 import dev.kam.io.OutputDir;
+import dev.kam.io.OutputException;
+import dev.kam.io.OutputRun;
 import dev.kam.domain.Problem;
 import dev.kam.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
@@ -41,19 +43,26 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ScenarioReader.Result read = ScenarioReader.validate(scenario, options.overrides);
+        options.inputs.addAll(read.files());
         read.problems().throwIfErrors();
         PrintWriter err = spec.commandLine().getErr();
         for (Problem p : read.problems().all()) err.println(p);
         err.flush();
         Scenario s = read.scenario();
-        Analysis a = Analyzer.analyze(s);
-        Path target;
-        try (OutputDir dir = OutputDir.open(options.out, "analysis")) {
-            AnalysisWriter.write(s, a, dir);
-            target = dir.commit();
+        Analysis a;
+        Path target = options.out.resolve("analysis");
+        try (OutputRun run = options.begin("analysis")) {
+            a = Analyzer.analyze(s);
+            try (OutputDir dir = OutputDir.open(run.root(), "analysis")) {
+                AnalysisWriter.write(s, a, dir, Main.WORDS);
+                dir.commit();
+            }
+            options.publish(run);
+        } catch (RuntimeException e) {
+            throw OutputException.translate(options.out, e);
         }
         PrintWriter out = spec.commandLine().getOut();
-        for (String line : AnalysisWriter.summaryLines(s, a, target)) out.println(line);
+        for (String line : AnalysisWriter.summaryLines(s, a, target, Main.WORDS)) out.println(line);
         out.flush();
         return Main.OK;
     }

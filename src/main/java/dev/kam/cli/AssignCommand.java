@@ -13,8 +13,11 @@ import dev.kam.domain.Scenario;
 import dev.kam.i18n.Lang;
 import dev.kam.i18n.Messages;
 import dev.kam.io.OutputDir;
+import dev.kam.io.OutputException;
+import dev.kam.io.OutputPlan;
+import dev.kam.io.OutputRun;
 import dev.kam.report.PlanWriter;
-import dev.kam.scenario.Section;
+import dev.kam.scenario.Limits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,15 +25,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -89,13 +90,17 @@ public final class AssignCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The first bytes of every LP file kam writes ({@code LpWriter}): an existing --export-lp file without them is not replaced. */
+    static final String LP_SIGNATURE = "\\ kam assignment MILP";
+
     @Override
     public Integer call() {
         Duration limit = null;
         if (timeLimit != null) {
-            limit = Section.parseDuration(timeLimit);
-            if (limit == null || limit.isZero() || limit.isNegative()) {
-                throw new UsageException("--time-limit '" + timeLimit + "' is not a positive duration (write e.g. 30s, 2m)");
+            try {
+                limit = Limits.parseTimeLimit("--time-limit", timeLimit);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
             }
         }
         AssignmentParams.Solver mode = null;
@@ -116,6 +121,16 @@ public final class AssignCommand implements Callable<Integer> {
         if (language == null) throw new UsageException("--lang must be en or zh, not '" + lang + "'");
         Messages words = Messages.of(language);
         Scenario s = options.load(scenario);
+        OutputPlan outputs = OutputPlan.of(options.out, "plan");
+        if (exportLp != null) outputs = outputs.withFile(exportLp, "--export-lp", LP_SIGNATURE);
+        try (OutputRun run = options.begin(outputs)) {
+            return solveAndWrite(s, limit, mode, run, words);
+        } catch (RuntimeException e) {
+            throw OutputException.translate(options.out, e);
+        }
+    }
+
+    private int solveAndWrite(Scenario s, Duration limit, AssignmentParams.Solver mode, OutputRun run, Messages words) {
         Analysis analysis = Analyzer.analyze(s);
         AssignOptions opt = AssignOptions.of(s.assignment());
         if (limit != null) opt = opt.withTimeLimit(limit);
@@ -152,13 +167,14 @@ public final class AssignCommand implements Callable<Integer> {
         try {
             Plan plan = Assigner.solve(s, analysis, opt.withStop(stop));
             if (System.console() != null) err.println();
-            if (stop.stopped()) err.println("assign: interrupted; writing the best plan found so far");
-            Path target;
-            try (OutputDir dir = OutputDir.open(options.out, "plan")) {
-                PlanWriter.write(plan, dir, words);
-                target = dir.commit();
+            Instant interrupted = stop.stopped() ? Instant.now() : null;
+            if (interrupted != null) err.println("assign: interrupted; writing the best plan found so far");
+            try (OutputDir dir = OutputDir.open(run.root(), "plan")) {
+                PlanWriter.write(plan, dir, words, interrupted);
+                dir.commit();
             }
-            for (String line : PlanWriter.summaryLines(plan, target, words)) out.println(line);
+            options.publish(run);
+            for (String line : PlanWriter.summaryLines(plan, options.out.resolve("plan"), words)) out.println(line);
             if (exportLp != null) out.println("Wrote the MILP to " + exportLp + " (objective = plan.json objective)");
             out.flush();
             err.flush();
@@ -173,17 +189,14 @@ public final class AssignCommand implements Callable<Integer> {
         }
     }
 
+    /** Writes the LP file through a temporary sibling and a rename: the old file or the new one, never half. */
     private static void writeLp(Coefficients table, String title, Path file) {
-        Path abs = file.toAbsolutePath();
+        StringWriter text = new StringWriter();
+        LpWriter.write(table, title, text);
         try {
-            Files.createDirectories(abs.getParent());
-            Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                LpWriter.write(table, title, w);
-            }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            OutputDir.writeAtomically(file, text.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (UncheckedIOException e) {
+            throw OutputException.cannotWrite(file, e);
         }
     }
 }

@@ -3,8 +3,10 @@ package dev.kam.cli;
 import dev.kam.assign.GapBench;
 import dev.kam.domain.AssignmentParams;
 import dev.kam.io.CsvOut;
-import dev.kam.io.OutputDir;
-import dev.kam.scenario.Section;
+import dev.kam.io.InputFiles;
+import dev.kam.io.OutputPlan;
+import dev.kam.io.OutputRun;
+import dev.kam.scenario.Limits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,12 +69,18 @@ public final class BenchGapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Duration limit = Section.parseDuration(timeLimit);
-        if (limit == null || limit.isZero() || limit.isNegative()) {
-            throw new UsageException("--time-limit '" + timeLimit + "' is not a positive duration (write e.g. 60s, 2m)");
+        Duration limit;
+        try {
+            limit = Limits.parseTimeLimit("--time-limit", timeLimit);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
+        InputFiles inputs = new InputFiles();
         for (Path f : files) {
             if (!Files.isRegularFile(f)) throw new UsageException("GAP file not found: " + f);
+            Path dir = f.toAbsolutePath().getParent();
+            inputs.add(f).add(dir.resolve("best-known.csv"));
+            if (dir.getParent() != null) inputs.add(dir.getParent().resolve("best-known.csv"));
         }
         AssignmentParams.Solver mode = AssignmentParams.Solver.parse(solver);
         if (mode == null) throw new UsageException("--solver must be heuristic, exact or auto, not '" + solver + "'");
@@ -86,6 +94,7 @@ public final class BenchGapCommand implements Callable<Integer> {
         if (searchShare != null && !(searchShare >= 0 && searchShare <= 1)) {
             throw new UsageException("--search-share (" + searchShare + ") must be between 0 and 1");
         }
+        OutputPlan.of(out, "bench/gap.csv").check(inputs);
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter o = spec.commandLine().getOut();
         CsvOut csv = new CsvOut("instance", "agents", "jobs", "bestKnown", "found", "gapPercent", "feasible", "seconds",
@@ -104,7 +113,9 @@ public final class BenchGapCommand implements Callable<Integer> {
                             Double.isNaN(r.peerFound()) ? "none" : CsvOut.num(r.peerFound()), pct(r.peerGapPercent())));
             o.flush();
             // rewrite after each instance so a long run leaves its rows even if interrupted
-            OutputDir.writeAtomically(out.resolve("bench").resolve("gap.csv"), csv.text().getBytes(StandardCharsets.UTF_8));
+            for (String n : OutputRun.publishFile(out, "bench/gap.csv", csv.text().getBytes(StandardCharsets.UTF_8), inputs)) {
+                err.println("kam: " + n);
+            }
         }
         err.flush();
         o.println("wrote " + out.resolve("bench").resolve("gap.csv"));

@@ -16,6 +16,9 @@ import dev.kam.compare.Variant;
 import dev.kam.domain.Scenario;
 import dev.kam.report.CompareWriter;
 import dev.kam.io.OutputDir;
+import dev.kam.io.OutputException;
+import dev.kam.io.OutputPlan;
+import dev.kam.io.OutputRun;
 import dev.kam.domain.Problem;
 import dev.kam.domain.ScenarioException;
 import dev.kam.scenario.ScenarioReader;
@@ -118,15 +121,9 @@ public final class CompareCommand implements Callable<Integer> {
                 throw new UsageException(e.getMessage());
             }
         }
-        Path target = scenarioOptions.out.resolve("compare").toAbsolutePath().normalize();
-        for (Path f : scenarioFiles) {
-            if (f.toAbsolutePath().normalize().startsWith(target)) {
-                throw new UsageException("--out " + scenarioOptions.out + " would replace " + target + ", which holds the "
-                        + "input " + f + "; choose another output folder");
-            }
-        }
         PrintWriter err = spec.commandLine().getErr();
         List<Scenario> scenarios = sweepSpec == null ? readAll(scenarioFiles) : readSweep(scenarioFiles.get(0), sweepSpec);
+        OutputPlan.of(scenarioOptions.out, "compare").check(scenarioOptions.inputs);
         Scenario first = scenarios.get(0);
         SimulationOptions options = SimulateCommand.options(first, paths, seed, threads);
         if (baseline && keepPlan) throw new UsageException("--baseline and --keep-plan exclude each other: with "
@@ -155,10 +152,13 @@ public final class CompareCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
 
-        Path folder;
-        try (OutputDir dir = OutputDir.open(scenarioOptions.out, "compare")) {
-            CompareWriter.write(dir, new CompareWriter.Input(first.currency(), result, sweepResult));
-            folder = dir.commit();
+        Path folder = scenarioOptions.out.resolve("compare");
+        try (OutputRun run = scenarioOptions.begin("compare"); OutputDir dir = OutputDir.open(run.root(), "compare")) {
+            CompareWriter.write(dir, new CompareWriter.Input(first.currency(), result, sweepResult), Main.WORDS);
+            dir.commit();
+            scenarioOptions.publish(run);
+        } catch (RuntimeException e) {
+            throw OutputException.translate(scenarioOptions.out, e);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (sweepResult != null) printSweep(out, sweepResult, first.currency());
@@ -172,9 +172,10 @@ public final class CompareCommand implements Callable<Integer> {
     static Planner optimizer(String timeLimit, PrintWriter err) {
         Duration limit = null;
         if (timeLimit != null) {
-            limit = Section.parseDuration(timeLimit);
-            if (limit == null || limit.isZero() || limit.isNegative()) {
-                throw new UsageException("--time-limit '" + timeLimit + "' is not a positive duration (write e.g. 30s, 2m)");
+            try {
+                limit = dev.kam.scenario.Limits.parseTimeLimit("--time-limit", timeLimit);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
             }
         }
         Duration fixed = limit;
@@ -197,7 +198,7 @@ public final class CompareCommand implements Callable<Integer> {
         List<Problem> problems = new ArrayList<>();
         for (Path f : files) {
             try {
-                out.add(ScenarioReader.read(f, scenarioOptions.overrides));
+                out.add(ScenarioReader.read(f, scenarioOptions.overrides, scenarioOptions.inputs));
             } catch (ScenarioException e) {
                 problems.addAll(e.problems());
             }
@@ -216,7 +217,7 @@ public final class CompareCommand implements Callable<Integer> {
             List<String> overrides = new ArrayList<>(scenarioOptions.overrides);
             overrides.add(s.override(v));
             try {
-                out.add(ScenarioReader.read(file, overrides));
+                out.add(ScenarioReader.read(file, overrides, scenarioOptions.inputs));
             } catch (ScenarioException e) {
                 List<Problem> relabelled = new ArrayList<>();
                 for (Problem p : e.problems()) {
@@ -232,6 +233,8 @@ public final class CompareCommand implements Callable<Integer> {
         return out;
     }
 
+    private static final dev.kam.i18n.Messages EN = dev.kam.i18n.Messages.of(dev.kam.i18n.Lang.EN);
+
     private static void printTable(PrintWriter out, CompareResult r, String cur) {
         int last = r.last();
         int year = r.years()[last];
@@ -239,34 +242,61 @@ public final class CompareCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Compared %d scenarios, %,d paths each (seed %d), %d–%d; plans: %s.%n",
                 r.outcomes().size(), r.paths(), r.options().simulation().seed(), r.years()[0], year,
                 r.options().keepPlan() ? "the first scenario's plan kept for all" : "each scenario's own");
-        if (!Double.isNaN(ref.goal())) {
-            out.printf(Locale.ROOT, "Goal: %d key-account revenue at least %s %s (%s).%n", year, cur, money(ref.goal()),
-                    r.options().goals() == GoalBasis.FIRST ? "targets of " + ref.label() + " for every scenario"
-                            : "each scenario's own targets; this is the first's");
+        if (r.options().goals() == GoalBasis.FIRST) {
+            if (!Double.isNaN(ref.goal())) {
+                out.printf(Locale.ROOT, "Goal: %d key-account revenue at least %s %s (targets of %s for every "
+                        + "scenario).%n", year, cur, money(ref.goal()), ref.label());
+            }
+        } else {
+            for (Outcome o : r.outcomes()) {
+                if (Double.isNaN(o.goal())) continue;
+                out.printf(Locale.ROOT, "Goal of %s: %d key-account revenue at least %s %s (its own targets).%n",
+                        o.label(), year, cur, money(o.goal()));
+            }
         }
         int w = 8;
         for (Outcome o : r.outcomes()) w = Math.max(w, width(o.label()));
         w = Math.min(w, 48);
-        out.printf(Locale.ROOT, "%s  %8s  %10s  %10s  %10s  %12s  %8s%n", pad("scenario", w), "P(goal)",
-                "KA P10", "KA median", "KA P90", "diff median", "ahead");
+        out.printf(Locale.ROOT, "%s  %19s  %19s  %6s  %10s  %10s  %10s  %12s  %8s%n", pad("scenario", w),
+                "P(goal) [95% CI]", "no plan [95% CI]", "when", "KA P10", "KA median", "KA P90", "diff median", "ahead");
         for (int i = 0; i < r.outcomes().size(); i++) {
             Outcome o = r.outcomes().get(i);
             Stats ka = o.result().stats(Metric.KEY_ACCOUNT_REVENUE, last);
             String diff = i == 0 ? "reference" : money(r.differenceStats(i, Metric.KEY_ACCOUNT_REVENUE, last).p50());
             String ahead = i == 0 ? "" : String.format(Locale.ROOT, "%.1f%%",
                     100 * r.probabilityAhead(i, Metric.KEY_ACCOUNT_REVENUE, last));
-            out.printf(Locale.ROOT, "%s  %8s  %10s  %10s  %10s  %12s  %8s%n", pad(o.label(), w), pct(o.goalProbability()),
+            out.printf(Locale.ROOT, "%s  %19s  %19s  %6s  %10s  %10s  %10s  %12s  %8s%n", pad(o.label(), w),
+                    interval(o.goalProbabilityInterval()), interval(o.baselineGoalProbability()),
+                    o.medianGoalYear() == null ? "later" : String.valueOf(o.medianGoalYear()),
                     money(ka.p10()), money(ka.p50()), money(ka.p90()), diff, ahead);
         }
-        out.printf(Locale.ROOT, "KA = %d key-account revenue (%s); diff = scenario minus %s on the same path; "
-                + "ahead = share of paths where the scenario is higher.%n", year, cur, ref.label());
+        out.printf(Locale.ROOT, "P(goal) = probability that the %d key-account revenue target is met (Wilson 95%% "
+                + "interval); no plan = the same under today's owners; when = median year the goal is first met "
+                + "(later: after %d on most paths); KA = %d key-account revenue (%s); diff = scenario minus %s on the "
+                + "same path; ahead = share of paths where the scenario is higher.%n", year, year, year, cur, ref.label());
+        for (int i = 1; i < r.outcomes().size(); i++) {
+            var d = r.goalProbabilityDifference(i);
+            if (Double.isNaN(d.value())) continue;
+            out.printf(Locale.ROOT, "P(goal) of %s minus %s: %+.1f points (paired standard error %.1f).%n",
+                    r.outcomes().get(i).label(), ref.label(), 100 * d.value(), 100 * d.stderr());
+        }
         for (Outcome o : r.outcomes()) {
             if (!o.crn().full()) {
                 out.println("Note: " + o.label() + " shares only part of the random numbers with " + ref.label() + ": "
-                        + o.crn().detail() + ".");
+                        + EN.render(o.crn().detail()) + ".");
             }
-            out.println("Plan of " + o.label() + ": " + o.planNote() + ".");
+            out.println("Plan of " + o.label() + ": " + EN.render(o.planNote()) + ".");
+            if (!o.scenario().simulation().calibrated().isEmpty()) {
+                out.println("Calibrated from " + o.label() + "'s history: "
+                        + String.join(", ", o.scenario().simulation().calibrated().stream().map(q -> q.key()).toList())
+                        + ".");
+            }
         }
+    }
+
+    private static String interval(dev.kam.simulation.Probability p) {
+        if (!p.known()) return "n/a";
+        return String.format(Locale.ROOT, "%.1f%% [%.1f–%.1f]", 100 * p.value(), 100 * p.ciLow(), 100 * p.ciHigh());
     }
 
     private static void printSweep(PrintWriter out, SweepResult s, String cur) {
@@ -276,19 +306,21 @@ public final class CompareCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Swept %s over %d values, %,d paths each (seed %d), each value against its own targets.%n",
                 s.spec().key(), s.spec().values().size(), r.paths(), r.options().simulation().seed());
         int w = Math.max(5, s.spec().key().length());
-        out.printf(Locale.ROOT, "%-" + w + "s  %8s  %10s  %10s  %10s  %10s%n", s.spec().key(), "P(goal)", "goal",
-                "KA P10", "KA median", "KA P90");
+        out.printf(Locale.ROOT, "%-" + w + "s  %19s  %10s  %6s  %10s  %10s  %10s%n", s.spec().key(), "P(goal) [95% CI]",
+                "goal", "when", "KA P10", "KA median", "KA P90");
         for (int i = 0; i < s.outcomes().size(); i++) {
             Stats ka = s.finalKaRevenue(i);
             Outcome o = s.outcomes().get(i);
-            out.printf(Locale.ROOT, "%-" + w + "s  %8s  %10s  %10s  %10s  %10s%n", s.spec().values().get(i).toPlainString(),
-                    pct(o.goalProbability()), money(o.goal()), money(ka.p10()), money(ka.p50()), money(ka.p90()));
+            out.printf(Locale.ROOT, "%-" + w + "s  %19s  %10s  %6s  %10s  %10s  %10s%n",
+                    s.spec().values().get(i).toPlainString(), interval(o.goalProbabilityInterval()), money(o.goal()),
+                    o.medianGoalYear() == null ? "later" : String.valueOf(o.medianGoalYear()), money(ka.p10()),
+                    money(ka.p50()), money(ka.p90()));
         }
-        out.printf(Locale.ROOT, "P(goal) = probability that %d key-account revenue reaches the goal; KA = %d key-account "
-                + "revenue (%s).%n", year, year, cur);
+        out.printf(Locale.ROOT, "P(goal) = probability that the %d key-account revenue target is met (Wilson 95%% "
+                + "interval); when = median year it is first met; KA = %d key-account revenue (%s).%n", year, year, cur);
         Outcome o = r.first();
-        out.println(r.options().keepPlan() ? "Plans: the first value's plan (" + o.planNote() + ") kept for every value."
-                : "Plans: each value planned on its own (" + o.planNote() + ").");
+        out.println(r.options().keepPlan() ? "Plans: the first value's plan (" + EN.render(o.planNote())
+                + ") kept for every value." : "Plans: each value planned on its own (" + EN.render(o.planNote()) + ").");
     }
 
     /** Terminal columns of a text: East Asian wide characters take two. */

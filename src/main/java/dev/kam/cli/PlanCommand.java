@@ -1,9 +1,11 @@
 package dev.kam.cli;
 
 import dev.kam.Pipeline;
-import dev.kam.report.ChartTheme;
+import dev.kam.domain.Msg;
+import dev.kam.domain.Problem;
 import dev.kam.i18n.Lang;
-import dev.kam.report.Summary;
+import dev.kam.i18n.Messages;
+import dev.kam.run.Summary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code kam plan [SCENARIO]}: every stage, every output, and report.html. */
@@ -62,14 +63,8 @@ public final class PlanCommand implements Callable<Integer> {
             throw new UsageException(scenario != null ? "scenario file not found: " + file
                     : "the bundled demo scenario is missing (looked for " + file + "); pass a SCENARIO file");
         }
-        Pipeline.checkOutput(file, options.out).ifPresent(msg -> {
-            throw new UsageException(msg);
-        });
         for (Path c : compare) {
             if (!Files.exists(c)) throw new UsageException("--compare: scenario file not found: " + c);
-            Pipeline.checkOutput(c, options.out).ifPresent(msg -> {
-                throw new UsageException(msg);
-            });
         }
         List<String> overrides = new ArrayList<>(options.overrides);
         if (timeLimit != null) overrides.add("assignment.timeLimit=" + timeLimit);
@@ -77,77 +72,88 @@ public final class PlanCommand implements Callable<Integer> {
 
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        Messages m = Messages.of(language);
         long t0 = System.nanoTime();
         Pipeline.Result r = Pipeline.run(new Pipeline.Options(file, overrides, options.out, language, compare),
                 new Pipeline.Listener() {
-                    @Override
-                    public void started(String stage, int index, int count) {
-                        err.printf(Locale.ROOT, "kam plan: [%d/%d] %s ...%n", index, count, stage);
-                        err.flush();
-                    }
-
                     private long lastProgress;
 
                     @Override
-                    public void warning(String text) {
-                        err.println(text.contains(": warning: ") ? text : "kam plan: warning: " + text);
+                    public void started(String stage, int index, int count) {
+                        err.println(m.get("cli.plan.started", index, count, stageName(stage, m)));
                         err.flush();
                     }
 
                     @Override
-                    public void progress(String stage, double seconds, String status) {
-                        if (!stage.equals("assign")) {
-                            err.printf(Locale.ROOT, "kam plan:       %s %s%n", stage, status);
-                            err.flush();
-                            return;
+                    public void problem(Problem p) {
+                        err.println(p);
+                        err.flush();
+                    }
+
+                    @Override
+                    public void warning(Msg text) {
+                        err.println(m.get("cli.plan.warning", m.render(text)));
+                        err.flush();
+                    }
+
+                    @Override
+                    public void progress(String stage, double seconds, Msg status) {
+                        if (stage.equals("assign")) {
+                            long now = System.nanoTime();
+                            if (now - lastProgress < 2_000_000_000L) return;
+                            lastProgress = now;
                         }
-                        long now = System.nanoTime();
-                        if (now - lastProgress < 2_000_000_000L) return;
-                        lastProgress = now;
-                        err.printf(Locale.ROOT, "kam plan:       %s %.0f s, best %s%n", stage, seconds, status);
+                        err.println(m.get("cli.plan.progress", stageName(stage, m), seconds, m.render(status)));
                         err.flush();
                     }
 
                     @Override
-                    public void finished(String stage, double seconds, String detail) {
+                    public void finished(String stage, double seconds, Msg detail) {
                         double total = (System.nanoTime() - t0) / 1e9;
-                        err.printf(Locale.ROOT, "kam plan:       %s done in %.1f s (elapsed %.1f s)%s%n", stage, seconds,
-                                total, detail.isEmpty() ? "" : ": " + detail);
+                        err.println(detail == null ? m.get("cli.plan.finished", stageName(stage, m), seconds, total)
+                                : m.get("cli.plan.finishedWith", stageName(stage, m), seconds, total, m.render(detail)));
                         err.flush();
                     }
                 });
 
-        Summary s = r.summary();
-        String cur = r.scenario().currency();
-        out.println("Report: " + r.report().toAbsolutePath().normalize());
-        out.println("Outputs: " + r.out().toAbsolutePath().normalize() + " (" + String.join(", ", outputs(r)) + ")");
-        out.println("Probability of reaching the " + s.goalYear() + " goal: "
-                + (Double.isNaN(s.goalProbability()) ? "n/a (simulation not run)" : pct(s.goalProbability())
-                + ("all".equals(s.goalBasis()) ? " (key-account revenue, count and share together; revenue alone "
-                + pct(s.kaRevenueProbability()) + ")" : "")));
-        out.println("Median key-account revenue " + s.finalYear() + ": "
-                + (Double.isNaN(s.medianFinalKaRevenue()) ? "n/a (simulation not run)"
-                : money(s.medianFinalKaRevenue(), cur)
-                + (Double.isNaN(s.finalTarget()) ? "" : " (target " + money(s.finalTarget(), cur) + ")")));
-        out.println("Plan uplift over today's owners: "
-                + (Double.isNaN(s.uplift()) ? "n/a (assignment not run)" : money(s.uplift(), cur)
-                + " expected gross profit a year"));
+        for (String line : summaryLines(r, m)) out.println(line);
         out.flush();
         return Main.OK;
     }
 
-    private static List<String> outputs(Pipeline.Result r) {
-        List<String> names = new ArrayList<>();
-        for (String o : Pipeline.OUTPUTS) if (Files.exists(r.out().resolve(o))) names.add(o);
-        return names;
+    /** The stage's name for the reader ("validate", "校验"). */
+    static String stageName(String stage, Messages m) {
+        return m.getOr("cli.stage." + stage, stage);
     }
 
-    private static String pct(double p) {
-        return String.format(Locale.ROOT, "%.1f%%", 100 * p);
-    }
-
-    private static String money(double v, String currency) {
-        return currency + " " + ChartTheme.compact(v, Lang.EN);
+    /**
+     * What {@code kam plan} prints when it is done: where the report and the outputs are, then the headline
+     * figures of the run's {@link Summary} (P(goal) by its one definition, the joint probability beside it).
+     */
+    static List<String> summaryLines(Pipeline.Result r, Messages m) {
+        Summary s = r.results().summary();
+        String cur = r.results().scenario().currency();
+        String year = String.valueOf(s.finalYear());
+        List<String> lines = new ArrayList<>();
+        lines.add(m.get("cli.plan.report", r.report().toAbsolutePath().normalize().toString()));
+        lines.add(m.get("cli.plan.outputs", r.out().toAbsolutePath().normalize().toString(), String.join(", ", r.written())));
+        if (s.simulated()) {
+            lines.add(Double.isNaN(s.pGoalBaseline())
+                    ? m.get("cli.plan.pGoal", year, m.percent1(s.pGoal()))
+                    : m.get("cli.plan.pGoalWithBaseline", year, m.percent1(s.pGoal()), m.percent1(s.pGoalBaseline())));
+            if (!Double.isNaN(s.pAllGoals())) lines.add(m.get("cli.plan.pAllGoals", year, m.percent1(s.pAllGoals())));
+            lines.add(m.get("cli.plan.median", year, m.money(s.medianFinalKaRevenue(), cur),
+                    m.money(s.p10FinalKaRevenue(), cur), m.money(s.p90FinalKaRevenue(), cur), m.money(s.finalTarget(), cur)));
+        } else {
+            lines.add(m.get("cli.plan.notSimulated"));
+        }
+        if (s.planned()) {
+            lines.add(Double.isNaN(s.cumulativeUpliftMean())
+                    ? m.get("cli.plan.uplift", m.signedMoney(s.expectedUplift(), cur))
+                    : m.get("cli.plan.upliftWithSimulated", m.signedMoney(s.expectedUplift(), cur),
+                    s.finalYear() - s.baseYear(), m.signedMoney(s.cumulativeUpliftMean(), cur)));
+        }
+        return lines;
     }
 
     /** The bundled demo: {@code ${kam.home}/scenarios/demo/scenario.yaml}, else relative to the working folder. */

@@ -1,6 +1,8 @@
 package dev.kam.cli;
 
 import dev.kam.domain.Scenario;
+import dev.kam.io.OutputException;
+import dev.kam.io.OutputRun;
 import dev.kam.report.TargetsWriter;
 import dev.kam.strategy.DepartmentTarget;
 import dev.kam.strategy.TargetPlanner;
@@ -26,6 +28,8 @@ import java.util.concurrent.Callable;
                 "Writes OUT/targets/targets.csv, departments.csv, departments.txt, summary.json and the charts "
                         + "targets.png/svg and headcount.png/svg."})
 public final class TargetsCommand implements Callable<Integer> {
+    private static final dev.kam.i18n.Messages EN = dev.kam.i18n.Messages.of(dev.kam.i18n.Lang.EN);
+
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario YAML file.")
     Path scenario;
 
@@ -38,8 +42,15 @@ public final class TargetsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Scenario s = options.load(scenario);
-        Targets t = TargetPlanner.plan(s);
-        Path dir = TargetsWriter.write(t, s, options.out);
+        Targets t;
+        Path dir = options.out.resolve("targets");
+        try (OutputRun run = options.begin("targets")) {
+            t = TargetPlanner.plan(s);
+            TargetsWriter.write(t, s, run.root(), Main.WORDS);
+            options.publish(run);
+        } catch (RuntimeException e) {
+            throw OutputException.translate(options.out, e);
+        }
         PrintWriter out = spec.commandLine().getOut();
         print(out, t, s);
         out.println();
@@ -77,19 +88,19 @@ public final class TargetsCommand implements Callable<Integer> {
             int first = t.years().get(0).year();
             out.println();
             out.println("Department targets for " + first + " (all years in departments.csv / departments.txt):");
-            for (DepartmentTarget d : t.departments(first)) out.println("  - " + d.text());
+            for (DepartmentTarget d : t.departments(first)) out.println("  - " + EN.render(d.text()));
         }
         if (!t.notes().isEmpty()) {
             out.println();
             out.println("Notes:");
-            for (String n : t.notes()) out.println("  - " + n);
+            for (dev.kam.domain.Msg n : t.notes()) out.println("  - " + EN.render(n));
         }
         out.println();
         if (t.warnings().isEmpty()) {
             out.println("No warnings: the targets fit the pipeline, the headcount and the market growth.");
         } else {
             out.println("Warnings (" + t.warnings().size() + "):");
-            for (TargetWarning w : t.warnings()) out.println("  ! " + w);
+            for (TargetWarning w : t.warnings()) out.println("  ! " + w.check() + ": " + EN.render(w.message()));
         }
     }
 }

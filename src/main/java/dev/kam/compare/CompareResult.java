@@ -1,5 +1,6 @@
 package dev.kam.compare;
 
+import dev.kam.simulation.Difference;
 import dev.kam.simulation.Metric;
 import dev.kam.simulation.Stats;
 
@@ -47,6 +48,18 @@ public record CompareResult(List<Outcome> outcomes, CompareOptions options) {
     /** Statistics of {@link #difference}. */
     public Stats differenceStats(int i, Metric m, int y) {
         return Stats.of(difference(i, m, y));
+    }
+
+    /**
+     * P(goal) of scenario i minus P(goal) of the first scenario, each against its own yardstick (the same one under
+     * {@link GoalBasis#FIRST}), with the paired standard error of the per-path difference of hit indicators.
+     */
+    public Difference goalProbabilityDifference(int i) {
+        var a = outcomes.get(i).result();
+        var b = first().result();
+        int last = a.horizon() - 1;
+        return Difference.ofHits(a.values(Metric.KEY_ACCOUNT_REVENUE, last), a.goal(),
+                b.values(Metric.KEY_ACCOUNT_REVENUE, last), b.goal());
     }
 
     /** Fraction of paths on which scenario i is strictly above the first scenario. */

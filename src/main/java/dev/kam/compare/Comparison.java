@@ -2,7 +2,10 @@ package dev.kam.compare;
 
 import dev.kam.analysis.Analysis;
 import dev.kam.analysis.Analyzer;
+import dev.kam.calibration.Calibration;
 import dev.kam.domain.Coverage;
+import dev.kam.domain.Msg;
+import dev.kam.domain.ResponseModel;
 import dev.kam.domain.Scenario;
 import dev.kam.simulation.SimulationResult;
 import dev.kam.simulation.Simulator;
@@ -34,6 +37,10 @@ public final class Comparison {
      */
     public static CompareResult run(List<Variant> variants, Planner planner, CompareOptions options, Listener listener) {
         if (variants.isEmpty()) throw new IllegalArgumentException("give at least one scenario to compare");
+        // a scenario with history is compared as kam plan simulates it: calibrated where its file is silent
+        List<Variant> calibrated = new ArrayList<>();
+        for (Variant v : variants) calibrated.add(new Variant(v.label(), Calibration.applyTo(v.scenario())));
+        variants = calibrated;
         checkAligned(variants);
         Scenario ref = variants.get(0).scenario();
         Targets refTargets = TargetPlanner.plan(ref);
@@ -45,34 +52,36 @@ public final class Comparison {
             Scenario s = v.scenario();
             Targets own = i == 0 ? refTargets : TargetPlanner.plan(s);
             Coverage plan;
-            String note;
+            Msg note;
             if (options.keepPlan() && i > 0) {
                 PlanMapping.Mapped m = PlanMapping.map(kept, s, kept.label());
                 plan = m.coverage();
-                note = "kept from " + keptFrom + droppedNote(m);
+                note = Msg.of("compare.plan.keptFrom", keptFrom, droppedNote(m));
             } else {
                 if (listener != null) listener.scenario(i + 1, variants.size(), v.label(), "plan");
                 Analysis analysis = Analyzer.analyze(s);
                 plan = planner.plan(s, analysis);
                 note = switch (plan.label()) {
-                    case "baseline" -> "baseline: today's owners at standard effort";
-                    case "optimized" -> "optimized for this scenario";
-                    default -> plan.label();
+                    case "baseline" -> Msg.of("compare.plan.baseline");
+                    case "optimized" -> Msg.of("compare.plan.optimized");
+                    default -> Msg.of("compare.plan.label", plan.label());
                 };
                 if (options.keepPlan()) kept = plan;
             }
             if (listener != null) listener.scenario(i + 1, variants.size(), v.label(), "simulate");
             Targets yardstick = options.goals() == GoalBasis.FIRST ? refTargets : own;
             SimulationResult r = Simulator.run(s, yardstick, plan, options.simulation());
-            outcomes.add(new Outcome(v.label(), s, plan, note, yardstick, r, i == 0 ? Crn.FULL : Crn.of(ref, s)));
+            Coverage owners = Coverage.baseline(s, new ResponseModel(s.simulation()));
+            SimulationResult base = plan.label().equals("baseline") && plan.leads().equals(owners.leads())
+                    && plan.products().isEmpty() ? r : Simulator.run(s, yardstick, owners, options.simulation());
+            outcomes.add(new Outcome(v.label(), s, plan, note, yardstick, r, base, i == 0 ? Crn.FULL : Crn.of(ref, s)));
         }
         return new CompareResult(outcomes, options);
     }
 
-    private static String droppedNote(PlanMapping.Mapped m) {
-        if (m.droppedLeads() == 0 && m.droppedOffers() == 0) return "";
-        return " (" + m.droppedLeads() + " leads and " + m.droppedOffers()
-                + " product offers dropped: account, soldier or product missing)";
+    private static Msg droppedNote(PlanMapping.Mapped m) {
+        if (m.droppedLeads() == 0 && m.droppedOffers() == 0) return Msg.of("compare.empty");
+        return Msg.of("compare.plan.dropped", m.droppedLeads(), m.droppedOffers());
     }
 
     private static void checkAligned(List<Variant> variants) {

@@ -29,6 +29,21 @@ public record Coverage(String label, Map<String, Lead> leads, Map<String, List<S
     public record Lead(String soldierId, double effort, double fit) {
     }
 
+    /** The account's lead in this plan, or null when it is uncovered. */
+    public Lead lead(Account a) {
+        return leads.get(a.id());
+    }
+
+    /**
+     * Whether the account has an owner today and ends this plan with another lead or none: a move or a drop, which
+     * costs the switching cost (CONTRACT.md §2).
+     */
+    public boolean changesLead(Account a) {
+        if (a.owner() == null) return false;
+        Lead l = leads.get(a.id());
+        return l == null || !a.owner().equals(l.soldierId());
+    }
+
     /** Today's owners at standard effort (1.0), no new products. */
     public static Coverage baseline(Scenario s, ResponseModel model) {
         Map<String, Soldier> soldiers = new HashMap<>();

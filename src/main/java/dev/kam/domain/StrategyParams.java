@@ -31,15 +31,31 @@ import java.util.List;
  * @param soldierHours        selling hours per year of one soldier when soldiers.csv is empty
  * @param sellingTimeShare share of a soldier's capacity that is selling time on accounts (the rest goes to training, admin, travel), 0–1
  * @param otherAccountHours   selling hours per year of a non-key account that has an owner and no baseHours
+ * @param keyAccountThresholdGrowth yearly growth of the key-account threshold (SPEC §8); NaN =
+ *                            simulation.marketGrowth.mean (see {@link Scenario#keyAccountThreshold(int)})
  */
 public record StrategyParams(int horizonYears, double keyAccountThreshold, double goalShare, double goalCount,
                              double goalRevenue, String path, List<Milestone> milestones,
                              double sCurveSteepness, double sCurveMidpoint, double frequencyWeight,
                              double expectedChurn, double assumedMarketGrowth, double growthMargin,
                              double defaultOrdersPerAccount, double keyAccountHours, double hoursPerWin,
-                             double soldierHours, double sellingTimeShare, double otherAccountHours) {
+                             double soldierHours, double sellingTimeShare, double otherAccountHours,
+                             double keyAccountThresholdGrowth) {
     public StrategyParams {
         milestones = List.copyOf(milestones);
+    }
+
+    /** Every field but the threshold growth, which takes its default (the market growth mean). */
+    public StrategyParams(int horizonYears, double keyAccountThreshold, double goalShare, double goalCount,
+                          double goalRevenue, String path, List<Milestone> milestones,
+                          double sCurveSteepness, double sCurveMidpoint, double frequencyWeight,
+                          double expectedChurn, double assumedMarketGrowth, double growthMargin,
+                          double defaultOrdersPerAccount, double keyAccountHours, double hoursPerWin,
+                          double soldierHours, double sellingTimeShare, double otherAccountHours) {
+        this(horizonYears, keyAccountThreshold, goalShare, goalCount, goalRevenue, path, milestones, sCurveSteepness,
+                sCurveMidpoint, frequencyWeight, expectedChurn, assumedMarketGrowth, growthMargin,
+                defaultOrdersPerAccount, keyAccountHours, hoursPerWin, soldierHours, sellingTimeShare, otherAccountHours,
+                Double.NaN);
     }
 
     /** The contract constructor: goals and path, every assumption at its default. */
@@ -68,7 +84,8 @@ public record StrategyParams(int horizonYears, double keyAccountThreshold, doubl
     public StrategyParams withGoals(double share, double count, double revenue) {
         return new StrategyParams(horizonYears, keyAccountThreshold, share, count, revenue, path, milestones,
                 sCurveSteepness, sCurveMidpoint, frequencyWeight, expectedChurn, assumedMarketGrowth, growthMargin,
-                defaultOrdersPerAccount, keyAccountHours, hoursPerWin, soldierHours, sellingTimeShare, otherAccountHours);
+                defaultOrdersPerAccount, keyAccountHours, hoursPerWin, soldierHours, sellingTimeShare, otherAccountHours,
+                keyAccountThresholdGrowth);
     }
 
     /** A copy with another path and milestones. */
@@ -76,20 +93,30 @@ public record StrategyParams(int horizonYears, double keyAccountThreshold, doubl
         return new StrategyParams(horizonYears, keyAccountThreshold, goalShare, goalCount, goalRevenue, newPath,
                 newMilestones, sCurveSteepness, sCurveMidpoint, frequencyWeight, expectedChurn, assumedMarketGrowth,
                 growthMargin, defaultOrdersPerAccount, keyAccountHours, hoursPerWin, soldierHours,
-                sellingTimeShare, otherAccountHours);
+                sellingTimeShare, otherAccountHours, keyAccountThresholdGrowth);
     }
 
     /** A copy with another horizon and threshold. */
     public StrategyParams withHorizon(int years, double threshold) {
         return new StrategyParams(years, threshold, goalShare, goalCount, goalRevenue, path, milestones,
                 sCurveSteepness, sCurveMidpoint, frequencyWeight, expectedChurn, assumedMarketGrowth, growthMargin,
-                defaultOrdersPerAccount, keyAccountHours, hoursPerWin, soldierHours, sellingTimeShare, otherAccountHours);
+                defaultOrdersPerAccount, keyAccountHours, hoursPerWin, soldierHours, sellingTimeShare, otherAccountHours,
+                keyAccountThresholdGrowth);
     }
 
     /** A copy with other assumptions (NaN churn / market growth = take the simulation's). */
     public StrategyParams withAssumptions(double churn, double marketGrowth, double freqWeight) {
         return new StrategyParams(horizonYears, keyAccountThreshold, goalShare, goalCount, goalRevenue, path,
                 milestones, sCurveSteepness, sCurveMidpoint, freqWeight, churn, marketGrowth, growthMargin,
-                defaultOrdersPerAccount, keyAccountHours, hoursPerWin, soldierHours, sellingTimeShare, otherAccountHours);
+                defaultOrdersPerAccount, keyAccountHours, hoursPerWin, soldierHours, sellingTimeShare, otherAccountHours,
+                keyAccountThresholdGrowth);
+    }
+
+    /** A copy with another yearly growth of the key-account threshold (NaN = the market growth mean). */
+    public StrategyParams withThresholdGrowth(double growth) {
+        return new StrategyParams(horizonYears, keyAccountThreshold, goalShare, goalCount, goalRevenue, path,
+                milestones, sCurveSteepness, sCurveMidpoint, frequencyWeight, expectedChurn, assumedMarketGrowth,
+                growthMargin, defaultOrdersPerAccount, keyAccountHours, hoursPerWin, soldierHours, sellingTimeShare,
+                otherAccountHours, growth);
     }
 }

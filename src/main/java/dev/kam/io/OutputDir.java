@@ -62,7 +62,7 @@ public final class OutputDir implements AutoCloseable {
         }
     }
 
-    /** Replaces the stage folder by what was written. */
+    /** Replaces the stage folder by what was written (inside a run's private folder: see {@link OutputRun}). */
     public Path commit() {
         try {
             Path old = null;
@@ -89,26 +89,6 @@ public final class OutputDir implements AutoCloseable {
             } catch (IOException ignored) {
                 // a leftover hidden temp folder is harmless
             }
-        }
-    }
-
-    /**
-     * Replaces the folder {@code target} by the finished folder {@code source} (same file system): the old
-     * folder is renamed aside, the new one renamed in, then the old one deleted. {@code target} never
-     * holds a mix of old and new files (between the two renames it is briefly absent).
-     */
-    public static void replaceDir(Path source, Path target) {
-        try {
-            Path old = null;
-            if (Files.exists(target)) {
-                old = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
-                deleteTree(old);
-                move(target, old);
-            }
-            move(source, target);
-            if (old != null) deleteTree(old);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
     }
 

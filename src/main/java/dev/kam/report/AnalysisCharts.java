@@ -1,11 +1,11 @@
 package dev.kam.report;
 
-import dev.kam.i18n.Lang;
 import dev.kam.analysis.Analysis;
 import dev.kam.analysis.Concentration;
 import dev.kam.analysis.TierSummary;
 import dev.kam.domain.AnalysisParams;
 import dev.kam.domain.Scenario;
+import dev.kam.i18n.Messages;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYPointerAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
@@ -38,52 +38,47 @@ import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 
-/** The charts of the analyze stage: customer pyramid, Lorenz curve, 5A rating distribution. */
+/**
+ * The charts of the analyze stage: customer pyramid, Lorenz curve, 5A rating distribution. Every word comes
+ * from the {@code chart} bundle in the language of the {@link Messages} given.
+ */
 public final class AnalysisCharts {
     static final Color COUNT = new Color(0x9E, 0xB8, 0xD9);
     static final Color REVENUE = new Color(0x1F, 0x4E, 0x8C);
     static final Color ACCENT = new Color(0xC0, 0x39, 0x2B);
 
-    private static final String[] TIER_ZH = {"大客户", "中客户", "小客户"};
-
     private AnalysisCharts() {
     }
 
-    /** True when the charts are drawn in Chinese ({@code --lang zh}, see {@link ChartTheme#lang()}). */
-    private static boolean zh() {
-        return ChartTheme.lang() == Lang.ZH;
-    }
-
-    private static String t(String en, String zh) {
-        return zh() ? zh : en;
+    /** The three charts in report order: pyramid, ratings, Lorenz curve. */
+    public static List<Chart> all(Scenario s, Analysis a, Messages m) {
+        return List.of(Chart.of("pyramid", pyramid(s, a, m)), Chart.of("ratings", ratings(s, a, m)),
+                Chart.of("lorenz", lorenz(s, a, m)));
     }
 
     /** Share of accounts and share of revenue per tier, key tier on top. */
-    public static JFreeChart pyramid(Scenario s, Analysis a) {
+    public static JFreeChart pyramid(Scenario s, Analysis a, Messages m) {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
+        String accounts = m.get("chart.pyramid.shareAccounts");
+        String revenue = m.get("chart.pyramid.shareRevenue");
         for (TierSummary t : a.pyramid()) {
-            String cat = t(t.tier().label(), TIER_ZH[t.tier().ordinal()]) + " (" + String.format(Locale.ROOT, "%,d", t.count())
-                    + t(t.count() == 1 ? " account)" : " accounts)", " 家)");
-            d.addValue(t.countShare() * 100, t("Share of accounts", "客户数占比"), cat);
-            d.addValue(t.revenueShare() * 100, t("Share of revenue", "收入占比"), cat);
+            String cat = m.get("chart.pyramid.category", m.get(t.tier().key()), t.count());
+            d.addValue(t.countShare() * 100, accounts, cat);
+            d.addValue(t.revenueShare() * 100, revenue, cat);
         }
         CategoryAxis x = new CategoryAxis(null);
-        NumberAxis y = new NumberAxis(t("Share of all accounts / of total revenue (%)", "占客户数 / 总收入的比例（%）"));
+        NumberAxis y = new NumberAxis(m.get("chart.pyramid.axis"));
         y.setRange(0, 105);
         y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(10));
         y.setNumberFormatOverride(new DecimalFormat("0'%'", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         BarRenderer r = barRenderer(COUNT, REVENUE);
-        double maxTier = 0;
-        for (TierSummary t : a.pyramid()) maxTier = Math.max(maxTier, t.revenue());
-        Scale scale = Scale.of(maxTier);
         List<TierSummary> tiers = a.pyramid();
         r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator() {
             @Override
             public String generateLabel(org.jfree.data.category.CategoryDataset ds, int row, int column) {
-                double v = ds.getValue(row, column).doubleValue();
-                if (row == 0) return String.format(Locale.ROOT, "%.1f%%", v);
-                return String.format(Locale.ROOT, "%.1f%% (%s %s%s)", v, s.currency(),
-                        scaled(tiers.get(column).revenue(), scale), scale.suffix());
+                double v = ds.getValue(row, column).doubleValue() / 100;
+                if (row == 0) return m.percent1(v);
+                return m.get("chart.pyramid.revenueLabel", m.percent1(v), m.money(tiers.get(column).revenue(), s.currency()));
             }
         });
         r.setDefaultItemLabelsVisible(true);
@@ -91,37 +86,30 @@ public final class AnalysisCharts {
         r.setItemLabelAnchorOffset(4);
         CategoryPlot plot = new CategoryPlot(d, x, y, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
-        JFreeChart chart = new JFreeChart("Customer pyramid", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        JFreeChart chart = new JFreeChart(m.get("chart.pyramid.title"), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.addSubtitle(new TextTitle(s.name()));
-        var p = s.analysis();
-        String threshold = money(s.strategy().keyAccountThreshold(), s.currency());
-        String rule = zh()
-                ? "按收入排序 · 大客户：累计收入前 " + pct0(p.keyShare()) + (p.useThreshold() ? " 或收入 ≥ " + threshold : "")
-                        + " · 中客户：累计至 " + pct0(p.midShare()) + " · 小客户：其余及潜在客户"
-                : "Ranked by revenue · key: the first " + pct0(p.keyShare()) + " of revenue"
-                        + (p.useThreshold() ? " or ≥ " + threshold : "")
-                        + " · mid: up to " + pct0(p.midShare()) + " · small: the rest and prospects";
-        chart.addSubtitle(new TextTitle(rule));
-        String total = money(a.baseline().totalRevenue(), s.currency());
-        String count = String.format(Locale.ROOT, "%,d", a.baseline().accounts());
-        chart.addSubtitle(new TextTitle(t("Total revenue " + total + " from " + count + " accounts",
-                count + " 家客户，总收入 " + total)));
+        AnalysisParams p = s.analysis();
+        Object threshold = p.useThreshold()
+                ? m.get("chart.pyramid.ruleThreshold", m.money(s.strategy().keyAccountThreshold(), s.currency())) : "";
+        chart.addSubtitle(new TextTitle(m.get("chart.pyramid.rule", p.keyShare(), threshold, p.midShare())));
+        chart.addSubtitle(new TextTitle(m.get("chart.pyramid.total", m.money(a.baseline().totalRevenue(), s.currency()),
+                a.baseline().accounts())));
         return chart;
     }
 
     /** The Lorenz curve of revenue over active accounts, with the line of equality and the Gini coefficient. */
-    public static JFreeChart lorenz(Scenario s, Analysis a) {
+    public static JFreeChart lorenz(Scenario s, Analysis a, Messages m) {
         Concentration c = a.concentration();
-        XYSeries curve = new XYSeries(t("Lorenz curve (accounts ranked from smallest)", "洛伦兹曲线（客户按收入从小到大）"), false, false);
+        XYSeries curve = new XYSeries(m.get("chart.lorenz.curve"), false, false);
         for (Concentration.Point p : c.lorenz()) curve.add(p.accountShare() * 100, p.revenueShare() * 100);
-        XYSeries eq = new XYSeries(t("Equality", "完全均等"), false, false);
+        XYSeries eq = new XYSeries(m.get("chart.lorenz.equality"), false, false);
         eq.add(0, 0);
         eq.add(100, 100);
         XYSeriesCollection d = new XYSeriesCollection();
         d.addSeries(curve);
         d.addSeries(eq);
-        NumberAxis x = new NumberAxis("Cumulative share of accounts (%)");
-        NumberAxis y = new NumberAxis("Cumulative share of revenue (%)");
+        NumberAxis x = new NumberAxis(m.get("chart.lorenz.x"));
+        NumberAxis y = new NumberAxis(m.get("chart.lorenz.y"));
         for (NumberAxis ax : new NumberAxis[] {x, y}) {
             ax.setRange(0, 100);
             ax.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(10));
@@ -134,13 +122,8 @@ public final class AnalysisCharts {
             double px = 100.0 * (c.activeAccounts() - c.top10PctCount()) / c.activeAccounts();
             double py = 100.0 * (1 - c.top10PctShare());
             Font font = new Font(ChartTheme.family(), Font.BOLD, 13);
-            String top = String.format(Locale.ROOT, "%,d", c.top10PctCount());
-            String ofAccounts = pct0((double) c.top10PctCount() / c.activeAccounts());
-            boolean one = c.top10PctCount() == 1;
-            XYPointerAnnotation ann = new XYPointerAnnotation(t("Top " + top + (one ? " account (" : " accounts (")
-                    + ofAccounts + " of accounts) " + (one ? "brings " : "bring ") + pct1(c.top10PctShare()) + " of revenue",
-                    "前 " + top + " 家客户（占 " + ofAccounts + "）贡献 " + pct1(c.top10PctShare()) + " 的收入"),
-                    px, py, -Math.PI * 0.75) {
+            XYPointerAnnotation ann = new XYPointerAnnotation(m.get("chart.lorenz.top", c.top10PctCount(),
+                    (double) c.top10PctCount() / c.activeAccounts(), c.top10PctShare()), px, py, -Math.PI * 0.75) {
                 @Override
                 public Font getFont() {
                     return font; // pinned: the chart theme shrinks annotation fonts
@@ -153,18 +136,16 @@ public final class AnalysisCharts {
             ann.setPaint(ACCENT);
             plot.addAnnotation(ann);
         }
-        JFreeChart chart = new JFreeChart("Lorenz curve", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        chart.addSubtitle(new TextTitle(s.name() + t(" · revenue concentration over accounts with revenue", " · 有收入客户的收入集中度")));
-        chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, t(
-                "Gini %.3f · top account %s · top 5 %s · HHI %.3f (≈ %s equal accounts) · %,d active accounts",
-                "基尼系数 %.3f · 最大客户 %s · 前 5 名 %s · HHI %.3f（≈ %s 家同等客户）· %,d 家有收入客户"),
-                c.gini(), pct1(c.top1Share()), pct1(c.top5Share()), c.hhi(), fmtEff(c.effectiveNumber()),
+        JFreeChart chart = new JFreeChart(m.get("chart.lorenz.title"), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.addSubtitle(new TextTitle(m.get("chart.lorenz.subtitle", s.name())));
+        chart.addSubtitle(new TextTitle(m.get("chart.lorenz.figures", c.gini(), c.top1Share(), c.top5Share(), c.hhi(),
+                Double.isFinite(c.effectiveNumber()) ? m.number(c.effectiveNumber(), 1) : Messages.MISSING,
                 c.activeAccounts())));
         return chart;
     }
 
     /** Number of accounts and their revenue per 5A rating, 1A to 5A. */
-    public static JFreeChart ratings(Scenario s, Analysis a) {
+    public static JFreeChart ratings(Scenario s, Analysis a, Messages m) {
         int[] counts = a.ratingCounts();
         double[] revenue = a.ratingRevenue();
         double max = 0;
@@ -172,12 +153,14 @@ public final class AnalysisCharts {
         Scale scale = Scale.of(max);
         DefaultCategoryDataset dc = new DefaultCategoryDataset();
         DefaultCategoryDataset dr = new DefaultCategoryDataset();
+        String accounts = m.get("chart.ratings.accounts");
+        String rev = m.get("chart.ratings.revenue");
         for (int i = 0; i < 5; i++) {
             String cat = (i + 1) + "A";
-            dc.addValue(counts[i], t("Accounts", "客户数"), cat);
-            dr.addValue(revenue[i] / scale.divisor, t("Revenue", "收入"), cat);
+            dc.addValue(counts[i], accounts, cat);
+            dr.addValue(revenue[i] / scale.divisor, rev, cat);
         }
-        NumberAxis yc = new NumberAxis(t("Accounts", "客户数"));
+        NumberAxis yc = new NumberAxis(accounts);
         yc.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
         yc.setNumberFormatOverride(thousands());
         yc.setUpperMargin(0.15);
@@ -186,7 +169,7 @@ public final class AnalysisCharts {
         rc.setDefaultItemLabelsVisible(true);
         CategoryPlot pc = new CategoryPlot(dc, null, yc, rc);
 
-        NumberAxis yr = new NumberAxis(t("Revenue (", "收入（") + s.currency() + scale.suffix() + t(")", "）"));
+        NumberAxis yr = new NumberAxis(m.get("chart.ratings.revenueAxis", scale.unit(m, s.currency())));
         yr.setNumberFormatOverride(thousands());
         yr.setUpperMargin(0.15);
         BarRenderer rr = barRenderer(REVENUE);
@@ -195,21 +178,19 @@ public final class AnalysisCharts {
         rr.setDefaultItemLabelsVisible(true);
         CategoryPlot pr = new CategoryPlot(dr, null, yr, rr);
 
-        CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(new CategoryAxis(t("5A rating (5A = most valuable)", "5A评级（5A = 价值最高）")));
+        CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(new CategoryAxis(m.get("chart.ratings.axis")));
         plot.setGap(28);
         plot.add(pc, 1);
         plot.add(pr, 1);
-        JFreeChart chart = new JFreeChart("5A ratings", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        JFreeChart chart = new JFreeChart(m.get("chart.ratings.title"), JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         chart.addSubtitle(new TextTitle(s.name()));
         double[] w = s.analysis().ratingWeights();
         double sw = 0;
         for (double v : w) sw += v;
-        chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, t(
-                "Score = %s revenue + %s profit + %s credit + %s efficiency + %s ease; money criteria as %s; prospects on wallet potential",
-                "得分 = %s 收入 + %s 利润 + %s 诚信 + %s 人均效能 + %s 难易度；金额指标按%s；潜在客户按钱包潜力评级"),
-                pct0(w[0] / sw), pct0(w[1] / sw), pct0(w[2] / sw), pct0(w[3] / sw), pct0(w[4] / sw),
-                AnalysisParams.LOG_MINMAX.equals(s.analysis().normalization()) ? t("log min-max", "对数最小-最大归一")
-                        : t("percentile ranks", "百分位排名"))));
+        String method = AnalysisParams.LOG_MINMAX.equals(s.analysis().normalization())
+                ? m.get("chart.ratings.logMinMax") : m.get("chart.ratings.percentile");
+        chart.addSubtitle(new TextTitle(m.get("chart.ratings.subtitle", w[0] / sw, w[1] / sw, w[2] / sw, w[3] / sw,
+                w[4] / sw, method)));
         chart.setPadding(new RectangleInsets(4, 4, 4, 8));
         return chart;
     }
@@ -259,40 +240,19 @@ public final class AnalysisCharts {
     }
 
     /** Divides money for an axis so that ticks stay short: none, thousand or million. */
-    record Scale(double divisor, String en, String zhSuffix) {
-        String suffix() {
-            return zh() ? zhSuffix : en;
+    record Scale(double divisor, String unitKey) {
+        String unit(Messages m, String currency) {
+            return m.get(unitKey, m.currencyUnit(currency));
         }
 
         static Scale of(double max) {
-            if (max >= 1_000_000) return new Scale(1_000_000, " million", " 百万");
-            if (max >= 10_000) return new Scale(1_000, " thousand", " 千");
-            return new Scale(1, "", "");
+            if (max >= 1_000_000) return new Scale(1_000_000, "chart.unit.million");
+            if (max >= 10_000) return new Scale(1_000, "chart.unit.thousand");
+            return new Scale(1, "chart.unit.plain");
         }
-    }
-
-    private static String scaled(double v, Scale scale) {
-        return new DecimalFormat(scale.divisor >= 1_000_000 ? "#,##0.0" : "#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT))
-                .format(v / scale.divisor);
     }
 
     static NumberFormat thousands() {
         return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
-    }
-
-    static String money(double v, String currency) {
-        return String.format(Locale.ROOT, "%,.0f %s", v, currency);
-    }
-
-    private static String pct0(double v) {
-        return String.format(Locale.ROOT, "%.0f%%", v * 100);
-    }
-
-    private static String pct1(double v) {
-        return String.format(Locale.ROOT, "%.1f%%", v * 100);
-    }
-
-    private static String fmtEff(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%,.1f", v) : "–";
     }
 }

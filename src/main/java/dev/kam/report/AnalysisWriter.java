@@ -12,7 +12,10 @@ import dev.kam.analysis.KeyAccountBaseline;
 import dev.kam.analysis.TierSummary;
 import dev.kam.domain.Account;
 import dev.kam.domain.AnalysisParams;
+import dev.kam.domain.Msg;
 import dev.kam.domain.Scenario;
+import dev.kam.i18n.Lang;
+import dev.kam.i18n.Messages;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +23,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,32 +34,29 @@ public final class AnalysisWriter {
     public static final String SUMMARY = "summary.json";
     public static final List<String> CHARTS = List.of("pyramid", "lorenz", "ratings");
     static final String[] CRITERIA = {"revenue", "profit", "credit", "efficiency", "ease"};
+    /** The files' texts (reasons, findings) are written in English. */
+    private static final Messages EN = Messages.of(Lang.EN);
 
     private AnalysisWriter() {
     }
 
-    /** Writes every file into {@code dir} (the caller commits it); returns the file names written. */
-    public static List<String> write(Scenario s, Analysis a, OutputDir dir) {
-        List<String> files = new ArrayList<>();
-        accountsCsv(s, a).write(dir.file(ACCOUNTS));
-        files.add(ACCOUNTS);
-        Json.write(dir.file(SUMMARY), summary(s, a));
-        files.add(SUMMARY);
-        ChartFiles.write(AnalysisCharts.pyramid(s, a), dir, "pyramid");
-        ChartFiles.write(AnalysisCharts.lorenz(s, a), dir, "lorenz");
-        ChartFiles.write(AnalysisCharts.ratings(s, a), dir, "ratings");
-        for (String c : CHARTS) {
-            files.add(c + ".png");
-            files.add(c + ".svg");
-        }
-        return files;
+    /** Writes every file into {@code dir}, charts in the language of {@code m} (the caller commits it). */
+    public static void write(Scenario s, Analysis a, OutputDir dir, Messages m) {
+        writeFiles(s, a, dir);
+        for (Chart c : AnalysisCharts.all(s, a, m)) c.write(dir);
     }
 
-    /** One row per account, largest revenue first. */
+    /** The data files: accounts.csv and summary.json (texts in English, the files' language). */
+    public static void writeFiles(Scenario s, Analysis a, OutputDir dir) {
+        accountsCsv(s, a).write(dir.file(ACCOUNTS));
+        Json.write(dir.file(SUMMARY), summary(s, a));
+    }
+
+    /** One row per account, largest revenue first; {@code reason} in English, {@code rule} the reason's key. */
     public static CsvOut accountsCsv(Scenario s, Analysis a) {
         CsvOut csv = new CsvOut("id", "name", "industry", "region", "stage", "owner", "rank", "revenue", "wallet",
                 "shareOfWallet", "tier", "score", "revenueScore", "profitScore", "creditScore", "efficiencyScore",
-                "easeScore", "rating", "ratedOn", "diagnosis", "reason");
+                "easeScore", "rating", "ratedOn", "diagnosis", "reason", "rule");
         Map<String, Account> byId = new HashMap<>();
         for (Account acc : s.accounts()) byId.put(acc.id(), acc);
         List<AccountAssessment> rows = new ArrayList<>(a.accounts());
@@ -70,7 +69,8 @@ public final class AnalysisWriter {
                     acc == null || acc.owner() == null ? "" : acc.owner(), r.rank(), r.revenue(), r.wallet(),
                     round(r.shareOfWallet()), r.tier().code(), round(r.score()), round(c.revenue()), round(c.profit()),
                     round(c.credit()), round(c.efficiency()), round(c.ease()), r.ratingLabel(),
-                    r.ratedOnPotential() ? "potential" : "revenue", r.diagnosis().name(), r.reason());
+                    r.ratedOnPotential() ? "potential" : "revenue", r.diagnosis().name(), EN.render(r.reason()),
+                    r.reason().key());
         }
         return csv;
     }
@@ -133,7 +133,7 @@ public final class AnalysisWriter {
         Health h = a.health();
         Map<String, Object> hm = new LinkedHashMap<>();
         hm.put("verdict", h.verdict().name());
-        hm.put("summary", h.summary());
+        hm.put("summary", EN.render(h.summary()));
         hm.put("keyAccountLed", h.keyAccountLed());
         List<Map<String, Object>> gaps = new ArrayList<>();
         for (Health.GoalGap g : h.gaps()) {
@@ -146,7 +146,9 @@ public final class AnalysisWriter {
             gaps.add(gm);
         }
         hm.put("goalGaps", gaps);
-        hm.put("findings", h.findings());
+        List<String> findings = new ArrayList<>();
+        for (Msg f : h.findings()) findings.add(EN.render(f));
+        hm.put("findings", findings);
         m.put("health", hm);
 
         Map<String, Object> rm = new LinkedHashMap<>();
@@ -212,7 +214,7 @@ public final class AnalysisWriter {
                         r.put("wallet", amount(x.wallet()));
                         r.put(d == Diagnosis.CANNOT_KEEP ? "revenueAtStake" : d == Diagnosis.CANNOT_GROW ? "headroom"
                                 : "wallet", amount(stake.applyAsDouble(x)));
-                        r.put("reason", x.reason());
+                        r.put("reason", EN.render(x.reason()));
                         rows.add(r);
                     });
             out.put(d.name(), rows);
@@ -220,50 +222,36 @@ public final class AnalysisWriter {
         return out;
     }
 
-    /** A short human summary for the terminal (one line per topic). */
-    public static List<String> summaryLines(Scenario s, Analysis a, Path written) {
+    /** A short human summary for the terminal (one line per topic), in the language of {@code m}. */
+    public static List<String> summaryLines(Scenario s, Analysis a, Path written, Messages m) {
         List<String> out = new ArrayList<>();
         KeyAccountBaseline b = a.baseline();
         String cur = s.currency();
-        out.add(String.format(Locale.ROOT, "Analysis of %s: %,d accounts (%,d active, %,d prospects), revenue %s",
-                s.name(), b.accounts(), b.activeAccounts(), b.prospects(), AnalysisCharts.money(b.totalRevenue(), cur)));
-        StringBuilder py = new StringBuilder("Pyramid:       ");
+        out.add(m.get("cli.analyze.head", s.name(), b.accounts(), b.activeAccounts(), b.prospects(),
+                m.money(b.totalRevenue(), cur)));
+        List<String> tiers = new ArrayList<>();
         for (TierSummary t : a.pyramid()) {
-            if (py.length() > 15) py.append(" | ");
-            py.append(String.format(Locale.ROOT, "%s %,d %s (%.1f%%) %.1f%% of revenue", t.tier().code(),
-                    t.count(), t.count() == 1 ? "account" : "accounts", t.countShare() * 100, t.revenueShare() * 100));
+            tiers.add(m.get("cli.analyze.tier", m.get(t.tier().key()), t.count(), t.countShare(), t.revenueShare()));
         }
-        out.add(py.toString());
+        out.add(m.get("cli.analyze.pyramid", String.join(" | ", tiers)));
         Concentration c = a.concentration();
-        out.add(String.format(Locale.ROOT,
-                "Concentration: top-1 %.1f%%, top-5 %.1f%%, top-10%% (%,d %s) %.1f%%, HHI %.3f, Gini %.2f",
-                c.top1Share() * 100, c.top5Share() * 100, c.top10PctCount(), c.top10PctCount() == 1 ? "account" : "accounts",
-                c.top10PctShare() * 100, c.hhi(), c.gini()));
-        out.add(String.format(Locale.ROOT, "Key accounts:  %,d at ≥ %s bring %s (%.1f%% of revenue)", b.count(),
-                AnalysisCharts.money(b.threshold(), cur), AnalysisCharts.money(b.revenue(), cur), b.share() * 100));
+        out.add(m.get("cli.analyze.concentration", c.top1Share(), c.top5Share(), c.top10PctCount(), c.top10PctShare(),
+                c.hhi(), c.gini()));
+        out.add(m.get("cli.analyze.keyAccounts", b.count(), m.money(b.threshold(), cur), m.money(b.revenue(), cur),
+                b.share()));
         Health h = a.health();
-        out.add("Health:        " + h.summary());
-        for (String f : h.findings()) out.add("               - " + f);
+        out.add(m.get("cli.analyze.health", m.render(h.summary())));
+        for (Msg f : h.findings()) out.add(m.get("cli.analyze.finding", m.render(f)));
         int[] counts = a.ratingCounts();
-        StringBuilder r = new StringBuilder("5A ratings:    ");
-        for (int i = 4; i >= 0; i--) {
-            r.append(i + 1).append("A ").append(String.format(Locale.ROOT, "%,d", counts[i]));
-            if (i > 0) r.append(" · ");
-        }
-        out.add(r.toString());
-        StringBuilder d = new StringBuilder("Diagnosis:     ");
-        boolean first = true;
+        List<String> r = new ArrayList<>();
+        for (int i = 4; i >= 0; i--) r.add((i + 1) + "A " + m.integer(counts[i]));
+        out.add(m.get("cli.analyze.ratings", String.join(" · ", r)));
+        List<String> d = new ArrayList<>();
         for (Map.Entry<Diagnosis, Integer> e : a.diagnosisCounts().entrySet()) {
-            if (!first) d.append(" · ");
-            first = false;
-            d.append(e.getKey().label()).append(" (").append(e.getKey().chinese()).append(") ")
-                    .append(String.format(Locale.ROOT, "%,d", e.getValue()));
+            d.add(m.get(e.getKey().key()) + " " + m.integer(e.getValue()));
         }
-        out.add(d.toString());
-        if (written != null) {
-            out.add("Wrote " + written + ": " + ACCOUNTS + ", " + SUMMARY + ", charts "
-                    + String.join(", ", CHARTS) + " (.png, .svg)");
-        }
+        out.add(m.get("cli.analyze.diagnoses", String.join(" · ", d)));
+        if (written != null) out.add(m.get("cli.analyze.wrote", written.toString(), String.join(", ", CHARTS)));
         return out;
     }
 

@@ -39,7 +39,16 @@ public final class Assumptions {
             Map.entry("simulation.responseShape", "simulation.response.shape"),
             Map.entry("simulation.responseHalf", "simulation.response.halfEffort"));
 
+    /** The value shown for a parameter left unset and derived from others (a NaN in its record). */
+    public static final String DERIVED = "—";
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
     private Assumptions() {
+    }
+
+    /** Whether an entry's value is a plain number (so it can be shown with separators). */
+    public static boolean isNumber(String value) {
+        return value != null && NUMBER.matcher(value.trim()).matches();
     }
 
     /** All parameters of the scenario, section by section. */
@@ -79,13 +88,14 @@ public final class Assumptions {
 
     static String text(Object v) {
         if (v == null) return "—";
-        if (v instanceof Double d) return Double.isNaN(d) ? "— (derived)" : CsvOut.num(d);
+        if (v instanceof Double d) return Double.isNaN(d) ? DERIVED : CsvOut.num(d);
         if (v instanceof Duration d) return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
         if (v instanceof double[] a) {
             StringBuilder sb = new StringBuilder("[");
             for (int i = 0; i < a.length; i++) sb.append(i > 0 ? ", " : "").append(CsvOut.num(a[i]));
             return sb.append(']').toString();
         }
+        if (v instanceof int[] a) return java.util.Arrays.toString(a);
         if (v instanceof Object[] a) return java.util.Arrays.toString(a);
         if (v instanceof List<?> l) {
             if (l.isEmpty()) return "[]";

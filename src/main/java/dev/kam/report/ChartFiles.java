@@ -14,7 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes a chart as {@code name.png} and {@code name.svg} in the house theme ({@link ChartTheme}).
+ * Writes a chart as {@code name.png} and {@code name.svg} in the house theme ({@link ChartTheme}); {@link Chart}
+ * keeps a chart's PNG so that a stage folder and the report share one drawing.
  * The PNG is drawn at twice the nominal size (1920×1080 pixels for 960×540) so that it stays sharp on
  * high-density screens, in slides and in the HTML report.
  */
@@ -34,6 +35,10 @@ public final class ChartFiles {
 
     /** As {@link #write(JFreeChart, OutputDir, String)} with a nominal size in points. */
     public static Path write(JFreeChart chart, OutputDir dir, String name, int width, int height) {
+        if (width == WIDTH && height == HEIGHT) {
+            Chart.of(name, chart).write(dir);
+            return dir.file(name + ".png");
+        }
         ChartTheme.apply(chart);
         Path png = dir.file(name + ".png");
         try {

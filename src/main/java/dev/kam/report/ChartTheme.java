@@ -1,22 +1,19 @@
 package dev.kam.report;
 
+import dev.kam.domain.Msg;
 import dev.kam.i18n.Lang;
+import dev.kam.i18n.Messages;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
-import org.jfree.chart.labels.CategorySeriesLabelGenerator;
-import org.jfree.chart.labels.StandardXYSeriesLabelGenerator;
-import org.jfree.chart.labels.XYSeriesLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DefaultDrawingSupplier;
 import org.jfree.chart.plot.PiePlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.category.AbstractCategoryItemRenderer;
-import org.jfree.chart.renderer.category.CategoryItemRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.AbstractXYItemRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
@@ -48,14 +45,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The house chart theme, applied by {@link ChartFiles#write} to every chart of every stage: white
- * background, light horizontal grid, one colour palette, a font that can show Chinese, thousands
- * separators on every number axis, legends below the plot, and (with {@code --lang zh}) chart titles,
- * axis labels and legend entries translated through {@link Text}.
+ * The house chart theme, applied by {@link Chart} to every chart of every stage: white background, light
+ * horizontal grid, one colour palette, a font that can show Chinese, thousands separators on every number
+ * axis, legends below the plot. It holds no state: the words of a chart are chosen when the chart is built,
+ * from the {@link Messages} of the run's language, and money axes are told their currency.
  *
- * <p>Writers build their chart with English labels, then use the helpers: {@link #moneyAxis} (compact
- * money ticks: K / M / B, or 万 / 亿 in Chinese), {@link #percentAxis}, {@link #countAxis}, the
- * {@link #PALETTE} colours and {@link #band} for the translucent fill of a percentile band.
+ * <p>Helpers for chart builders: {@link #moneyAxis} (compact money ticks: K / M / B, or 万 / 亿 in Chinese),
+ * {@link #percentAxis}, {@link #countAxis}, the {@link #PALETTE} colours and {@link #band} for the
+ * translucent fill of a percentile band.
  *
  * <p>Font: the first installed CJK family of {@link #CJK_FAMILIES}; else the font bundled as the
  * resource {@value #BUNDLED_FONT} (WenQuanYi Micro Hei reduced to Latin, punctuation and the 6,763
@@ -81,28 +78,8 @@ public final class ChartTheme {
     public static final Color MUTED = new Color(0x52606D);
 
     private static final String FAMILY = pickFamily();
-    private static volatile Lang lang = Lang.EN;
-    private static volatile String currency = "";
 
     private ChartTheme() {
-    }
-
-    /** Sets the language of chart labels for the rest of the run (the CLI's {@code --lang}). */
-    public static void setLang(Lang l) {
-        lang = l == null ? Lang.EN : l;
-    }
-
-    public static Lang lang() {
-        return lang;
-    }
-
-    /** Sets the currency code shown in money-axis labels by {@link #moneyAxis(ValueAxis)} (e.g. CNY). */
-    public static void setCurrency(String code) {
-        currency = code == null ? "" : code;
-    }
-
-    public static String currency() {
-        return currency;
     }
 
     /** The font family used for charts. */
@@ -121,16 +98,12 @@ public final class ChartTheme {
     }
 
     /**
-     * A one-line warning when some of the texts (e.g. account names) contain characters the chart font
-     * cannot draw; empty when all can be drawn.
+     * A warning ({@code chart.warning.glyphs}: the font, the first name it cannot draw) when some of the texts
+     * (e.g. account names) contain characters the chart font cannot draw; empty when all can be drawn.
      */
-    public static Optional<String> missingGlyphWarning(Collection<String> texts) {
+    public static Optional<Msg> missingGlyphWarning(Collection<String> texts) {
         for (String t : texts) {
-            if (!canDisplay(t)) {
-                return Optional.of("no font with Chinese (CJK) glyphs was found (font used: " + FAMILY
-                        + "); names such as '" + t + "' will show as boxes in the PNG charts. Install one, e.g. "
-                        + "'apt-get install fonts-wqy-microhei' or 'fonts-noto-cjk'. The HTML report's text is not affected.");
-            }
+            if (!canDisplay(t)) return Optional.of(Msg.of("chart.warning.glyphs", FAMILY, t));
         }
         return Optional.empty();
     }
@@ -167,7 +140,6 @@ public final class ChartTheme {
         if (chart.getTitle() != null) {
             chart.getTitle().setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
             chart.getTitle().setMargin(new RectangleInsets(4, 8, 6, 0));
-            chart.getTitle().setText(translate(chart.getTitle().getText()));
         }
         for (int i = 0; i < chart.getSubtitleCount(); i++) {
             Title sub = chart.getSubtitle(i);
@@ -176,7 +148,6 @@ public final class ChartTheme {
                 legend.setPosition(RectangleEdge.BOTTOM);
                 legend.setItemFont(font(Font.PLAIN, 12));
             } else if (sub instanceof TextTitle tt) {
-                tt.setText(translate(tt.getText()));
                 tt.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
                 tt.setPadding(new RectangleInsets(0, 8, 4, 0));
             }
@@ -217,7 +188,6 @@ public final class ChartTheme {
                 ar.setAutoPopulateSeriesShape(false);
                 ar.setDefaultShape(new Ellipse2D.Double(-3, -3, 6, 6));
             }
-            if (lang != Lang.EN) r.setLegendItemLabelGenerator(translating(r.getLegendItemLabelGenerator()));
         }
     }
 
@@ -228,15 +198,6 @@ public final class ChartTheme {
         p.setRangeGridlineStroke(new BasicStroke(1f));
         for (int i = 0; i < p.getDomainAxisCount(); i++) styleAxis(p.getDomainAxis(i));
         for (int i = 0; i < p.getRangeAxisCount(); i++) styleAxis(p.getRangeAxis(i));
-        for (int i = 0; i < p.getRendererCount(); i++) {
-            CategoryItemRenderer r = p.getRenderer(i);
-            if (r == null) continue;
-            if (r instanceof AbstractCategoryItemRenderer ar && lang != Lang.EN) {
-                CategorySeriesLabelGenerator g = ar.getLegendItemLabelGenerator();
-                ar.setLegendItemLabelGenerator((dataset, series) ->
-                        translate(g == null ? String.valueOf(dataset.getRowKey(series)) : g.generateLabel(dataset, series)));
-            }
-        }
     }
 
     private static List<Runnable> keepSeriesStyles(Plot plot) {
@@ -273,18 +234,12 @@ public final class ChartTheme {
         return s instanceof BasicStroke b && b.getLineWidth() <= 1.0f;
     }
 
-    private static XYSeriesLabelGenerator translating(XYSeriesLabelGenerator g) {
-        XYSeriesLabelGenerator base = g == null ? new StandardXYSeriesLabelGenerator() : g;
-        return (dataset, series) -> translate(base.generateLabel(dataset, series));
-    }
-
     private static void styleAxis(Axis axis) {
         if (axis == null) return;
         axis.setAxisLinePaint(new Color(0xB0B7C0));
         axis.setTickMarkPaint(new Color(0xB0B7C0));
         axis.setLabelFont(font(Font.PLAIN, 13));
         axis.setTickLabelFont(font(Font.PLAIN, 12));
-        if (axis.getLabel() != null) axis.setLabel(translate(axis.getLabel()));
         if (axis instanceof NumberAxis n) {
             if (n.getNumberFormatOverride() == null && n.isAutoTickUnitSelection()) {
                 n.setNumberFormatOverride(grouped());
@@ -325,20 +280,14 @@ public final class ChartTheme {
     }
 
     /**
-     * Money axis: compact ticks in the current language, and the currency in the label when missing:
-     * "Revenue" → "Revenue (CNY)", "Revenue (per year)" → "Revenue (CNY per year)".
+     * Money axis: compact ticks in the language of {@code m} (12.5K / 3.4M, or 1.25万 / 4.3亿). The label is
+     * the caller's, who names the unit with {@code chart.unit.*} messages ("Revenue (CNY per year)",
+     * "收入（元/年）").
      */
-    public static void moneyAxis(ValueAxis axis) {
+    public static void moneyAxis(ValueAxis axis, Messages m) {
         if (axis instanceof NumberAxis n) {
-            n.setNumberFormatOverride(money(lang));
+            n.setNumberFormatOverride(money(m.lang()));
             n.setStandardTickUnits(NumberAxis.createStandardTickUnits());
-        }
-        String label = axis.getLabel();
-        if (label != null && !currency.isEmpty() && !label.contains(currency)) {
-            int paren = label.lastIndexOf(" (");
-            axis.setLabel(paren > 0 && label.endsWith(")")
-                    ? label.substring(0, paren) + " (" + currency + " " + label.substring(paren + 2)
-                    : label + " (" + currency + ")");
         }
     }
 
@@ -382,15 +331,6 @@ public final class ChartTheme {
         return new CompactFormat(l);
     }
 
-    /** {@link #money(Lang)} of one number, e.g. for table cells and summaries. */
-    public static String compact(double v, Lang l) {
-        return new CompactFormat(l).format(v);
-    }
-
-    /** The label translated into the current chart language (unchanged in English or when unknown). */
-    public static String translate(String label) {
-        return Text.chartLabel(lang, label);
-    }
 
     private static final class CompactFormat extends NumberFormat {
         private final Lang l;
@@ -401,26 +341,7 @@ public final class ChartTheme {
 
         @Override
         public StringBuffer format(double v, StringBuffer to, FieldPosition pos) {
-            if (Double.isNaN(v)) return to.append("–");
-            double a = Math.abs(v);
-            double[] scales;
-            String[] units;
-            if (l == Lang.ZH) {
-                scales = new double[] {1e8, 1e4};
-                units = new String[] {"亿", "万"};
-            } else {
-                scales = new double[] {1e12, 1e9, 1e6, 1e3};
-                units = new String[] {"T", "B", "M", "K"};
-            }
-            for (int i = 0; i < scales.length; i++) {
-                if (a >= scales[i]) {
-                    double x = v / scales[i];
-                    String pattern = Math.abs(x) >= 100 ? "#,##0" : Math.abs(x) >= 10 ? "#,##0.#" : "#,##0.##";
-                    return to.append(new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)).format(x))
-                            .append(units[i]);
-                }
-            }
-            return to.append(new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v));
+            return to.append(Messages.compact(v, l));
         }
 
         @Override
@@ -435,7 +356,7 @@ public final class ChartTheme {
     }
 
     /** The bundled CJK font (a GB 2312 subset of WenQuanYi Micro Hei), or null when the build has none. */
-    static Font bundledFont() {
+    public static Font bundledFont() {
         try (InputStream in = ChartTheme.class.getResourceAsStream(BUNDLED_FONT)) {
             return in == null ? null : Font.createFont(Font.TRUETYPE_FONT, in);
         } catch (IOException | java.awt.FontFormatException e) {

@@ -1,5 +1,6 @@
 package dev.kam.report;
 
+import dev.kam.i18n.Messages;
 import dev.kam.io.CsvOut;
 import dev.kam.io.OutputDir;
 import dev.kam.compare.CompareResult;
@@ -47,13 +48,20 @@ import java.util.Locale;
 public final class CompareWriter {
     /** Columns of summary.csv, in order (the contract of issue 7). */
     public static final List<String> SUMMARY_COLUMNS = List.of("scenario", "metric", "year", "p10", "p50", "p90",
-            "goalProbability");
+            "goalProbability", "ciLow", "ciHigh");
+    /** Columns of goals.csv: each scenario's P(goal), its no-plan baseline, when, and the paired differences. */
+    public static final List<String> GOAL_COLUMNS = List.of("scenario", "goalYear", "goal", "goalProbability", "ciLow",
+            "ciHigh", "allGoalsProbability", "allGoalsCiLow", "allGoalsCiHigh", "baselineGoalProbability",
+            "baselineCiLow", "baselineCiHigh", "planMinusBaseline", "planMinusBaselineStderr", "minusFirst",
+            "minusFirstStderr", "medianGoalYear", "baselineMedianGoalYear", "calibrated");
     /** Columns of differences.csv. */
     public static final List<String> DIFFERENCE_COLUMNS = List.of("scenario", "reference", "metric", "year", "p10",
             "p50", "p90", "mean", "probabilityAhead", "commonRandomNumbers");
     /** Columns of sweep.csv. */
     public static final List<String> SWEEP_COLUMNS = List.of("parameter", "value", "goalYear", "goal", "goalProbability",
-            "allTargetsProbability", "p10", "p50", "p90", "mean", "differenceP50", "probabilityAhead");
+            "allTargetsProbability", "p10", "p50", "p90", "mean", "differenceP50", "probabilityAhead", "ciLow", "ciHigh",
+            "medianGoalYear");
+    private static final dev.kam.i18n.Messages EN = dev.kam.i18n.Messages.of(dev.kam.i18n.Lang.EN);
 
     private static final Color TARGET = ChartTheme.TARGET;
     private static final Color MUTED = ChartTheme.MUTED;
@@ -71,20 +79,33 @@ public final class CompareWriter {
     public record Input(String currency, CompareResult result, SweepResult sweep) {
     }
 
-    /** Writes every file into the stage folder (the caller commits it). */
-    public static void write(OutputDir dir, Input in) {
+    /** Writes every file into the stage folder, charts in the language of {@code m} (the caller commits it). */
+    public static void write(OutputDir dir, Input in, Messages m) {
+        writeFiles(dir, in);
+        for (Chart c : charts(in, m)) c.write(dir);
+    }
+
+    /** The data files: summary.csv, differences.csv, sweep.csv. */
+    public static void writeFiles(OutputDir dir, Input in) {
         summary(in.result()).write(dir.file("summary.csv"));
+        goals(in.result()).write(dir.file("goals.csv"));
         if (in.result().outcomes().size() > 1) differences(in.result()).write(dir.file("differences.csv"));
-        ChartFiles.write(fanChart(in.result(), in.currency()), dir, "ka-revenue-fan");
-        ChartFiles.write(goalChart(in.result()), dir, "goal-probability");
+        if (in.sweep() != null) sweep(in.sweep()).write(dir.file("sweep.csv"));
+    }
+
+    /** The charts in report order: fan, goal probability, difference, and for a sweep its two charts. */
+    public static List<Chart> charts(Input in, Messages m) {
+        List<Chart> out = new java.util.ArrayList<>();
+        out.add(Chart.of("ka-revenue-fan", fanChart(in.result(), in.currency(), m)));
+        out.add(Chart.of("goal-probability", goalChart(in.result(), m)));
         if (in.result().outcomes().size() > 1) {
-            ChartFiles.write(differenceChart(in.result(), in.currency()), dir, "difference-final-ka-revenue");
+            out.add(Chart.of("difference-final-ka-revenue", differenceChart(in.result(), in.currency(), m)));
         }
         if (in.sweep() != null) {
-            sweep(in.sweep()).write(dir.file("sweep.csv"));
-            ChartFiles.write(sweepGoalChart(in.sweep()), dir, "sweep-goal-probability");
-            ChartFiles.write(sweepRevenueChart(in.sweep(), in.currency()), dir, "sweep-ka-revenue");
+            out.add(Chart.of("sweep-goal-probability", sweepGoalChart(in.sweep(), m)));
+            out.add(Chart.of("sweep-ka-revenue", sweepRevenueChart(in.sweep(), in.currency(), m)));
         }
+        return out;
     }
 
     // ---- CSV ----------------------------------------------------------------------------------------
@@ -98,14 +119,41 @@ public final class CompareWriter {
             for (Metric m : Metric.values()) {
                 for (int y = 0; y < years.length; y++) {
                     Stats st = s.stats(m, y);
+                    var p = s.hit(m.code(), years[y]);
                     csv.row(o.label(), m.code(), years[y], round(m, st.p10()), round(m, st.p50()), round(m, st.p90()),
-                            s.hitProbability(m.code(), years[y]));
+                            p.value(), p.ciLow(), p.ciHigh());
                 }
             }
             for (int y = 0; y < years.length; y++) {
-                double p = s.hitProbability(TargetHit.ALL, years[y]);
-                if (!Double.isNaN(p)) csv.row(o.label(), TargetHit.ALL, years[y], null, null, null, p);
+                var p = s.hit(TargetHit.ALL, years[y]);
+                if (p.known()) csv.row(o.label(), TargetHit.ALL, years[y], null, null, null, p.value(), p.ciLow(), p.ciHigh());
             }
+        }
+        return csv;
+    }
+
+    /**
+     * goals.csv: one row per scenario: P(goal) (the final-year key-account revenue target) and the joint probability
+     * of all three goals with their Wilson intervals, the same under today's owners (no plan), the plan's gain over
+     * it and the difference from the first scenario with paired standard errors, and the median year the goal is
+     * first met (empty when most paths do not meet it within the horizon).
+     */
+    public static CsvOut goals(CompareResult r) {
+        CsvOut csv = new CsvOut(GOAL_COLUMNS.toArray(new String[0]));
+        int year = r.years()[r.last()];
+        for (int i = 0; i < r.outcomes().size(); i++) {
+            Outcome o = r.outcomes().get(i);
+            var p = o.goalProbabilityInterval();
+            var all = o.allGoalsProbability();
+            var b = o.baselineGoalProbability();
+            var vs = o.goalProbabilityVersusBaseline();
+            var first = i == 0 ? null : r.goalProbabilityDifference(i);
+            StringBuilder cal = new StringBuilder();
+            for (var q : o.scenario().simulation().calibrated()) cal.append(cal.length() == 0 ? "" : ";").append(q.key());
+            csv.row(o.label(), year, round(Metric.KEY_ACCOUNT_REVENUE, o.goal()), p.value(), p.ciLow(), p.ciHigh(),
+                    all.value(), all.ciLow(), all.ciHigh(), b.value(), b.ciLow(), b.ciHigh(), vs.value(), vs.stderr(),
+                    first == null ? null : first.value(), first == null ? null : first.stderr(), o.medianGoalYear(),
+                    o.baselineMedianGoalYear(), cal.toString());
         }
         return csv;
     }
@@ -122,7 +170,7 @@ public final class CompareWriter {
                     Stats st = r.differenceStats(i, m, y);
                     csv.row(o.label(), ref, m.code(), years[y], round(m, st.p10()), round(m, st.p50()),
                             round(m, st.p90()), round(m, st.mean()),
-                            r.probabilityAhead(i, m, y), o.crn().full() ? "full" : "partial: " + o.crn().detail());
+                            r.probabilityAhead(i, m, y), o.crn().full() ? "full" : "partial: " + EN.render(o.crn().detail()));
                 }
             }
         }
@@ -144,7 +192,8 @@ public final class CompareWriter {
                     o.result().hitProbability(TargetHit.ALL, year), round(ka, st.p10()), round(ka, st.p50()),
                     round(ka, st.p90()), round(ka, st.mean()),
                     i == 0 ? 0.0 : round(ka, r.differenceStats(i, ka, last).p50()),
-                    i == 0 ? null : r.probabilityAhead(i, Metric.KEY_ACCOUNT_REVENUE, last));
+                    i == 0 ? null : r.probabilityAhead(i, Metric.KEY_ACCOUNT_REVENUE, last),
+                    o.goalProbabilityInterval().ciLow(), o.goalProbabilityInterval().ciHigh(), o.medianGoalYear());
         }
         return csv;
     }
@@ -161,10 +210,11 @@ public final class CompareWriter {
 
     // ---- charts -------------------------------------------------------------------------------------
 
-    /** Money in millions when large. */
+    /** Money in millions when large; {@code unit} is the axis unit in the reader's language ("CNY million", "百万元"). */
     record Scale(double divisor, String unit) {
-        static Scale of(double max, String currency) {
-            return max >= 1e6 ? new Scale(1e6, currency + " million") : new Scale(1, currency);
+        static Scale of(double max, String currency, Messages m) {
+            return max >= 1e6 ? new Scale(1e6, m.get("chart.unit.million", m.currencyUnit(currency)))
+                    : new Scale(1, m.get("chart.unit.plain", m.currencyUnit(currency)));
         }
     }
 
@@ -173,8 +223,8 @@ public final class CompareWriter {
                 DecimalFormatSymbols.getInstance(Locale.ROOT));
     }
 
-    private static NumberAxis yearAxis() {
-        NumberAxis x = new NumberAxis("Year");
+    private static NumberAxis yearAxis(Messages m) {
+        NumberAxis x = new NumberAxis(m.get("chart.axis.year"));
         ChartTheme.yearAxis(x);
         return x;
     }
@@ -263,21 +313,21 @@ public final class CompareWriter {
     }
 
     /** Overlaid fan charts of key-account revenue: a P10–P90 band and the median per scenario, the target dashed. */
-    public static JFreeChart fanChart(CompareResult r, String currency) {
+    public static JFreeChart fanChart(CompareResult r, String currency, Messages m) {
         int[] years = r.years();
         int last = r.last();
         double max = 0;
         for (Outcome o : r.outcomes()) {
             for (int y = 0; y <= last; y++) max = Math.max(max, o.result().stats(Metric.KEY_ACCOUNT_REVENUE, y).p90());
         }
-        Scale scale = Scale.of(max, currency);
+        Scale scale = Scale.of(max, currency, m);
         double d = scale.divisor();
         YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
         XYSeriesCollection lines = new XYSeriesCollection();
         for (Outcome o : r.outcomes()) {
             SimulationResult s = o.result();
-            YIntervalSeries band = new YIntervalSeries(o.label() + ": P10–P90");
-            XYSeries median = new XYSeries(o.label() + ": median");
+            YIntervalSeries band = new YIntervalSeries(m.get("chart.compare.band", o.label()));
+            XYSeries median = new XYSeries(m.get("chart.compare.median", o.label()));
             double t0 = s.today(Metric.KEY_ACCOUNT_REVENUE) / d;
             band.add(s.baseYear(), t0, t0, t0);
             median.add(s.baseYear(), t0);
@@ -289,13 +339,14 @@ public final class CompareWriter {
             bands.addSeries(band);
             lines.addSeries(median);
         }
-        XYSeries target = targetSeries(r.first().targets(), d, "Target (" + r.first().label() + ")");
+        XYSeries target = targetSeries(r.first().targets(), d, m.get("chart.compare.target", r.first().label()));
         if (target != null) lines.addSeries(target);
 
-        NumberAxis yAxis = new NumberAxis("Key-account revenue (" + scale.unit() + " per year)");
+        NumberAxis yAxis = new NumberAxis(m.get("chart.withUnit", m.get("chart.metric.keyAccountRevenue"),
+                m.get("chart.unit.perYear", scale.unit())));
         yAxis.setNumberFormatOverride(grouped(d > 1 ? 1 : 0));
         yAxis.setAutoRangeIncludesZero(false);
-        XYPlot plot = new XYPlot(bands, yearAxis(), yAxis, null);
+        XYPlot plot = new XYPlot(bands, yearAxis(m), yAxis, null);
         int n = r.outcomes().size();
         Paint[] paints = new Paint[n + 1];
         Stroke[] strokes = new Stroke[n + 1];
@@ -312,8 +363,7 @@ public final class CompareWriter {
         plot.setDataset(1, lines);
         plot.setRenderer(1, lr);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        return new JFreeChart("Key-account revenue by scenario: median and P10–P90 band — "
-                + String.format(Locale.ROOT, "%,d", r.paths()) + " paths each", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        return new JFreeChart(m.get("chart.compare.fanTitle", r.paths()), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     }
 
     private static XYSeries targetSeries(Targets targets, double d, String name) {
@@ -324,7 +374,7 @@ public final class CompareWriter {
     }
 
     /** The probability of meeting each year's key-account revenue target, one line per scenario. */
-    public static JFreeChart goalChart(CompareResult r) {
+    public static JFreeChart goalChart(CompareResult r, Messages m) {
         XYSeriesCollection ds = new XYSeriesCollection();
         int[] years = r.years();
         for (Outcome o : r.outcomes()) {
@@ -335,18 +385,17 @@ public final class CompareWriter {
             }
             ds.addSeries(s);
         }
-        NumberAxis y = new NumberAxis("Probability of meeting the year's KA revenue target (%)");
+        NumberAxis y = new NumberAxis(m.get("chart.compare.goalAxis"));
         y.setRange(0, 100);
         XYLineAndShapeRenderer lr = lines(palette(ds.getSeriesCount()), new Stroke[] {LINE}, true);
-        XYPlot plot = new XYPlot(ds, yearAxis(), y, lr);
+        XYPlot plot = new XYPlot(ds, yearAxis(m), y, lr);
         String basis = r.options().goals() == dev.kam.compare.GoalBasis.FIRST
-                ? "targets of " + r.first().label() : "each scenario's own targets";
-        return new JFreeChart("Goal probability by year and scenario (" + basis + ") — "
-                + String.format(Locale.ROOT, "%,d", r.paths()) + " paths", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+                ? m.get("chart.compare.basisFirst", r.first().label()) : m.get("chart.compare.basisOwn");
+        return new JFreeChart(m.get("chart.compare.goalTitle", basis, r.paths()), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     }
 
     /** Histogram of the per-path difference in final-year KA revenue against the first scenario. */
-    public static JFreeChart differenceChart(CompareResult r, String currency) {
+    public static JFreeChart differenceChart(CompareResult r, String currency, Messages m) {
         int last = r.last();
         int n = r.outcomes().size();
         double[][] diffs = new double[n][];
@@ -361,7 +410,7 @@ public final class CompareWriter {
             hi = Math.max(hi, Stats.percentileSorted(sorted, 0.995));
             absMax = Math.max(absMax, Math.max(Math.abs(sorted[0]), Math.abs(sorted[sorted.length - 1])));
         }
-        Scale scale = Scale.of(absMax, currency);
+        Scale scale = Scale.of(absMax, currency, m);
         double d = scale.divisor();
         lo /= d;
         hi /= d;
@@ -375,14 +424,12 @@ public final class CompareWriter {
             double[] v = new double[diffs[i].length];
             for (int p = 0; p < v.length; p++) v[p] = Math.max(lo, Math.min(hi, diffs[i][p] / d));
             Stats st = Stats.of(diffs[i]);
-            ds.addSeries(r.outcomes().get(i).label() + String.format(Locale.ROOT, " (median %s, ahead on %.0f%% of paths)",
-                    grouped(1).format(st.p50() / d), 100 * r.probabilityAhead(i, Metric.KEY_ACCOUNT_REVENUE, last)),
-                    v, 50, lo, hi);
+            ds.addSeries(m.get("chart.compare.diffSeries", r.outcomes().get(i).label(), grouped(1).format(st.p50() / d),
+                    r.probabilityAhead(i, Metric.KEY_ACCOUNT_REVENUE, last)), v, 50, lo, hi);
         }
-        NumberAxis x = new NumberAxis("Final-year KA revenue minus " + r.first().label() + " on the same path ("
-                + scale.unit() + ")");
+        NumberAxis x = new NumberAxis(m.get("chart.compare.diffAxis", r.first().label(), scale.unit()));
         x.setNumberFormatOverride(grouped(d > 1 ? 1 : 0));
-        NumberAxis y = new NumberAxis("Number of paths");
+        NumberAxis y = new NumberAxis(m.get("chart.uplift.count"));
         Paint[] paints = new Paint[n - 1];
         for (int i = 1; i < n; i++) paints[i - 1] = ChartTheme.band(ChartTheme.color(i), n > 2 ? 0.6 : 0.85);
         XYBarRenderer br = bars(paints);
@@ -390,18 +437,18 @@ public final class CompareWriter {
         ValueMarker zero = new ValueMarker(0);
         zero.setPaint(MUTED);
         zero.setStroke(ChartTheme.dashed());
-        zero.setLabel("no difference");
+        zero.setLabel(m.get("chart.compare.noDifference"));
         zero.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         zero.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         plot.addDomainMarker(zero);
-        String crn = r.fullyCommon() ? "common random numbers" : "partly common random numbers (see differences.csv)";
-        return new JFreeChart("Difference in " + r.years()[last] + " key-account revenue against "
-                + r.first().label() + " — " + String.format(Locale.ROOT, "%,d", r.paths()) + " paths, " + crn, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        String crn = r.fullyCommon() ? m.get("chart.compare.crnFull") : m.get("chart.compare.crnPartial");
+        return new JFreeChart(m.get("chart.compare.diffTitle", String.valueOf(r.years()[last]), r.first().label(), r.paths(), crn),
+                JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     }
 
     /** The swept key's axis: ticks at the sweep's values (up to 21 of them), shown with the step's decimals. */
-    static NumberAxis sweepAxis(SweepResult s) {
-        NumberAxis x = new NumberAxis(s.spec().key());
+    static NumberAxis sweepAxis(SweepResult s, Messages m) {
+        NumberAxis x = new NumberAxis(keyName(s.spec().key(), m));
         x.setAutoRangeIncludesZero(false);
         List<BigDecimal> v = s.spec().values();
         int decimals = 0;
@@ -420,13 +467,13 @@ public final class CompareWriter {
     }
 
     /** Goal probability (final-year KA revenue target, and all three KA targets) against the swept value. */
-    public static JFreeChart sweepGoalChart(SweepResult s) {
+    public static JFreeChart sweepGoalChart(SweepResult s, Messages m) {
         double[] x = s.spec().doubles();
-        String key = s.spec().key();
+        String key = keyName(s.spec().key(), m);
         int year = s.points().years()[s.points().last()];
 
-        XYSeries goal = new XYSeries("P(" + year + " KA revenue ≥ target)");
-        XYSeries all = new XYSeries("P(all three " + year + " KA targets)");
+        XYSeries goal = new XYSeries(m.get("chart.compare.sweepGoal", String.valueOf(year)));
+        XYSeries all = new XYSeries(m.get("chart.compare.sweepAll", String.valueOf(year)));
         for (int i = 0; i < x.length; i++) {
             double p = s.goalProbability(i);
             if (!Double.isNaN(p)) goal.add(x[i], 100 * p);
@@ -436,27 +483,27 @@ public final class CompareWriter {
         XYSeriesCollection ds = new XYSeriesCollection();
         ds.addSeries(goal);
         if (all.getItemCount() > 0) ds.addSeries(all);
-        NumberAxis y = new NumberAxis("Probability (%)");
+        NumberAxis y = new NumberAxis(m.get("chart.compare.probabilityAxis"));
         y.setRange(0, 100);
         XYLineAndShapeRenderer lr = lines(palette(2), new Stroke[] {LINE, ChartTheme.dashed()}, true);
-        XYPlot plot = new XYPlot(ds, sweepAxis(s), y, lr);
-        return new JFreeChart("Goal probability against " + key + " — " + String.format(Locale.ROOT, "%,d", s.points().paths())
-                + " paths per value", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        XYPlot plot = new XYPlot(ds, sweepAxis(s, m), y, lr);
+        return new JFreeChart(m.get("chart.compare.sweepGoalTitle", key, s.points().paths()), JFreeChart.DEFAULT_TITLE_FONT,
+                plot, true);
     }
 
     /** Median final-year key-account revenue with its P10–P90 band and the goal, against the swept value. */
-    public static JFreeChart sweepRevenueChart(SweepResult s, String currency) {
+    public static JFreeChart sweepRevenueChart(SweepResult s, String currency, Messages m) {
         double[] x = s.spec().doubles();
-        String key = s.spec().key();
+        String key = keyName(s.spec().key(), m);
         int year = s.points().years()[s.points().last()];
 
         double max = 0;
         for (int i = 0; i < x.length; i++) max = Math.max(max, s.finalKaRevenue(i).p90());
-        Scale scale = Scale.of(max, currency);
+        Scale scale = Scale.of(max, currency, m);
         double d = scale.divisor();
-        YIntervalSeries band = new YIntervalSeries("P10–P90 (80% of paths)");
-        XYSeries median = new XYSeries("Median");
-        XYSeries target = new XYSeries("Target");
+        YIntervalSeries band = new YIntervalSeries(m.get("chart.fan.band80"));
+        XYSeries median = new XYSeries(m.get("chart.fan.median"));
+        XYSeries target = new XYSeries(m.get("chart.fan.target"));
         for (int i = 0; i < x.length; i++) {
             Stats st = s.finalKaRevenue(i);
             band.add(x[i], st.p50() / d, st.p10() / d, st.p90() / d);
@@ -469,10 +516,11 @@ public final class CompareWriter {
         XYSeriesCollection lines = new XYSeriesCollection();
         lines.addSeries(median);
         if (target.getItemCount() > 0) lines.addSeries(target);
-        NumberAxis yAxis = new NumberAxis(year + " key-account revenue (" + scale.unit() + " per year)");
+        NumberAxis yAxis = new NumberAxis(m.get("chart.compare.sweepRevenueAxis", String.valueOf(year),
+                m.get("chart.unit.perYear", scale.unit())));
         yAxis.setNumberFormatOverride(grouped(d > 1 ? 1 : 0));
         yAxis.setAutoRangeIncludesZero(false);
-        XYPlot p2 = new XYPlot(bands, sweepAxis(s), yAxis, null);
+        XYPlot p2 = new XYPlot(bands, sweepAxis(s, m), yAxis, null);
         DeviationRenderer br = bands(new Paint[] {ChartTheme.color(0)}, 0.25f);
         p2.setRenderer(0, br);
         p2.setDataset(1, lines);
@@ -481,7 +529,12 @@ public final class CompareWriter {
         l2.setSeriesShapesVisible(1, false);
         p2.setRenderer(1, l2);
         p2.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        return new JFreeChart(year + " key-account revenue against " + key + " — " + String.format(Locale.ROOT, "%,d", s.points().paths())
-                + " paths per value", JFreeChart.DEFAULT_TITLE_FONT, p2, true);
+        return new JFreeChart(m.get("chart.compare.sweepRevenueTitle", String.valueOf(year), key, s.points().paths()),
+                JFreeChart.DEFAULT_TITLE_FONT, p2, true);
+    }
+
+    /** The reader's name of a swept YAML key ("share-of-wallet ceiling"), or the key itself. */
+    static String keyName(String key, Messages m) {
+        return m.getOr("param." + key, key);
     }
 }

@@ -119,13 +119,41 @@ public final class PlanWriter {
         JFreeChart chart = ChartFactory.createXYLineChart(words.get("assign.chart.title"),
                 words.get("assign.chart.x"), words.get("assign.chart.y", cur), data, PlotOrientation.VERTICAL,
                 true, false, false);
-        ChartTheme.moneyAxis(chart.getXYPlot().getRangeAxis());
+        ChartTheme.moneyAxis(chart.getXYPlot().getRangeAxis(), words);
         return chart;
     }
 
     /** The plan.json document as ordered maps, in English (no NaN: missing numbers are null). */
     public static Map<String, Object> json(Plan plan) {
         return json(plan, Messages.of(Lang.EN));
+    }
+
+    /**
+     * As {@link #write(Plan, OutputDir)}; when the search was stopped early (Ctrl-C) plan.json also says
+     * {@code "interrupted": true} and {@code "interruptedAt"} (ISO-8601 UTC), so a plan cut short is never
+     * mistaken for one that ran its time limit.
+     *
+     * @param interruptedAt when the stop came, null when the search ran to its limit
+     */
+    public static void write(Plan plan, OutputDir dir, java.time.Instant interruptedAt) {
+        write(plan, dir, Messages.of(Lang.EN), interruptedAt);
+    }
+
+    /** As {@link #write(Plan, OutputDir, java.time.Instant)}, reasons and notes in the given language. */
+    public static void write(Plan plan, OutputDir dir, Messages words, java.time.Instant interruptedAt) {
+        write(plan, dir, words);
+        if (interruptedAt == null) return;
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : json(plan, words).entrySet()) {
+            out.put(e.getKey(), e.getValue());
+            if (e.getKey().equals("seconds")) { // beside the time it ran
+                out.put("interrupted", true);
+                out.put("interruptedAt", interruptedAt.toString());
+            }
+        }
+        out.putIfAbsent("interrupted", true);
+        out.putIfAbsent("interruptedAt", interruptedAt.toString());
+        Json.write(dir.file("plan.json"), out);
     }
 
     /** The plan.json document as ordered maps (no NaN: missing numbers are null). */

@@ -1,5 +1,6 @@
 package dev.kam.report;
 
+import dev.kam.i18n.Messages;
 import dev.kam.io.Json;
 import dev.kam.io.CsvOut;
 import dev.kam.io.OutputDir;
@@ -138,29 +139,54 @@ public final class SimulationWriter {
      * @param tornado      sensitivity, null when not run
      */
     public record Input(String scenarioName, String currency, SimulationResult result, Targets targets,
-                       PlanComparison comparison, Sensitivity.Tornado tornado) {
+                       PlanComparison comparison, Sensitivity.Tornado tornado, double[] thresholds) {
+        /** Without the yearly key-account thresholds. */
+        public Input(String scenarioName, String currency, SimulationResult result, Targets targets,
+                     PlanComparison comparison, Sensitivity.Tornado tornado) {
+            this(scenarioName, currency, result, targets, comparison, tornado, null);
+        }
+
+        /** With the key-account threshold of every simulated year, from {@code Scenario.keyAccountThreshold}. */
+        public static Input of(dev.kam.domain.Scenario s, SimulationResult result, Targets targets,
+                               PlanComparison comparison, Sensitivity.Tornado tornado) {
+            int[] ys = result.years();
+            double[] th = new double[ys.length];
+            for (int y = 0; y < ys.length; y++) th[y] = s.keyAccountThreshold(ys[y]);
+            return new Input(s.name(), s.currency(), result, targets, comparison, tornado, th);
+        }
     }
 
-    public static void write(OutputDir dir, Input in) {
+    /** Writes the data files and the charts (in the language of {@code m}) into the open stage folder. */
+    public static void write(OutputDir dir, Input in, Messages m) {
+        writeFiles(dir, in);
+        for (Chart c : charts(in, m)) c.write(dir);
+    }
+
+    /** The data files: percentiles.csv, targets-hit.csv, uplift.csv, sensitivity.csv, summary.json. */
+    public static void writeFiles(OutputDir dir, Input in) {
         SimulationResult r = in.result();
-        ChartTheme.setCurrency(in.currency());
         percentiles(r).write(dir.file("percentiles.csv"));
         targetsHit(r).write(dir.file("targets-hit.csv"));
-        fan(dir, in, Metric.KEY_ACCOUNT_REVENUE, "fan-key-account-revenue", "Key-account revenue");
-        fan(dir, in, Metric.KEY_ACCOUNT_COUNT, "fan-key-account-count", "Number of key accounts");
-        fan(dir, in, Metric.KEY_ACCOUNT_SHARE, "fan-key-account-share", "Key-account share of revenue");
-        fan(dir, in, Metric.TOTAL_REVENUE, "fan-total-revenue", "Total revenue");
-        if (!r.targetHits().isEmpty()) hitChart(dir, r);
-        if (r.goalTiming() != null) goalTimingChart(dir, r.goalTiming(), in.currency(), r.paths());
-        if (in.comparison() != null) {
-            uplift(in.comparison()).write(dir.file("uplift.csv"));
-            upliftHistograms(dir, in);
-        }
-        if (in.tornado() != null) {
-            sensitivity(in.tornado()).write(dir.file("sensitivity.csv"));
-            tornadoChart(dir, in);
-        }
+        if (in.comparison() != null) uplift(in.comparison()).write(dir.file("uplift.csv"));
+        if (in.tornado() != null) sensitivity(in.tornado()).write(dir.file("sensitivity.csv"));
         Json.write(dir.file("summary.json"), summary(in));
+    }
+
+    /** The charts of the stage in report order: fans, target hits, goal timing, uplift, tornado, total revenue. */
+    public static List<Chart> charts(Input in, Messages m) {
+        SimulationResult r = in.result();
+        List<Chart> out = new ArrayList<>();
+        out.add(Chart.of("fan-key-account-revenue", fan(in, Metric.KEY_ACCOUNT_REVENUE, m)));
+        out.add(Chart.of("fan-key-account-count", fan(in, Metric.KEY_ACCOUNT_COUNT, m)));
+        out.add(Chart.of("fan-key-account-share", fan(in, Metric.KEY_ACCOUNT_SHARE, m)));
+        if (!r.targetHits().isEmpty()) out.add(Chart.of("target-hit-probability", hitChart(r, m)));
+        if (r.goalTiming() != null) {
+            out.add(Chart.of("goal-first-year", goalTimingChart(r.goalTiming(), in.currency(), r.paths(), m)));
+        }
+        if (in.comparison() != null) out.addAll(upliftHistograms(in, m));
+        if (in.tornado() != null) out.add(Chart.of("tornado", tornadoChart(in, m)));
+        out.add(Chart.of("fan-total-revenue", fan(in, Metric.TOTAL_REVENUE, m)));
+        return out;
     }
 
     // ---- tables -------------------------------------------------------------------------------------
@@ -186,8 +212,11 @@ public final class SimulationWriter {
     }
 
     static CsvOut targetsHit(SimulationResult r) {
-        CsvOut csv = new CsvOut("year", "metric", "target", "probability");
-        for (TargetHit h : r.targetHits()) csv.row(h.year(), h.metric(), plain(h.target()), plain(h.probability()));
+        CsvOut csv = new CsvOut("year", "metric", "target", "probability", "ciLow", "ciHigh");
+        for (TargetHit h : r.targetHits()) {
+            csv.row(h.year(), h.metric(), plain(h.target()), plain(h.probability()), plain(h.ciLow()),
+                    plain(h.ciHigh()));
+        }
         return csv;
     }
 
@@ -207,10 +236,13 @@ public final class SimulationWriter {
     }
 
     static CsvOut sensitivity(Sensitivity.Tornado t) {
-        CsvOut csv = new CsvOut("parameter", "base", "low", "high", "lowMedian", "highMedian", "baseMedian", "swing");
+        CsvOut csv = new CsvOut("parameter", "base", "low", "high", "lowMedian", "highMedian", "baseMedian", "swing",
+                "range", "lowGoalProbability", "highGoalProbability", "baseGoalProbability", "goalSwing");
         for (Sensitivity.Bar b : t.bars()) {
             csv.row(b.parameter(), plain(b.base()), plain(b.low()), plain(b.high()), plain(b.lowMedian()),
-                    plain(b.highMedian()), plain(t.baseMedian()), plain(b.swing()));
+                    plain(b.highMedian()), plain(t.baseMedian()), plain(b.swing()),
+                    b.source().name().toLowerCase(java.util.Locale.ROOT), plain(b.lowGoalProbability()),
+                    plain(b.highGoalProbability()), plain(t.baseGoalProbability()), plain(b.goalSwing()));
         }
         return csv;
     }
@@ -238,10 +270,26 @@ public final class SimulationWriter {
         m.put("droppedArrivals", r.droppedArrivals());
         m.put("goalProbability", num(r.goalTiming() == null ? Double.NaN
                 : r.hitProbability(Metric.KEY_ACCOUNT_REVENUE.code(), finalYear)));
+        m.put("goalProbabilityCiLow", num(r.goalProbability().ciLow()));
+        m.put("goalProbabilityCiHigh", num(r.goalProbability().ciHigh()));
+        m.put("goalDefinition", SimulationResult.GOAL_DEFINITION);
+        m.put("allGoalsProbability", num(r.allGoalsProbability().value()));
+        m.put("allGoalsProbabilityCiLow", num(r.allGoalsProbability().ciLow()));
+        m.put("allGoalsProbabilityCiHigh", num(r.allGoalsProbability().ciHigh()));
+        m.put("allGoalsDefinition", SimulationResult.ALL_GOALS_DEFINITION);
+        m.put("medianGoalYear", r.medianGoalYear());
+        m.put("parameters", parameters(r));
 
         Map<String, Object> today = new LinkedHashMap<>();
         for (Metric x : Metric.values()) today.put(x.code(), num(r.today(x)));
         m.put("today", today);
+        m.put("firstYearTotalRevenueGrowth", num(r.stats(Metric.TOTAL_REVENUE, 0).mean() / r.today(Metric.TOTAL_REVENUE) - 1));
+        if (in.thresholds() != null) {
+            Map<String, Object> th = new LinkedHashMap<>();
+            int[] ys = r.years();
+            for (int y = 0; y < ys.length; y++) th.put(Integer.toString(ys[y]), num(in.thresholds()[y]));
+            m.put("keyAccountThreshold", th);
+        }
 
         Map<String, Object> fin = new LinkedHashMap<>();
         for (Metric x : Metric.values()) fin.put(x.code(), stats(r.stats(x, last)));
@@ -300,18 +348,33 @@ public final class SimulationWriter {
                         num(c.baseline().hitProbability(Metric.KEY_ACCOUNT_REVENUE.code(), finalYear)));
                 cmp.put("planProbabilityKeyAccountRevenue",
                         num(c.plan().hitProbability(Metric.KEY_ACCOUNT_REVENUE.code(), finalYear)));
+                cmp.put("baselineGoalProbability", probability(c.baseline().goalProbability()));
+                cmp.put("planGoalProbability", probability(c.plan().goalProbability()));
+                cmp.put("goalProbabilityDifference", difference(c.goalProbabilityDifference()));
+                cmp.put("baselineMedianGoalYear", c.baseline().medianGoalYear());
+                cmp.put("planMedianGoalYear", c.plan().medianGoalYear());
             }
+            Map<String, Object> head = new LinkedHashMap<>();
+            head.put("firstYearExpectedGrossProfitUplift", num(c.expectedFirstYearUplift()));
+            head.put("firstYearExpectedDefinition", "expected first-year gross-profit uplift of the plan over the "
+                    + "baseline by the response model, what the optimizer maximizes (before rating weights)");
+            head.put("firstYearSimulatedGrossProfitUplift", difference(c.firstYearUplift()));
+            head.put("cumulativeGrossProfitUplift", difference(c.cumulativeUplift()));
+            head.put("cumulativeDefinition", "simulated gross-profit uplift summed over the horizon, mean of the "
+                    + "per-path differences (common random numbers) with its paired 95% interval");
+            cmp.put("upliftHeadline", head);
             m.put("comparison", cmp);
         }
 
         Sensitivity.Tornado tor = in.tornado();
         if (tor != null) {
             Map<String, Object> sen = new LinkedHashMap<>();
-            sen.put("measure", "final-year median key-account revenue");
-            sen.put("step", tor.step());
+            sen.put("measure", "P(goal) and the final-year median key-account revenue over each parameter's "
+                    + "plausible range");
             sen.put("paths", tor.paths());
             sen.put("seed", tor.seed());
             sen.put("baseMedian", num(tor.baseMedian()));
+            sen.put("baseGoalProbability", num(tor.baseGoalProbability()));
             List<Map<String, Object>> bars = new ArrayList<>();
             for (Sensitivity.Bar b : tor.bars()) {
                 Map<String, Object> e = new LinkedHashMap<>();
@@ -319,13 +382,57 @@ public final class SimulationWriter {
                 e.put("base", num(b.base()));
                 e.put("low", num(b.low()));
                 e.put("high", num(b.high()));
+                e.put("range", b.source().name().toLowerCase(java.util.Locale.ROOT));
                 e.put("lowMedian", num(b.lowMedian()));
                 e.put("highMedian", num(b.highMedian()));
+                e.put("lowGoalProbability", num(b.lowGoalProbability()));
+                e.put("highGoalProbability", num(b.highGoalProbability()));
                 bars.add(e);
             }
             sen.put("bars", bars);
             m.put("sensitivity", sen);
         }
+        return m;
+    }
+
+    private static Map<String, Object> probability(dev.kam.simulation.Probability p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("probability", num(p.value()));
+        m.put("ciLow", num(p.ciLow()));
+        m.put("ciHigh", num(p.ciHigh()));
+        return m;
+    }
+
+    private static Map<String, Object> difference(dev.kam.simulation.Difference d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("difference", num(d.value()));
+        m.put("stderr", num(d.stderr()));
+        m.put("ciLow", num(d.ciLow()));
+        m.put("ciHigh", num(d.ciHigh()));
+        return m;
+    }
+
+    /** The parameters simulated: erosion in use and how it was set, spreads drawn per path, calibrated keys. */
+    private static Map<String, Object> parameters(SimulationResult r) {
+        dev.kam.domain.SimulationParams p = r.params();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("shareErosion", num(r.erosion()));
+        m.put("shareErosionSource", p.erosionDerived() ? "derived (status-quo neutral)"
+                : p.calibrated().contains(dev.kam.domain.SimulationParams.Param.SHARE_EROSION) ? "calibrated" : "given");
+        List<Map<String, Object>> spreads = new ArrayList<>();
+        for (var e : p.spreads().entrySet()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("parameter", e.getKey().key());
+            x.put("distribution", e.getValue().normal() ? "normal" : "uniform");
+            x.put(e.getValue().normal() ? "mean" : "low", e.getValue().a());
+            x.put(e.getValue().normal() ? "sd" : "high", e.getValue().b());
+            x.put("source", p.calibrated().contains(e.getKey()) ? "calibrated" : "given");
+            spreads.add(x);
+        }
+        m.put("uncertain", spreads);
+        List<String> cal = new ArrayList<>();
+        for (var q : p.calibrated()) cal.add(q.key());
+        m.put("calibrated", cal);
         return m;
     }
 
@@ -351,30 +458,44 @@ public final class SimulationWriter {
 
     // ---- charts -------------------------------------------------------------------------------------
 
-    private static NumberAxis yearAxis() {
-        NumberAxis x = new NumberAxis("Year");
+    private static NumberAxis yearAxis(Messages m) {
+        NumberAxis x = new NumberAxis(m.get("chart.axis.year"));
         ChartTheme.yearAxis(x);
         return x;
     }
 
     /** A value axis in the house style for the metric: compact money, percent, or a whole count. */
-    private static NumberAxis valueAxis(String label, Metric metric) {
+    private static NumberAxis valueAxis(String label, Metric metric, Messages m) {
         NumberAxis y = new NumberAxis(label);
         y.setAutoRangeIncludesZero(false);
         switch (metric) {
             case KEY_ACCOUNT_SHARE -> ChartTheme.percentAxis(y);
             case KEY_ACCOUNT_COUNT -> ChartTheme.countAxis(y);
-            default -> ChartTheme.moneyAxis(y);
+            default -> ChartTheme.moneyAxis(y, m);
         }
         return y;
     }
 
-    static void fan(OutputDir dir, Input in, Metric metric, String name, String title) {
+    /** The axis unit of a metric: the currency per year, accounts, or a share of total revenue. */
+    private static String unit(Metric metric, String currency, Messages m) {
+        return switch (metric) {
+            case KEY_ACCOUNT_SHARE -> m.get("chart.unit.shareOfRevenue");
+            case KEY_ACCOUNT_COUNT -> m.get("chart.unit.accounts");
+            default -> m.get("chart.unit.perYear", m.currencyUnit(currency));
+        };
+    }
+
+    /** The plan's label for a reader ("optimized plan", "today's owners"), or the label itself (a file name). */
+    static String planName(String label, Messages m) {
+        return m.getOr("chart.plan." + label, label);
+    }
+
+    static JFreeChart fan(Input in, Metric metric, Messages m) {
         SimulationResult r = in.result();
         int[] years = r.years();
-        YIntervalSeries outer = new YIntervalSeries("P5–P95 (90% of paths)");
-        YIntervalSeries inner = new YIntervalSeries("P25–P75 (50% of paths)");
-        XYSeries median = new XYSeries("Median");
+        YIntervalSeries outer = new YIntervalSeries(m.get("chart.fan.outer"));
+        YIntervalSeries inner = new YIntervalSeries(m.get("chart.fan.inner"));
+        XYSeries median = new XYSeries(m.get("chart.fan.median"));
         double t0 = r.today(metric);
         outer.add(r.baseYear(), t0, t0, t0);
         inner.add(r.baseYear(), t0, t0, t0);
@@ -390,13 +511,12 @@ public final class SimulationWriter {
         bands.addSeries(inner);
         XYSeriesCollection lines = new XYSeriesCollection();
         lines.addSeries(median);
-        XYSeries target = targetSeries(in.targets(), metric);
+        XYSeries target = targetSeries(in.targets(), metric, m);
         if (target != null) lines.addSeries(target);
 
-        String unit = metric == Metric.KEY_ACCOUNT_SHARE ? "share of total revenue"
-                : metric == Metric.KEY_ACCOUNT_COUNT ? "accounts" : "per year";
-        NumberAxis yAxis = valueAxis(title + " (" + unit + ")", metric);
-        XYPlot plot = new XYPlot(bands, yearAxis(), yAxis, null);
+        String title = m.get("chart.metric." + metric.code());
+        NumberAxis yAxis = valueAxis(m.get("chart.withUnit", title, unit(metric, in.currency(), m)), metric, m);
+        XYPlot plot = new XYPlot(bands, yearAxis(m), yAxis, null);
         Stroke thin = new BasicStroke(0.5f);
         DeviationRenderer band = new FixedDeviationRenderer(new Paint[] {BAND_OUTER, BAND_INNER},
                 new Stroke[] {thin, thin});
@@ -408,14 +528,13 @@ public final class SimulationWriter {
         plot.setRenderer(1, lr);
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
         plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
-        JFreeChart chart = new JFreeChart(title + " — " + r.paths() + " simulated paths, plan: " + r.planLabel(),
+        return new JFreeChart(m.get("chart.fan.title", title, r.paths(), planName(r.planLabel(), m)),
                 JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        ChartFiles.write(chart, dir, name);
     }
 
-    private static XYSeries targetSeries(Targets targets, Metric metric) {
+    private static XYSeries targetSeries(Targets targets, Metric metric, Messages m) {
         if (targets == null || targets.years().isEmpty()) return null;
-        XYSeries s = new XYSeries("Target");
+        XYSeries s = new XYSeries(m.get("chart.fan.target"));
         for (YearTarget t : targets.years()) {
             double v = switch (metric) {
                 case KEY_ACCOUNT_REVENUE -> t.keyAccountRevenue();
@@ -429,43 +548,43 @@ public final class SimulationWriter {
         return s.getItemCount() == 0 ? null : s;
     }
 
-    static void hitChart(OutputDir dir, SimulationResult r) {
+    static JFreeChart hitChart(SimulationResult r, Messages m) {
         Map<String, XYSeries> series = new LinkedHashMap<>();
-        Map<String, String> label = Map.of(Metric.KEY_ACCOUNT_REVENUE.code(), "KA revenue target",
-                Metric.KEY_ACCOUNT_COUNT.code(), "KA count target", Metric.KEY_ACCOUNT_SHARE.code(), "KA share target",
-                Metric.TOTAL_REVENUE.code(), "Total revenue target", TargetHit.ALL, "All three KA targets at once");
-        for (String code : List.of(Metric.KEY_ACCOUNT_REVENUE.code(), Metric.KEY_ACCOUNT_COUNT.code(),
-                Metric.KEY_ACCOUNT_SHARE.code(), Metric.TOTAL_REVENUE.code(), TargetHit.ALL)) {
-            series.put(code, new XYSeries(label.get(code)));
-        }
+        List<String> codes = List.of(Metric.KEY_ACCOUNT_REVENUE.code(), Metric.KEY_ACCOUNT_COUNT.code(),
+                Metric.KEY_ACCOUNT_SHARE.code(), Metric.TOTAL_REVENUE.code(), TargetHit.ALL);
+        for (String code : codes) series.put(code, new XYSeries(m.get("chart.hit." + code)));
         for (TargetHit h : r.targetHits()) series.get(h.metric()).add(h.year(), h.probability());
         XYSeriesCollection ds = new XYSeriesCollection();
-        for (XYSeries s : series.values()) if (s.getItemCount() > 0) ds.addSeries(s);
-        NumberAxis y = new NumberAxis("Probability of meeting the year's target");
+        List<String> shown = new ArrayList<>();
+        for (Map.Entry<String, XYSeries> e : series.entrySet()) {
+            if (e.getValue().getItemCount() > 0) {
+                ds.addSeries(e.getValue());
+                shown.add(e.getKey());
+            }
+        }
+        NumberAxis y = new NumberAxis(m.get("chart.hit.axis"));
         ChartTheme.percentAxis(y);
         y.setRange(0, 1.0);
         Paint[] paints = new Paint[ds.getSeriesCount()];
         Stroke[] strokes = new Stroke[ds.getSeriesCount()];
         for (int i = 0; i < paints.length; i++) {
-            boolean all = ds.getSeries(i).getKey().equals(label.get(TargetHit.ALL));
+            boolean all = shown.get(i).equals(TargetHit.ALL);
             paints[i] = all ? ChartTheme.TEXT : ChartTheme.color(i);
             strokes[i] = all ? DASHED : new BasicStroke(2f);
         }
         XYLineAndShapeRenderer lr = new FixedLineRenderer(true, paints, strokes);
-        XYPlot plot = new XYPlot(ds, yearAxis(), y, lr);
-        JFreeChart chart = new JFreeChart("Probability of meeting each yearly target — " + r.paths() + " paths",
-                JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        ChartFiles.write(chart, dir, "target-hit-probability");
+        XYPlot plot = new XYPlot(ds, yearAxis(m), y, lr);
+        return new JFreeChart(m.get("chart.hit.title", r.paths()), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     }
 
-    static void goalTimingChart(OutputDir dir, GoalTiming g, String currency, int paths) {
-        XYSeries first = new XYSeries("First met in this year");
-        XYSeries by = new XYSeries("Met in or before this year");
+    static JFreeChart goalTimingChart(GoalTiming g, String currency, int paths, Messages m) {
+        XYSeries first = new XYSeries(m.get("chart.timing.first"));
+        XYSeries by = new XYSeries(m.get("chart.timing.by"));
         for (int y = 0; y < g.years().length; y++) {
             first.add(g.years()[y], g.firstMet()[y]);
             by.add(g.years()[y], g.metBy()[y]);
         }
-        NumberAxis y = new NumberAxis("Share of paths");
+        NumberAxis y = new NumberAxis(m.get("chart.timing.axis"));
         ChartTheme.percentAxis(y);
         y.setRange(0, 1.0);
         XYBarRenderer br = new XYBarRenderer(0.25) {
@@ -475,30 +594,30 @@ public final class SimulationWriter {
             }
         };
         br.setShadowVisible(false);
-        XYPlot plot = new XYPlot(new XYSeriesCollection(first), yearAxis(), y, br);
+        XYPlot plot = new XYPlot(new XYSeriesCollection(first), yearAxis(m), y, br);
         plot.setDataset(1, new XYSeriesCollection(by));
         plot.setRenderer(1, new FixedLineRenderer(true, new Paint[] {TARGET}, new Stroke[] {new BasicStroke(2.2f)}));
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
-        JFreeChart chart = new JFreeChart("When is the end goal first reached?", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        chart.addSubtitle(new org.jfree.chart.title.TextTitle("Key-account revenue at or above the final-year target of "
-                + ChartTheme.compact(g.target(), ChartTheme.lang()) + " " + currency + "; "
-                + Math.round(100 * g.never()) + "% of " + paths + " paths never reach it within the horizon"));
-        ChartFiles.write(chart, dir, "goal-first-year");
+        JFreeChart chart = new JFreeChart(m.get("chart.timing.title"), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.addSubtitle(new org.jfree.chart.title.TextTitle(m.get("chart.timing.subtitle",
+                m.money(g.target(), currency), g.never(), paths)));
+        return chart;
     }
 
-    static void upliftHistograms(OutputDir dir, Input in) {
+    static List<Chart> upliftHistograms(Input in, Messages m) {
         PlanComparison c = in.comparison();
         int last = c.plan().horizon() - 1;
-        histogram(dir, c.uplift(Metric.KEY_ACCOUNT_REVENUE, last), "uplift-key-account-revenue",
-                "Plan minus baseline: key-account revenue in " + c.plan().years()[last],
-                "Uplift in key-account revenue");
-        histogram(dir, c.cumulativeProfitUplift(), "uplift-gross-profit",
-                "Plan minus baseline: gross profit summed over " + c.plan().horizon() + " years",
-                "Cumulative gross-profit uplift");
+        return List.of(
+                Chart.of("uplift-key-account-revenue", histogram(c.uplift(Metric.KEY_ACCOUNT_REVENUE, last),
+                        m.get("chart.uplift.kaTitle", String.valueOf(c.plan().years()[last])),
+                        m.get("chart.withUnit", m.get("chart.uplift.kaAxis"),
+                                m.get("chart.unit.perYear", m.currencyUnit(in.currency()))), m)),
+                Chart.of("uplift-gross-profit", histogram(c.cumulativeProfitUplift(),
+                        m.get("chart.uplift.profitTitle", c.plan().horizon()),
+                        m.get("chart.withUnit", m.get("chart.uplift.profitAxis"), m.currencyUnit(in.currency())), m)));
     }
 
-    private static void histogram(OutputDir dir, double[] values, String name, String title,
-                                  String axis) {
+    private static JFreeChart histogram(double[] values, String title, String axis, Messages m) {
         Stats s = Stats.of(values);
         double[] v = values;
         HistogramDataset ds = new HistogramDataset();
@@ -508,10 +627,10 @@ public final class SimulationWriter {
             hi = lo + 1;
             lo = lo - 1;
         }
-        ds.addSeries("Paths (common random numbers)", clip(v, lo, hi), 50, lo, hi);
+        ds.addSeries(m.get("chart.uplift.paths"), clip(v, lo, hi), 50, lo, hi);
         NumberAxis x = new NumberAxis(axis);
-        ChartTheme.moneyAxis(x);
-        NumberAxis y = new NumberAxis("Number of paths");
+        ChartTheme.moneyAxis(x, m);
+        NumberAxis y = new NumberAxis(m.get("chart.uplift.count"));
         ChartTheme.countAxis(y);
         XYBarRenderer br = new XYBarRenderer(0.05) {
             @Override
@@ -522,12 +641,11 @@ public final class SimulationWriter {
         br.setBarPainter(new StandardXYBarPainter());
         br.setShadowVisible(false);
         XYPlot plot = new XYPlot(ds, x, y, br);
-        marker(plot, s.p50(), "median " + ChartTheme.compact(s.p50(), ChartTheme.lang()), MEDIAN, false);
+        marker(plot, s.p50(), m.get("chart.uplift.median", m.compact(s.p50())), MEDIAN, false);
         marker(plot, s.p5(), "P5", MEDIAN, true);
         marker(plot, s.p95(), "P95", MEDIAN, true);
-        marker(plot, 0, "no change", BASELINE, true);
-        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        ChartFiles.write(chart, dir, name);
+        marker(plot, 0, m.get("chart.uplift.zero"), BASELINE, true);
+        return new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     }
 
     private static double[] sorted(double[] v) {
@@ -549,22 +667,34 @@ public final class SimulationWriter {
         m.setStroke(dashed ? new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
                 new float[] {5f, 4f}, 0f) : new BasicStroke(2f));
         m.setLabel(text);
+        m.setLabelFont(ChartTheme.font(java.awt.Font.PLAIN, 11));
         m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         plot.addDomainMarker(m);
     }
 
-    static void tornadoChart(OutputDir dir, Input in) {
+    /** The reader's name of a {@code simulation:} parameter ("share-of-wallet ceiling"), or the key itself. */
+    static String parameterName(String key, Messages m) {
+        return m.getOr("param.simulation." + key, key);
+    }
+
+    static JFreeChart tornadoChart(Input in, Messages m) {
         Sensitivity.Tornado t = in.tornado();
-        int pct = (int) Math.round(t.step() * 100);
+        boolean goal = !Double.isNaN(t.baseGoalProbability());
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
+        String down = m.get("simulation.tornado.low");
+        String up = m.get("simulation.tornado.high");
         for (Sensitivity.Bar b : t.bars()) {
-            ds.addValue(b.lowMedian() - t.baseMedian(), "parameter −" + pct + "%", b.parameter());
-            ds.addValue(b.highMedian() - t.baseMedian(), "parameter +" + pct + "%", b.parameter());
+            String name = parameterName(b.parameter(), m);
+            double lo = goal ? b.lowGoalProbability() - t.baseGoalProbability() : b.lowMedian() - t.baseMedian();
+            double hi = goal ? b.highGoalProbability() - t.baseGoalProbability() : b.highMedian() - t.baseMedian();
+            ds.addValue(lo, down, name);
+            ds.addValue(hi, up, name);
         }
-        NumberAxis v = new NumberAxis("Change in final-year median KA revenue from "
-                + ChartTheme.compact(t.baseMedian(), ChartTheme.lang()) + " " + in.currency());
-        ChartTheme.moneyAxis(v);
+        NumberAxis v = new NumberAxis(goal ? m.get("simulation.tornado.axisGoal", t.baseGoalProbability())
+                : m.get("chart.tornado.axis", m.money(t.baseMedian(), in.currency())));
+        if (goal) ChartTheme.percentAxis(v);
+        else ChartTheme.moneyAxis(v, m);
         BarRenderer br = new BarRenderer() {
             @Override
             public Paint lookupSeriesPaint(int series) {
@@ -574,11 +704,10 @@ public final class SimulationWriter {
         br.setBarPainter(new StandardBarPainter());
         br.setShadowVisible(false);
         br.setItemMargin(0.0);
-        CategoryPlot plot = new CategoryPlot(ds, new CategoryAxis("simulation parameter"), v, br);
+        CategoryPlot plot = new CategoryPlot(ds, new CategoryAxis(m.get("chart.tornado.parameter")), v, br);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.addRangeMarker(new ValueMarker(0, Color.BLACK, new BasicStroke(1f)));
-        JFreeChart chart = new JFreeChart("Sensitivity of final-year median KA revenue to ±" + pct
-                + "% in each parameter (" + t.paths() + " paths per run)", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        ChartFiles.write(chart, dir, "tornado");
+        return new JFreeChart(m.get(goal ? "simulation.tornado.titleGoal" : "simulation.tornado.titleMedian", t.paths()),
+                JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     }
 }

@@ -4,6 +4,8 @@ import dev.kam.io.Json;
 import dev.kam.io.CsvOut;
 import dev.kam.io.OutputDir;
 import dev.kam.domain.Scenario;
+import dev.kam.i18n.Lang;
+import dev.kam.i18n.Messages;
 import dev.kam.strategy.Baseline;
 import dev.kam.strategy.DepartmentTarget;
 import dev.kam.strategy.Goal;
@@ -55,29 +57,54 @@ public final class TargetsWriter {
     private TargetsWriter() {
     }
 
-    /** Writes every output atomically into {@code root/targets}; returns that folder. */
-    public static Path write(Targets targets, Scenario scenario, Path root) {
+    /** Writes every output atomically into {@code root/targets}, charts in the language of {@code m}; returns that folder. */
+    public static Path write(Targets targets, Scenario scenario, Path root, Messages m) {
         try (OutputDir dir = OutputDir.open(root, STAGE)) {
-            targetsCsv(targets).write(dir.file("targets.csv"));
-            departmentsCsv(targets).write(dir.file("departments.csv"));
-            dir.writeString("departments.txt", departmentsText(targets, scenario));
-            Json.write(dir.file("summary.json"), summary(targets, scenario));
-            ChartFiles.write(targetsChart(targets, scenario), dir, "targets");
-            ChartFiles.write(headcountChart(targets, scenario), dir, "headcount");
+            writeFiles(targets, scenario, dir);
+            for (Chart c : charts(targets, scenario, m)) c.write(dir);
             return dir.commit();
         }
+    }
+
+    /** The data files (targets.csv, departments.csv, departments.txt, summary.json) into an open stage folder. */
+    public static void writeFiles(Targets targets, Scenario scenario, OutputDir dir) {
+        targetsCsv(targets).write(dir.file("targets.csv"));
+        departmentsCsv(targets).write(dir.file("departments.csv"));
+        dir.writeString("departments.txt", departmentsText(targets, scenario));
+        Json.write(dir.file("summary.json"), summary(targets, scenario));
+    }
+
+    /** The charts of the stage in report order: targets, headcount. */
+    public static List<Chart> charts(Targets targets, Scenario scenario, Messages m) {
+        return List.of(Chart.of("targets", targetsChart(targets, scenario, m)),
+                Chart.of("headcount", headcountChart(targets, scenario, m)));
+    }
+
+    /** The words of CSV and JSON outputs (English; the report chooses its own language). */
+    private static final Messages EN = Messages.of(Lang.EN);
+
+    /**
+     * A number at full precision in plain notation: the shortest decimal that reads back as the same double
+     * (Double.toString's digits, without an exponent); NaN and infinities are empty.
+     */
+    static String full(double v) {
+        if (!Double.isFinite(v)) return "";
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     static CsvOut targetsCsv(Targets t) {
         CsvOut csv = new CsvOut("year", "keyAccountRevenue", "keyAccountCount", "ordersPerAccount", "orderValue",
                 "keyAccountShare", "growth", "totalRevenue", "otherRevenue", "winsNeeded", "hoursNeeded",
-                "headcountNeeded", "headcountAvailable");
+                "headcountNeeded", "headcountAvailable", "keyAccountThreshold", "countPath", "allowedLosses");
         for (YearTarget y : t.years()) {
             YearFeasibility f = t.feasibility(y.year());
-            csv.row(y.year(), y.keyAccountRevenue(), y.keyAccountCount(), y.ordersPerAccount(), y.orderValue(),
-                    y.keyAccountShare(), y.growth(), y.totalRevenue(), y.totalRevenue() - y.keyAccountRevenue(),
-                    f == null ? null : f.winsNeeded(), f == null ? null : f.hoursNeeded(),
-                    f == null ? null : f.headcountNeeded(), f == null ? null : f.headcountAvailable());
+            csv.row(y.year(), full(y.keyAccountRevenue()), full(y.keyAccountCount()), full(y.ordersPerAccount()),
+                    full(y.orderValue()), full(y.keyAccountShare()), full(y.growth()), full(y.totalRevenue()),
+                    full(y.totalRevenue() - y.keyAccountRevenue()),
+                    f == null ? null : f.winsNeeded(), f == null ? null : full(f.hoursNeeded()),
+                    f == null ? null : f.headcountNeeded(), f == null ? null : f.headcountAvailable(),
+                    full(y.keyAccountThreshold()), full(y.countPath()), f == null ? null : f.allowedLosses());
         }
         return csv;
     }
@@ -85,7 +112,8 @@ public final class TargetsWriter {
     static CsvOut departmentsCsv(Targets t) {
         CsvOut csv = new CsvOut("year", "department", "metric", "baseline", "target", "change", "text");
         for (DepartmentTarget d : t.departments()) {
-            csv.row(d.year(), d.department(), d.metric(), d.baseline(), d.target(), d.change(), d.text());
+            csv.row(d.year(), d.department(), d.metric(), full(d.baseline()), full(d.target()), full(d.change()),
+                    EN.render(d.text()));
         }
         return csv;
     }
@@ -98,14 +126,19 @@ public final class TargetsWriter {
         for (YearTarget y : t.years()) {
             sb.append('\n').append(y.year()).append(": key-account revenue ")
                     .append(money(s, y.keyAccountRevenue())).append(" = ")
-                    .append(fmt(y.keyAccountCount(), 0)).append(" accounts × ")
+                    .append(y.countPath() == y.keyAccountCount() ? fmt(y.keyAccountCount(), 0)
+                            : fmt(y.countPath(), 2) + " accounts on the smooth path (target "
+                            + fmt(y.keyAccountCount(), 0) + ")").append(y.countPath() == y.keyAccountCount()
+                            ? " accounts × " : " × ")
                     .append(fmt(y.ordersPerAccount(), 2)).append(" orders × ")
                     .append(money(s, y.orderValue())).append('\n');
-            for (DepartmentTarget d : t.departments(y.year())) sb.append("  - ").append(d.text()).append('\n');
+            for (DepartmentTarget d : t.departments(y.year())) sb.append("  - ").append(EN.render(d.text())).append('\n');
         }
         if (!t.warnings().isEmpty()) {
             sb.append("\nWarnings\n");
-            for (TargetWarning w : t.warnings()) sb.append("  - ").append(w).append('\n');
+            for (TargetWarning w : t.warnings()) {
+                sb.append("  - ").append(w.check()).append(": ").append(EN.render(w.message())).append('\n');
+            }
         }
         return sb.toString();
     }
@@ -117,6 +150,7 @@ public final class TargetsWriter {
         m.put("baseYear", s.baseYear());
         m.put("horizonYears", t.years().size());
         m.put("keyAccountThreshold", s.strategy().keyAccountThreshold());
+        m.put("keyAccountThresholdGrowth", s.keyAccountThresholdGrowth());
         Map<String, Object> path = new LinkedHashMap<>();
         path.put("kind", t.path());
         if (t.path().equals("s-curve") && t.assumptions() != null) {
@@ -176,11 +210,13 @@ public final class TargetsWriter {
         for (TargetWarning w : t.warnings()) {
             Map<String, Object> wm = new LinkedHashMap<>();
             wm.put("check", w.check());
-            wm.put("message", w.message());
+            wm.put("message", EN.render(w.message()));
             warnings.add(wm);
         }
         m.put("warnings", warnings);
-        m.put("notes", t.notes());
+        List<String> notes = new ArrayList<>();
+        for (var n : t.notes()) notes.add(EN.render(n));
+        m.put("notes", notes);
         List<Map<String, Object>> years = new ArrayList<>();
         for (YearTarget y : t.years()) {
             Map<String, Object> ym = new LinkedHashMap<>();
@@ -192,10 +228,13 @@ public final class TargetsWriter {
             ym.put("keyAccountShare", y.keyAccountShare());
             ym.put("totalRevenue", y.totalRevenue());
             ym.put("growth", clean(y.growth()));
+            ym.put("keyAccountThreshold", clean(y.keyAccountThreshold()));
+            ym.put("countPath", clean(y.countPath()));
             YearFeasibility f = t.feasibility(y.year());
             if (f != null) {
                 ym.put("winsNeeded", f.winsNeeded());
                 ym.put("replacements", f.replacements());
+                ym.put("allowedLosses", f.allowedLosses());
                 ym.put("pipelineRemaining", f.pipelineRemaining());
                 ym.put("expectedConversions", f.expectedConversions());
                 ym.put("otherHours", f.otherHours());
@@ -215,7 +254,7 @@ public final class TargetsWriter {
         m.put("value", clean(g.value()));
         m.put("source", g.source());
         m.put("derived", g.derived());
-        if (!g.how().isEmpty()) m.put("how", g.how());
+        if (g.how() != null) m.put("how", EN.render(g.how()));
         return m;
     }
 
@@ -226,7 +265,7 @@ public final class TargetsWriter {
     // ------------------------------------------------------------------------ charts
 
     /** Yearly KA revenue as bars, with the three factors as indexes on a second axis. */
-    public static JFreeChart targetsChart(Targets t, Scenario s) {
+    public static JFreeChart targetsChart(Targets t, Scenario s, Messages m) {
         Baseline b = t.baseline();
         double max = 0;
         for (YearTarget y : t.years()) max = Math.max(max, y.keyAccountRevenue());
@@ -235,7 +274,7 @@ public final class TargetsWriter {
 
         DefaultCategoryDataset bars = new DefaultCategoryDataset();
         DefaultCategoryDataset lines = new DefaultCategoryDataset();
-        String revenueSeries = "Key-account revenue (bars, left axis)";
+        String revenueSeries = m.get("chart.targets.revenue");
         String todayLabel = b == null ? null : String.valueOf(b.year());
         if (b != null) bars.addValue(b.keyAccountRevenue() / scale.divisor, revenueSeries, todayLabel);
         for (YearTarget y : t.years()) {
@@ -262,9 +301,9 @@ public final class TargetsWriter {
                 }
             }
         }
-        String sCount = "Key-account count (index, right axis)";
-        String sFreq = "Orders per account (index)";
-        String sValue = "Order value (index)";
+        String sCount = m.get("chart.targets.count");
+        String sFreq = m.get("chart.targets.orders");
+        String sValue = m.get("chart.targets.value");
         if (baseName != null) {
             if (b != null && b.keyAccountCount() > 0) {
                 lines.addValue(100, sCount, todayLabel);
@@ -279,12 +318,14 @@ public final class TargetsWriter {
             }
         }
 
-        CategoryAxis x = new CategoryAxis("Year");
+        CategoryAxis x = new CategoryAxis(m.get("chart.axis.year"));
         x.setCategoryMargin(0.25);
         if (t.years().size() > 14) x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-        NumberAxis left = new NumberAxis("Key-account revenue (" + scale.unit(s.currency()) + " per year)");
+        NumberAxis left = new NumberAxis(m.get("chart.targets.leftAxis",
+                m.get("chart.unit.perYear", scale.unit(m, s.currency()))));
         left.setNumberFormatOverride(thousands(scale.decimals));
-        NumberAxis right = new NumberAxis("Index (" + (baseName == null ? "base" : baseName) + " = 100)");
+        NumberAxis right = new NumberAxis(m.get("chart.targets.rightAxis",
+                baseName == null ? m.get("chart.targets.base") : baseName));
         right.setNumberFormatOverride(thousands(0));
         right.setAutoRangeIncludesZero(false);
 
@@ -307,38 +348,33 @@ public final class TargetsWriter {
         plot.setRenderer(1, lr);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
 
-        JFreeChart chart = new JFreeChart("Key-account revenue targets and their three factors",
-                JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        chart.addSubtitle(new TextTitle("KA revenue = count × orders per account × order value; "
-                + t.path() + " path to " + (t.years().isEmpty() ? "" : t.last().year())
-                + (b != null ? "; grey bar " + b.year() + " = today" : "")));
+        JFreeChart chart = new JFreeChart(m.get("chart.targets.title"), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        String path = m.getOr("chart.path." + t.path(), t.path());
+        chart.addSubtitle(new TextTitle(m.get("chart.targets.subtitle", path, t.years().isEmpty() ? "" : String.valueOf(t.last().year()),
+                b != null ? m.get("chart.targets.today", String.valueOf(b.year())) : "")));
         if (t.path().equals("milestones") && !s.strategy().milestones().isEmpty()) {
             List<String> parts = new ArrayList<>();
             for (var ms : s.strategy().milestones()) {
-                List<String> v = new ArrayList<>();
-                if (!Double.isNaN(ms.keyAccountRevenue())) {
-                    v.add(fmt(ms.keyAccountRevenue() / scale.divisor, scale.decimals) + " " + scale.word);
-                }
-                if (!Double.isNaN(ms.keyAccountCount())) v.add(fmt(ms.keyAccountCount(), 0) + " KAs");
-                if (!Double.isNaN(ms.keyAccountShare())) v.add(fmt(100 * ms.keyAccountShare(), 0) + "% share");
-                parts.add(ms.year() + ": " + String.join(", ", v));
+                List<Object> v = new ArrayList<>();
+                if (!Double.isNaN(ms.keyAccountRevenue())) v.add(m.money(ms.keyAccountRevenue(), s.currency()));
+                if (!Double.isNaN(ms.keyAccountCount())) v.add(m.get("chart.targets.msCount", ms.keyAccountCount()));
+                if (!Double.isNaN(ms.keyAccountShare())) v.add(m.get("chart.targets.msShare", ms.keyAccountShare()));
+                parts.add(m.get("chart.targets.milestone", String.valueOf(ms.year()), v));
             }
-            chart.addSubtitle(new TextTitle("Milestones — " + String.join("; ", parts),
+            chart.addSubtitle(new TextTitle(m.get("chart.targets.milestones", parts),
                     new Font(ChartTheme.family(), Font.ITALIC, 11)));
         }
         if (t.assumptions() != null && Math.abs(t.assumptions().frequencyWeight() - 0.5) < 1e-12) {
-            chart.addSubtitle(new TextTitle("Orders per account and order value grow alike (growthSplit.ordersPerAccount = 0.5): "
-                    + "their lines overlap",
-                    new Font(ChartTheme.family(), Font.ITALIC, 11)));
+            chart.addSubtitle(new TextTitle(m.get("chart.targets.overlap"), new Font(ChartTheme.family(), Font.ITALIC, 11)));
         }
         return chart;
     }
 
     /** Soldiers needed each year at today's productivity against soldiers today. */
-    public static JFreeChart headcountChart(Targets t, Scenario s) {
+    public static JFreeChart headcountChart(Targets t, Scenario s, Messages m) {
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
-        String needed = "Soldiers needed for the targets";
-        String today = "Soldiers today";
+        String needed = m.get("chart.headcount.needed");
+        String today = m.get("chart.headcount.today");
         Baseline b0 = t.baseline();
         if (b0 != null && t.assumptions() != null) {
             double perHead = b0.hoursPerSoldier() * t.assumptions().sellingTimeShare();
@@ -351,9 +387,9 @@ public final class TargetsWriter {
             ds.addValue(f.headcountNeeded(), needed, c);
             ds.addValue(f.headcountAvailable(), today, c);
         }
-        CategoryAxis x = new CategoryAxis("Year");
+        CategoryAxis x = new CategoryAxis(m.get("chart.axis.year"));
         if (t.feasibility().size() > 14) x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-        NumberAxis y = new NumberAxis("Soldiers (headcount)");
+        NumberAxis y = new NumberAxis(m.get("chart.headcount.axis"));
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         y.setNumberFormatOverride(thousands(0));
         BarRenderer br = new FixedBarRenderer(new Paint[] {COUNT, TODAY});
@@ -362,16 +398,13 @@ public final class TargetsWriter {
         br.setDefaultItemLabelsVisible(t.feasibility().size() <= 15);
         br.setDefaultItemLabelFont(new Font(ChartTheme.family(), Font.PLAIN, 10));
         CategoryPlot plot = new CategoryPlot(ds, x, y, br);
-        JFreeChart chart = new JFreeChart("Soldiers needed for the key-account targets vs soldiers today",
-                JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        JFreeChart chart = new JFreeChart(m.get("chart.headcount.title"), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         Baseline b = t.baseline();
         if (b != null && t.assumptions() != null) {
-            chart.addSubtitle(new TextTitle("Today's productivity: " + fmt(b.hoursPerKeyAccount(), 0)
-                    + " h per key account, " + fmt(t.assumptions().hoursPerWin(), 0) + " h per win, "
-                    + fmt(b.otherAccountHours(), 0) + " h on " + fmt(b.otherOwnedAccounts(), 0)
-                    + " owned smaller accounts"));
-            chart.addSubtitle(new TextTitle(fmt(b.hoursPerSoldier() * t.assumptions().sellingTimeShare(), 0)
-                    + " selling hours per soldier a year; " + b.year() + " = today's workload",
+            chart.addSubtitle(new TextTitle(m.get("chart.headcount.productivity", b.hoursPerKeyAccount(),
+                    t.assumptions().hoursPerWin(), b.otherAccountHours(), b.otherOwnedAccounts())));
+            chart.addSubtitle(new TextTitle(m.get("chart.headcount.hours",
+                    b.hoursPerSoldier() * t.assumptions().sellingTimeShare(), String.valueOf(b.year())),
                     new Font(ChartTheme.family(), Font.ITALIC, 11)));
         }
         return chart;
@@ -434,18 +467,16 @@ public final class TargetsWriter {
     }
 
     /** Divides large amounts into thousands or millions so axis labels stay short. */
-    private record Scale(double divisor, String word, int decimals) {
+    private record Scale(double divisor, String unitKey, int decimals) {
         static Scale of(double max) {
-            if (max >= 1e8) return new Scale(1e6, "million", 0);
-            if (max >= 1e7) return new Scale(1e6, "million", 1);
-            if (max >= 1e5) return new Scale(1e3, "thousand", 0);
-            return new Scale(1, "", 0);
+            if (max >= 1e8) return new Scale(1e6, "chart.unit.million", 0);
+            if (max >= 1e7) return new Scale(1e6, "chart.unit.million", 1);
+            if (max >= 1e5) return new Scale(1e3, "chart.unit.thousand", 0);
+            return new Scale(1, "chart.unit.plain", 0);
         }
 
-        String unit(String currency) {
-            String c = currency == null || currency.isBlank() ? "" : currency;
-            if (word.isEmpty()) return c.isEmpty() ? "amount" : c;
-            return (c.isEmpty() ? "" : c + " ") + word;
+        String unit(Messages m, String currency) {
+            return m.get(unitKey, m.currencyUnit(currency));
         }
     }
 

@@ -23,7 +23,7 @@ final class AnalysisKeys {
 
         Section w = s.section("ratingWeights");
         double[] weights = d.ratingWeights();
-        for (int i = 0; i < CRITERIA.length; i++) weights[i] = w.nonNegative(CRITERIA[i], weights[i]);
+        for (int i = 0; i < CRITERIA.length; i++) weights[i] = Limits.weight(w, CRITERIA[i], weights[i], 1e6);
         double sum = 0;
         for (double x : weights) sum += x;
         if (sum <= 0) w.error("revenue", "rating weights must not all be 0");
@@ -50,7 +50,7 @@ final class AnalysisKeys {
         double maxTop1 = h.fraction("maxTopAccountShare", d.healthMaxTop1());
 
         Section dg = s.section("diagnosis");
-        double bigWallet = dg.nonNegative("bigWallet", d.bigWallet());
+        double bigWallet = Limits.amount(dg, "bigWallet", d.bigWallet());
         double foothold = dg.section("win").fraction("footholdShare", d.winFootholdShare());
         double growRatio = dg.section("grow").fraction("ceilingRatio", d.growCeilingRatio());
         Section k = dg.section("keep");

@@ -18,8 +18,9 @@ final class AssignmentKeys {
 
     static AssignmentParams read(Section s) {
         AssignmentParams d = AssignmentParams.DEFAULT;
-        Duration limit = s.duration("timeLimit", d.timeLimit());
-        Duration unimproved = s.duration("unimprovedTimeLimit", d.unimprovedTimeLimit());
+        Duration limit = limited(s, "timeLimit", s.duration("timeLimit", d.timeLimit()), d.timeLimit());
+        Duration unimproved = limited(s, "unimprovedTimeLimit", s.duration("unimprovedTimeLimit",
+                d.unimprovedTimeLimit()), d.unimprovedTimeLimit());
         long seed = s.integer("seed", (int) d.seed(), Integer.MIN_VALUE, Integer.MAX_VALUE);
         long steps = s.integer("steps", 0, 0, (int) MAX_STEPS);
         double[] levels = d.effortLevels();
@@ -52,8 +53,8 @@ final class AssignmentKeys {
         double minUtil = s.fraction("minUtilization", d.minUtilization());
         Section p = s.section("ratingPriority");
         double[] prio = d.ratingPriority().clone();
-        for (int r = 1; r <= 5; r++) prio[r - 1] = p.nonNegative(r + "A", prio[r - 1]);
-        double switching = s.nonNegative("switchingCost", d.switchingCost());
+        for (int r = 1; r <= 5; r++) prio[r - 1] = Limits.weight(p, r + "A", prio[r - 1], Limits.MAX_WEIGHT);
+        double switching = Limits.weight(s, "switchingCost", d.switchingCost(), Limits.MAX_WEIGHT);
         boolean whatIf = s.bool("whatIf", d.whatIf());
 
         Section el = s.section("eligibility");
@@ -85,6 +86,13 @@ final class AssignmentKeys {
         return new AssignmentParams(limit, unimproved, seed, levels, names, maxProducts, prio, switching,
                 minStars, minCert, region, layerMin, layerMax, baseHours, maxAccounts, share, maxMoves, minUtil,
                 AssignmentParams.Solver.parse(mode), steps, engine, whatIf);
+    }
+
+    /** A time limit above {@link Limits#MAX_TIME_LIMIT} is an error (it would overflow the solver's deadline). */
+    private static Duration limited(Section s, String key, Duration read, Duration def) {
+        if (read == null || read.compareTo(Limits.MAX_TIME_LIMIT) <= 0) return read;
+        s.error(key, "'" + Limits.show(read) + "' " + Limits.timeLimitProblem(read));
+        return def;
     }
 
     private static int[] byRating(Section s, int[] def, int min, int max) {

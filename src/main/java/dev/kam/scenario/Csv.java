@@ -1,7 +1,12 @@
 package dev.kam.scenario;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -9,31 +14,39 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads one CSV table into header and rows, each row with the 1-based line it starts on (so line
- * numbers stay right across quoted fields that span lines). RFC 4180: comma-separated, fields
- * quoted with {@code "} and {@code ""} inside quotes, LF, CRLF or CR line ends. Blank lines are
- * skipped. Text is UTF-8 (with or without BOM) or GBK, chosen by {@link Encoding}.
+ * Reads one CSV table into a {@link TableData}: header and rows, each row with the 1-based line it
+ * starts on (so line numbers stay right across quoted fields that span lines). Parsing is Apache
+ * Commons CSV with RFC 4180 rules: comma-separated, fields quoted with {@code "} and {@code ""} inside
+ * quotes, LF, CRLF or CR line ends. Blank rows are skipped. Text is UTF-8 (with or without BOM) or
+ * GBK, chosen by {@link Encoding}.
  *
  * <p>Inputs are bounded: a file above {@link #MAX_BYTES}, a table above {@link #MAX_ROWS} data rows,
  * a row above {@link #MAX_COLUMNS} fields or a field above {@link #MAX_FIELD_CHARS} characters is
- * refused with a problem before more memory is spent on it.
+ * refused with a problem.
  */
 public final class Csv {
-    /** Largest CSV file accepted, in bytes (32 MiB). */
-    public static final long MAX_BYTES = 32L << 20;
-    /** Most data rows accepted in one table. */
+    /** Largest CSV file accepted, in bytes (32 MiB): {@link TableFile#MAX_BYTES}. */
+    public static final long MAX_BYTES = TableFile.MAX_BYTES;
+    /** Most data rows accepted in one table (CSV or sheet). */
     public static final int MAX_ROWS = 200_000;
     /** Most fields in one row. */
     public static final int MAX_COLUMNS = 200;
     /** Longest field accepted, in characters. */
     public static final int MAX_FIELD_CHARS = 65_536;
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setIgnoreEmptyLines(false)
+            .setIgnoreSurroundingSpaces(false)
+            .setTrim(false)
+            .setAllowMissingColumnNames(true)
+            .get();
 
     /** How the bytes of a table are turned into text. */
     public enum Encoding {
@@ -67,17 +80,6 @@ public final class Csv {
         }
     }
 
-    /** One data row: its fields and the line it starts on. */
-    public record Row(int line, String[] fields) {
-    }
-
-    /**
-     * A parsed table. {@code charset} is the encoding actually used (for messages), null when the
-     * file could not be read.
-     */
-    public record Table(String file, int headerLine, String[] header, List<Row> rows, String charset) {
-    }
-
     private Csv() {
     }
 
@@ -85,39 +87,13 @@ public final class Csv {
      * Reads a CSV file; problems (missing file, limits, bad bytes, quoting) go to {@code problems}
      * under the name {@code file}. Returns null when nothing usable could be read.
      */
-    public static Table read(Path path, String file, Encoding encoding, Problems problems) {
-        if (!Files.exists(path)) {
-            problems.error(file, 0, "", "file not found");
-            return null;
-        }
-        if (!Files.isRegularFile(path)) {
-            problems.error(file, 0, "", "is not a file");
-            return null;
-        }
-        byte[] bytes;
-        try {
-            long size = Files.size(path);
-            if (size > MAX_BYTES) {
-                problems.error(file, 0, "", "file is " + size + " bytes; a table may be at most " + MAX_BYTES
-                        + " bytes (32 MiB)");
-                return null;
-            }
-            try (InputStream in = Files.newInputStream(path)) {
-                bytes = in.readNBytes((int) MAX_BYTES + 1);
-            }
-            if (bytes.length > MAX_BYTES) {
-                problems.error(file, 0, "", "file is larger than " + MAX_BYTES + " bytes (32 MiB), the limit for a table");
-                return null;
-            }
-        } catch (IOException e) {
-            problems.error(file, 0, "", "cannot read: " + e.getMessage());
-            return null;
-        }
-        return parse(bytes, file, encoding, problems);
+    public static TableData read(Path path, String file, Encoding encoding, Problems problems) {
+        byte[] bytes = TableFile.read(path, file, problems);
+        return bytes == null ? null : parse(bytes, file, encoding, problems);
     }
 
     /** Decodes and parses bytes already in memory (see {@link #read}). */
-    public static Table parse(byte[] bytes, String file, Encoding encoding, Problems problems) {
+    public static TableData parse(byte[] bytes, String file, Encoding encoding, Problems problems) {
         Decoded d = decode(bytes, file, encoding, problems);
         if (d == null) return null;
         return parseText(d.text, file, d.charset, problems);
@@ -130,7 +106,8 @@ public final class Csv {
         int nul = indexOf(bytes, (byte) 0);
         if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
                 || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
-            problems.error(file, 0, "", "is UTF-16 text; save it as 'CSV UTF-8 (comma delimited)' or set encoding: gbk");
+            problems.error(file, 0, "", "is UTF-16 text (what Excel's 'Unicode Text' writes); in Excel use Save As > "
+                    + "'CSV UTF-8 (comma delimited)' and name that file here");
             return null;
         }
         if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
@@ -183,22 +160,22 @@ public final class Csv {
         if (text != null) {
             // Short GBK text can also be valid UTF-8 (司 = CB BE reads as U+02FE); prefer GBK when only
             // the GBK reading is made of characters a Chinese or Western table would contain.
-            if (asGbk != null && !usual(text) && usual(asGbk)) return new Decoded(asGbk, "GBK");
+            if (asGbk != null && !usual(text) && usual(asGbk)) return gbkNote(asGbk, file, problems);
             return new Decoded(text, "UTF-8");
         }
         text = asGbk;
-        if (text != null && plausibleText(text)) return new Decoded(text, "GBK");
+        if (text != null && plausibleText(text)) return gbkNote(text, file, problems);
         int bad = firstInvalid(bytes, 0, StandardCharsets.UTF_8);
         problems.error(file, lineAt(bytes, bad), "", "is neither UTF-8 nor GBK text (bad byte 0x" + hex(bytes[bad])
                 + " at byte " + bad + "); is it a CSV file?");
         return null;
     }
 
-    private static boolean allBlank(List<String> fields) {
-        for (String f : fields) {
-            if (!f.isBlank()) return false;
-        }
-        return true;
+    /** GBK found by detection: said once, so that a wrong guess can be seen (and fixed with encoding:). */
+    private static Decoded gbkNote(String text, String file, Problems problems) {
+        problems.add(new dev.kam.domain.Problem(file, 0, "", "read as GBK text (as Excel saves CSV on Chinese Windows); "
+                + "set encoding: utf-8 if that is wrong", dev.kam.domain.Problem.Severity.NOTE));
+        return new Decoded(text, "GBK");
     }
 
     /**
@@ -285,110 +262,123 @@ public final class Csv {
     }
 
     /** Parses CSV text (without BOM). Returns null when the table has no header. */
-    static Table parseText(String text, String file, String charset, Problems problems) {
-        List<Row> rows = new ArrayList<>();
+    static TableData parseText(String text, String file, String charset, Problems problems) {
+        List<TableData.Row> rows = new ArrayList<>();
         String[] header = null;
         int headerLine = 0;
-        int n = text.length();
-        int i = 0;
-        int line = 1;
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        while (i < n) {
-            int rowLine = line;
-            fields.clear();
-            boolean tooLong = false;
-            boolean endOfRow = false;
-            while (!endOfRow) {
-                field.setLength(0);
-                if (i < n && text.charAt(i) == '"') {
-                    int quoteLine = line;
-                    i++;
-                    boolean closed = false;
-                    while (i < n) {
-                        char c = text.charAt(i);
-                        if (c == '"') {
-                            if (i + 1 < n && text.charAt(i + 1) == '"') {
-                                field.append('"');
-                                i += 2;
-                                continue;
-                            }
-                            i++;
-                            closed = true;
-                            break;
-                        }
-                        if (c == '\n' || (c == '\r' && (i + 1 >= n || text.charAt(i + 1) != '\n'))) line++;
-                        if (field.length() < MAX_FIELD_CHARS) field.append(c); else tooLong = true;
-                        i++;
+        long startLine = 1;
+        long lastStart = 0;
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
+            Iterator<CSVRecord> it = parser.iterator();
+            while (true) {
+                // a record starts on the line after the line breaks read so far (the parser counts them,
+                // those inside quoted fields included)
+                startLine = parser.getCurrentLineNumber() + 1;
+                CSVRecord record;
+                try {
+                    if (!it.hasNext()) break;
+                    record = it.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    explain(text, (int) lastStart, file, problems);
+                    return header == null ? null : new TableData(file, headerLine, header, rows, charset);
+                }
+                lastStart = record.getCharacterPosition();
+                int line = (int) startLine;
+                if (record.size() > MAX_COLUMNS) {
+                    problems.error(file, line, "", "row has more than " + MAX_COLUMNS + " fields");
+                    return header == null ? null : new TableData(file, headerLine, header, rows, charset);
+                }
+                String[] fields = record.values();
+                boolean blank = true;
+                for (int i = 0; i < fields.length; i++) {
+                    if (fields[i].length() > MAX_FIELD_CHARS) {
+                        problems.error(file, line, "", "a field is longer than " + MAX_FIELD_CHARS + " characters");
+                        fields[i] = fields[i].substring(0, MAX_FIELD_CHARS);
                     }
-                    if (!closed) {
-                        problems.error(file, quoteLine, "", "a quoted field opened here is never closed (missing \")");
-                        return abort(file, headerLine, header, rows, charset);
-                    }
-                    // text between the closing quote and the next separator is kept, but it is an error
-                    int junkStart = i;
-                    while (i < n && text.charAt(i) != ',' && text.charAt(i) != '\n' && text.charAt(i) != '\r') i++;
-                    if (i > junkStart && !text.substring(junkStart, i).isBlank()) {
-                        problems.error(file, line, "", "unexpected text '" + clip(text.substring(junkStart, i))
-                                + "' after a closing quote; quote the whole field and double inner quotes (\"\")");
-                    }
+                    blank &= fields[i].isBlank();
+                }
+                if (blank) continue; // blank lines, and the ",,,," rows Excel leaves after deleted content
+                if (header == null) {
+                    header = fields;
+                    headerLine = line;
                 } else {
-                    while (i < n) {
-                        char c = text.charAt(i);
-                        if (c == ',' || c == '\n' || c == '\r') break;
-                        if (field.length() < MAX_FIELD_CHARS) field.append(c); else tooLong = true;
-                        i++;
+                    if (rows.size() >= MAX_ROWS) {
+                        problems.error(file, line, "", "more than " + MAX_ROWS + " data rows; a table may have at most "
+                                + MAX_ROWS);
+                        return new TableData(file, headerLine, header, rows, charset);
                     }
-                }
-                if (fields.size() < MAX_COLUMNS + 1) fields.add(field.toString());
-                if (i >= n) {
-                    endOfRow = true;
-                } else {
-                    char c = text.charAt(i);
-                    if (c == ',') {
-                        i++;
-                    } else {
-                        i += (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') ? 2 : 1;
-                        line++;
-                        endOfRow = true;
-                    }
+                    rows.add(new TableData.Row(line, fields));
                 }
             }
-            if (tooLong) {
-                problems.error(file, rowLine, "", "a field is longer than " + MAX_FIELD_CHARS + " characters");
-            }
-            if (fields.size() > MAX_COLUMNS) {
-                problems.error(file, rowLine, "", "row has more than " + MAX_COLUMNS + " fields");
-                return abort(file, headerLine, header, rows, charset);
-            }
-            if (allBlank(fields)) continue; // blank lines, and the ",,,," rows Excel leaves after deleted content
-            if (header == null) {
-                header = fields.toArray(new String[0]);
-                headerLine = rowLine;
-            } else {
-                if (rows.size() >= MAX_ROWS) {
-                    problems.error(file, rowLine, "", "more than " + MAX_ROWS + " data rows; a table may have at most "
-                            + MAX_ROWS);
-                    return abort(file, headerLine, header, rows, charset);
-                }
-                rows.add(new Row(rowLine, fields.toArray(new String[0])));
-            }
+        } catch (IOException e) {
+            problems.error(file, 0, "", "cannot read: " + e.getMessage());
+            return null;
         }
-        return finish(file, headerLine, header, rows, charset, problems);
-    }
-
-    private static Table finish(String file, int headerLine, String[] header, List<Row> rows, String charset,
-                                Problems problems) {
         if (header == null) {
             problems.error(file, 0, "", "is empty; it needs a header row naming its columns");
             return null;
         }
-        return new Table(file, headerLine, header, rows, charset);
+        return new TableData(file, headerLine, header, rows, charset);
     }
 
-    /** After a problem that stops parsing: what was read so far, with no further complaint. */
-    private static Table abort(String file, int headerLine, String[] header, List<Row> rows, String charset) {
-        return header == null ? null : new Table(file, headerLine, header, rows, charset);
+    /**
+     * Commons CSV stopped at a quoting error in the record after {@code from}; finds it again to say
+     * where and what it is: a quote never closed (at the line where it opened), or text after a
+     * closing quote (at its line, with the text).
+     */
+    private static void explain(String text, int from, String file, Problems problems) {
+        int line = 1;
+        for (int i = 0; i < from && i < text.length(); i++) line += lineBreak(text, i);
+        int n = text.length();
+        int i = from;
+        boolean fieldStart = true;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (fieldStart && c == '"') {
+                int quoteLine = line;
+                i++;
+                boolean closed = false;
+                while (i < n) {
+                    char q = text.charAt(i);
+                    if (q == '"') {
+                        if (i + 1 < n && text.charAt(i + 1) == '"') {
+                            i += 2;
+                            continue;
+                        }
+                        closed = true;
+                        i++;
+                        break;
+                    }
+                    line += lineBreak(text, i);
+                    i++;
+                }
+                if (!closed) {
+                    problems.error(file, quoteLine, "", "a quoted field opened here is never closed (missing \")");
+                    return;
+                }
+                int junk = i;
+                while (i < n && text.charAt(i) != ',' && text.charAt(i) != '\n' && text.charAt(i) != '\r') i++;
+                if (i > junk) {
+                    problems.error(file, line, "", "unexpected text '" + clip(text.substring(junk, i))
+                            + "' after a closing quote; quote the whole field and double inner quotes (\"\")");
+                    return;
+                }
+                fieldStart = false;
+                continue;
+            }
+            line += lineBreak(text, i);
+            fieldStart = c == ',' || c == '\n' || c == '\r';
+            i++;
+        }
+        problems.error(file, line, "", "is not valid CSV here (a quoting error); quote fields that contain commas, "
+                + "quotes or line breaks, and double inner quotes (\"\")");
+    }
+
+    /** 1 when position i ends a line (LF, or a CR not followed by LF), else 0. */
+    private static int lineBreak(String text, int i) {
+        char c = text.charAt(i);
+        if (c == '\n') return 1;
+        return c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n') ? 1 : 0;
     }
 
     static String clip(String s) {

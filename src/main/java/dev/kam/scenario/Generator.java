@@ -1,5 +1,6 @@
 package dev.kam.scenario;
 
+import dev.kam.domain.SimulationParams;
 import dev.kam.io.CsvOut;
 
 import java.util.ArrayList;
@@ -24,14 +25,35 @@ import java.util.SplittableRandom;
  * <p>Nothing here writes files: {@link #generate} returns the file contents by name.
  */
 public final class Generator {
-    /** What to generate. */
-    public record Spec(int accounts, int soldiers, int products, long seed, String name) {
+    /**
+     * What to generate.
+     *
+     * @param accounts     accounts today, or with history the accounts at the start of the history (lost ones keep
+     *                     their history; arrivals join)
+     * @param historyYears calendar years of history.csv ending with the base year (0 = no history; at least 2)
+     * @param truth        the parameters the history is simulated with (the "known parameters" calibration recovers);
+     *                     its erosion, when derived, is made status-quo neutral for the accounts of the base year
+     */
+    public record Spec(int accounts, int soldiers, int products, long seed, String name, int historyYears,
+                       SimulationParams truth) {
         public Spec {
             if (accounts < 1) throw new IllegalArgumentException("accounts must be at least 1");
             if (soldiers < 1) throw new IllegalArgumentException("soldiers must be at least 1");
             if (products < 1) throw new IllegalArgumentException("products must be at least 1");
+            if (historyYears != 0 && (historyYears < 2 || historyYears > 30)) {
+                throw new IllegalArgumentException("history years (" + historyYears + ") must be 0 or 2 to 30");
+            }
+            if (truth == null) truth = SimulationParams.DEFAULT;
+        }
+
+        /** A scenario without history. */
+        public Spec(int accounts, int soldiers, int products, long seed, String name) {
+            this(accounts, soldiers, products, seed, name, 0, SimulationParams.DEFAULT);
         }
     }
+
+    /** The base year of every generated scenario. */
+    static final int BASE_YEAR = 2026;
 
     static final String[] INDUSTRIES = {"manufacturing", "energy", "healthcare", "retail", "logistics", "chemicals",
             "automotive", "telecom", "construction", "finance"};
@@ -73,26 +95,39 @@ public final class Generator {
     private Generator() {
     }
 
-    /** The files of a scenario by name: scenario.yaml, accounts.csv, soldiers.csv, products.csv, relationships.csv. */
+    /**
+     * The files of a scenario by name: scenario.yaml, accounts.csv, soldiers.csv, products.csv, relationships.csv,
+     * and with history history.csv.
+     */
     public static Map<String, String> generate(Spec spec) {
         SplittableRandom root = new SplittableRandom(spec.seed());
         SplittableRandom rs = root.split();
         SplittableRandom ra = root.split();
         SplittableRandom rp = root.split();
         SplittableRandom ro = root.split();
+        long historySeed = root.split().nextLong();
         List<Soldier> soldiers = soldiers(spec.soldiers(), rs);
         List<Product> products = products(spec.products(), spec.accounts(), rp);
         List<Account> accounts = accounts(spec.accounts(), products, ra);
         ensureDemand(products, accounts, ra);
         List<String[]> relationships = owners(accounts, soldiers, ro);
+        History history = null;
+        if (spec.historyYears() > 0) {
+            history = History.simulate(spec, accounts, soldiers, relationships, historySeed);
+            accounts = history.today;
+            Set<String> ids = new LinkedHashSet<>();
+            for (Account a : accounts) ids.add(a.id);
+            relationships.removeIf(x -> !ids.contains(x[1]));
+        }
         markMustCover(accounts);
 
         Map<String, String> files = new LinkedHashMap<>();
-        files.put("scenario.yaml", yaml(spec, accounts));
+        files.put("scenario.yaml", yaml(spec, accounts, history));
         files.put("accounts.csv", accountsCsv(accounts));
         files.put("soldiers.csv", soldiersCsv(soldiers));
         files.put("products.csv", productsCsv(products));
         files.put("relationships.csv", relationshipsCsv(relationships));
+        if (history != null) files.put("history.csv", history.csv());
         return files;
     }
 
@@ -216,6 +251,9 @@ public final class Generator {
         String owner = "";
         String stage;
         boolean mustCover;
+        /** Revenue per service hour and per order: the account's productivity, kept when its revenue changes. */
+        double perHour;
+        double orderValue;
     }
 
     private static List<Account> accounts(int n, List<Product> products, SplittableRandom r) {
@@ -246,13 +284,14 @@ public final class Generator {
             a.margin = round2(clamp(INDUSTRY_MARGIN[a.industry] + 0.07 * r.nextGaussian(), 0.05, 0.6));
             a.credit = round2(clamp(1 - 0.4 * Math.pow(r.nextDouble(), 2.5) - (a.stage.equals("at-risk") ? 0.1 : 0), 0.2, 1));
             a.difficulty = round2(clamp(0.45 + 0.15 * r.nextGaussian() + 0.06 * Math.log10(a.wallet / 2_500_000), 0.05, 0.95));
+            a.perHour = 12_000 * Math.exp(0.4 * r.nextGaussian());
+            a.orderValue = 150_000 * Math.exp(0.6 * r.nextGaussian());
+            int prospectHours = r.nextInt(3) * 8;
             if (a.revenue > 0) {
-                double perHour = 12_000 * Math.exp(0.4 * r.nextGaussian());
-                a.serviceHours = Math.max(8, Math.round(a.revenue / perHour));
-                double orderValue = 150_000 * Math.exp(0.6 * r.nextGaussian());
-                a.orders = Math.max(1, Math.round(a.revenue / orderValue));
+                a.serviceHours = Math.max(8, Math.round(a.revenue / a.perHour));
+                a.orders = Math.max(1, Math.round(a.revenue / a.orderValue));
             } else {
-                a.serviceHours = r.nextInt(3) * 8;
+                a.serviceHours = prospectHours;
                 a.orders = 0;
             }
             int[] leaning = INDUSTRY_NEEDS[a.industry];
@@ -293,14 +332,17 @@ public final class Generator {
         return name;
     }
 
-    /** Today's owners: most active accounts get a soldier who works in their region, preferably knows the industry. */
+    /**
+     * Today's owners: most active accounts get a soldier who works in their region, preferably knows the industry;
+     * some prospects (30%) have a soldier working to open them.
+     */
     private static List<String[]> owners(List<Account> accounts, List<Soldier> soldiers, SplittableRandom r) {
         List<Account> byRevenue = new ArrayList<>(accounts);
         byRevenue.sort(Comparator.comparingDouble((Account a) -> -a.revenue).thenComparing(a -> a.id));
         List<String[]> rel = new ArrayList<>();
         double[] weights = new double[soldiers.size()];
         for (Account a : byRevenue) {
-            if (a.revenue <= 0 || r.nextDouble() >= 0.82) continue;
+            if (r.nextDouble() >= (a.revenue > 0 ? 0.82 : 0.30)) continue;
             double hours = 40 + 25 * Math.log1p(a.revenue / 1_000_000);
             double total = 0;
             for (int j = 0; j < soldiers.size(); j++) {
@@ -350,6 +392,292 @@ public final class Generator {
         }
     }
 
+    // ---------------------------------------------------------------- history
+
+    /**
+     * A history simulated forward with the model of SPEC §5/§8 from the generated account base (the accounts of the
+     * first history year) to the base year, with known parameters: wallets with market, industry and account shocks,
+     * churn, share gain and erosion, prospect conversion and Poisson arrivals, today's owners throughout. What is
+     * left in the base year is accounts.csv; lost accounts keep their history; the accounts whose revenue fell most in
+     * the last year (8%) are marked at-risk. A derived erosion is made status-quo neutral for the base year's
+     * accounts (a fixed point, a few rounds on the same random numbers), so the history agrees with kam's default.
+     */
+    static final class History {
+        final List<Account> today;
+        final List<String[]> rows;
+        final SimulationParams truth;
+        final double erosion;
+        final int years;
+
+        private History(List<Account> today, List<String[]> rows, SimulationParams truth, double erosion, int years) {
+            this.today = today;
+            this.rows = rows;
+            this.truth = truth;
+            this.erosion = erosion;
+            this.years = years;
+        }
+
+        static History simulate(Spec spec, List<Account> initial, List<Soldier> soldiers, List<String[]> rel, long seed) {
+            SimulationParams t = spec.truth();
+            boolean derived = t.erosionDerived();
+            double delta = derived ? neutral(initial, soldiers, rel, t) : t.shareErosion();
+            History h = run(spec, initial, soldiers, rel, seed, delta);
+            if (!derived) return h;
+            // the fixed point δ = neutral(today's accounts after a history run with δ), by the secant method on the
+            // same random numbers
+            double prevDelta = delta;
+            double prevGap = neutral(h.today, soldiers, rel, t) - delta;
+            delta = delta + prevGap;
+            for (int iter = 0; iter < 12; iter++) {
+                h = run(spec, initial, soldiers, rel, seed, delta);
+                double gap = neutral(h.today, soldiers, rel, t) - delta;
+                if (Math.abs(gap) < 1e-9 || gap == prevGap) break;
+                double next = Math.max(0, Math.min(1, delta - gap * (delta - prevDelta) / (gap - prevGap)));
+                prevDelta = delta;
+                prevGap = gap;
+                delta = next;
+            }
+            return h;
+        }
+
+        /** The status-quo-neutral erosion of accounts (ResponseModel's, on domain copies). */
+        private static double neutral(List<Account> accounts, List<Soldier> soldiers, List<String[]> rel,
+                                      SimulationParams t) {
+            return dev.kam.domain.ResponseModel.derivedErosion(domainAccounts(accounts), domainSoldiers(soldiers),
+                    domainRelationships(rel), t);
+        }
+
+        private static History run(Spec spec, List<Account> initial, List<Soldier> soldiers, List<String[]> rel,
+                                   long seed, double delta) {
+            SimulationParams t = spec.truth();
+            SplittableRandom r = new SplittableRandom(seed);
+            int years = spec.historyYears();
+            int y0 = BASE_YEAR - years + 1;
+            dev.kam.domain.ResponseModel rm = new dev.kam.domain.ResponseModel(t.withDerivedErosion(delta));
+            double r1 = rm.response(1.0);
+            Map<String, dev.kam.domain.Soldier> dom = new LinkedHashMap<>();
+            for (dev.kam.domain.Soldier so : domainSoldiers(soldiers)) dom.put(so.id(), so);
+            Map<String, Double> strength = new LinkedHashMap<>();
+            for (String[] x : rel) strength.put(x[0] + "\u0000" + x[1], Double.parseDouble(x[2]));
+
+            List<Account> accts = new ArrayList<>();
+            for (Account a : initial) accts.add(copy(a));
+            int n0 = accts.size();
+            int m = accts.size();
+            double[] wallet = new double[m];
+            double[] share = new double[m];
+            byte[] state = new byte[m];      // 0 lost, 1 active, 2 prospect
+            double[] gain = new double[m];
+            double[] churn = new double[m];
+            double[] conv = new double[m];
+            double[] prev = new double[m];
+            List<String[]> rows = new ArrayList<>();
+            for (int i = 0; i < m; i++) {
+                Account a = accts.get(i);
+                wallet[i] = a.wallet;
+                share[i] = a.wallet > 0 ? a.revenue / a.wallet : 0;
+                state[i] = a.revenue > 0 ? (byte) 1 : (byte) 2;
+                boolean covered = !a.owner.isEmpty() && dom.containsKey(a.owner);
+                double fit = 0;
+                if (covered) {
+                    Double st = strength.get(a.owner + "\u0000" + a.id);
+                    fit = rm.fit(dom.get(a.owner), domain(a), st == null ? Double.NaN : st);
+                }
+                gain[i] = covered ? dev.kam.domain.ResponseModel.coveredRate(t.gainUncovered(), t.gainCovered(),
+                        r1 * fit) : t.gainUncovered();
+                churn[i] = covered ? t.churnCovered() : t.churnUncovered();
+                conv[i] = covered ? dev.kam.domain.ResponseModel.coveredRate(t.conversionUncovered(),
+                        t.conversionCovered(), r1 * fit) : t.conversionUncovered();
+                rows.add(new String[] {a.id, Integer.toString(y0), plain(a.revenue), a.owner});
+            }
+            double sigma = t.growthSd();
+            double am = Math.sqrt(t.corrMarket());
+            double bi = Math.sqrt(t.corrIndustry());
+            double ei = Math.sqrt(Math.max(0, 1 - t.corrMarket() - t.corrIndustry()));
+            double[] index = new double[INDUSTRIES.length];
+            Arrays.fill(index, 1.0);
+            double[] factor = new double[INDUSTRIES.length];
+            Set<String> names = new LinkedHashSet<>();
+            for (Account a : accts) names.add(a.name);
+            int width = digits(n0);
+            int nextId = n0;
+            for (int year = y0 + 1; year <= BASE_YEAR; year++) {
+                double market = r.nextGaussian();
+                for (int j = 0; j < factor.length; j++) {
+                    factor[j] = (1 + t.growthMean()) * Math.exp(sigma * (am * market + bi * r.nextGaussian())
+                            - sigma * sigma / 2);
+                }
+                int arriving = poisson(t.newProspectsPerYear(), r.nextDouble());
+                for (int k = 0; k < arriving; k++) {
+                    Account src = accts.get(r.nextInt(n0));
+                    Account a = copy(src);
+                    a.id = "A" + pad(++nextId, width);
+                    a.name = companyName(a, r, names, nextId - 1);
+                    a.revenue = 0;
+                    a.owner = "";
+                    a.stage = "prospect";
+                    a.serviceHours = 0;
+                    a.orders = 0;
+                    a.wallet = src.wallet * index[src.industry];
+                    accts.add(a);
+                    wallet = grow(wallet, accts.size());
+                    share = grow(share, accts.size());
+                    gain = grow(gain, accts.size());
+                    churn = grow(churn, accts.size());
+                    conv = grow(conv, accts.size());
+                    prev = grow(prev, accts.size());
+                    state = java.util.Arrays.copyOf(state, accts.size());
+                    int i = accts.size() - 1;
+                    wallet[i] = a.wallet;
+                    state[i] = 2;
+                    gain[i] = t.gainUncovered();
+                    churn[i] = t.churnUncovered();
+                    conv[i] = t.conversionUncovered();
+                }
+                double idio = Math.exp(0.5 * sigma * ei * sigma * ei);
+                for (int j = 0; j < factor.length; j++) index[j] *= factor[j] * idio;
+                for (int i = 0; i < accts.size(); i++) {
+                    Account a = accts.get(i);
+                    double z = r.nextGaussian();
+                    double u = r.nextDouble();
+                    if (state[i] == 0) {
+                        rows.add(new String[] {a.id, Integer.toString(year), "0", ""});
+                        continue;
+                    }
+                    prev[i] = state[i] == 1 ? share[i] * wallet[i] : 0;
+                    wallet[i] *= factor[a.industry] * Math.exp(sigma * ei * z);
+                    if (state[i] == 1) {
+                        if (u < churn[i]) {
+                            state[i] = 0;
+                        } else {
+                            share[i] = dev.kam.domain.ResponseModel.nextShare(share[i], gain[i], t.shareCeiling(), delta);
+                        }
+                    } else if (u < conv[i]) {
+                        state[i] = 1;
+                        share[i] = t.initialShare();
+                    }
+                    double revenue = state[i] == 1 ? Math.round(share[i] * wallet[i]) : 0;
+                    rows.add(new String[] {a.id, Integer.toString(year), plain(revenue), state[i] == 0 ? "" : a.owner});
+                }
+            }
+            // today: what is left, at the base year's wallets and revenue
+            List<Account> today = new ArrayList<>();
+            List<double[]> falls = new ArrayList<>();
+            for (int i = 0; i < accts.size(); i++) {
+                if (state[i] == 0) continue;
+                Account a = accts.get(i);
+                a.wallet = Math.round(wallet[i]);
+                a.revenue = state[i] == 1 ? Math.round(share[i] * wallet[i]) : 0;
+                if (a.revenue > a.wallet) a.wallet = a.revenue;
+                a.stage = a.revenue > 0 ? "active" : "prospect";
+                if (a.revenue > 0) {
+                    a.serviceHours = Math.max(8, Math.round(a.revenue / a.perHour));
+                    a.orders = Math.max(1, Math.round(a.revenue / a.orderValue));
+                    if (prev[i] > 0) falls.add(new double[] {a.revenue / prev[i], today.size()});
+                } else {
+                    a.orders = 0;
+                }
+                today.add(a);
+            }
+            // the accounts whose revenue fell most in the last year are today's at-risk accounts
+            falls.sort(Comparator.comparingDouble((double[] x) -> x[0]));
+            int atRisk = (int) Math.floor(0.08 * falls.size());
+            for (int k = 0; k < atRisk; k++) today.get((int) falls.get(k)[1]).stage = "at-risk";
+            rows.sort(Comparator.comparing((String[] x) -> x[0]).thenComparing(x -> x[1]));
+            return new History(today, rows, t, delta, years);
+        }
+
+        private static double[] grow(double[] a, int n) {
+            return a.length >= n ? a : Arrays.copyOf(a, Math.max(n, a.length * 2));
+        }
+
+        /** A Poisson count by inversion of one uniform. */
+        private static int poisson(double lambda, double u) {
+            if (!(lambda > 0)) return 0;
+            double p = Math.exp(-lambda);
+            double f = p;
+            int k = 0;
+            while (u > f && k < 100_000) {
+                k++;
+                p *= lambda / k;
+                f += p;
+            }
+            return k;
+        }
+
+        String csv() {
+            CsvOut csv = new CsvOut("account", "year", "revenue", "owner");
+            for (String[] x : rows) csv.row((Object[]) x);
+            return csv.text();
+        }
+
+        String truthComment() {
+            SimulationParams t = truth;
+            return String.format(Locale.ROOT, "# History %d-%d (history.csv) simulated with known parameters: "
+                            + "marketGrowth %.2f (sd %.2f), correlation market %.2f / industry %.2f, churn %.3f covered / "
+                            + "%.3f uncovered, shareGain %.3f / %.3f, shareErosion %.4f (status-quo neutral today), "
+                            + "conversion %.3f / %.3f, initialShare %.2f, newProspectsPerYear %.1f.%n"
+                            + "# `kam calibrate` should recover them within its reported errors.%n",
+                    BASE_YEAR - years + 1, BASE_YEAR, t.growthMean(), t.growthSd(), t.corrMarket(), t.corrIndustry(),
+                    t.churnCovered(), t.churnUncovered(), t.gainCovered(), t.gainUncovered(), erosion,
+                    t.conversionCovered(), t.conversionUncovered(), t.initialShare(), t.newProspectsPerYear());
+        }
+    }
+
+    private static Account copy(Account s) {
+        Account a = new Account();
+        a.id = s.id;
+        a.name = s.name;
+        a.industry = s.industry;
+        a.region = s.region;
+        a.revenue = s.revenue;
+        a.wallet = s.wallet;
+        a.margin = s.margin;
+        a.credit = s.credit;
+        a.difficulty = s.difficulty;
+        a.serviceHours = s.serviceHours;
+        a.orders = s.orders;
+        a.needs = new LinkedHashSet<>(s.needs);
+        a.owner = s.owner;
+        a.stage = s.stage;
+        a.mustCover = s.mustCover;
+        a.perHour = s.perHour;
+        a.orderValue = s.orderValue;
+        return a;
+    }
+
+    private static dev.kam.domain.Account domain(Account a) {
+        dev.kam.domain.Stage st = a.revenue > 0 ? ("at-risk".equals(a.stage) ? dev.kam.domain.Stage.AT_RISK
+                : dev.kam.domain.Stage.ACTIVE) : dev.kam.domain.Stage.PROSPECT;
+        return new dev.kam.domain.Account(a.id, a.name, INDUSTRIES[a.industry], REGIONS[a.region], a.revenue,
+                Math.max(a.wallet, a.revenue), a.margin, a.credit, a.difficulty, a.serviceHours, a.orders, a.needs,
+                a.owner.isEmpty() ? null : a.owner, st, false, Double.NaN);
+    }
+
+    private static List<dev.kam.domain.Account> domainAccounts(List<Account> accounts) {
+        List<dev.kam.domain.Account> out = new ArrayList<>();
+        for (Account a : accounts) out.add(domain(a));
+        return out;
+    }
+
+    private static List<dev.kam.domain.Soldier> domainSoldiers(List<Soldier> soldiers) {
+        List<dev.kam.domain.Soldier> out = new ArrayList<>();
+        for (Soldier s : soldiers) {
+            out.add(new dev.kam.domain.Soldier(s.id, s.name, dev.kam.domain.Layer.parse(s.layer), s.stars,
+                    new LinkedHashSet<>(s.industries), new LinkedHashSet<>(s.regions), s.capacity, s.certification,
+                    s.cost));
+        }
+        return out;
+    }
+
+    private static List<dev.kam.domain.Relationship> domainRelationships(List<String[]> rel) {
+        List<dev.kam.domain.Relationship> out = new ArrayList<>();
+        for (String[] x : rel) {
+            out.add(new dev.kam.domain.Relationship(x[0], x[1], Double.parseDouble(x[2]), Double.NaN, Double.NaN));
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------- files
 
     private static String accountsCsv(List<Account> accounts) {
@@ -387,7 +715,12 @@ public final class Generator {
         return csv.text();
     }
 
-    private static String yaml(Spec spec, List<Account> accounts) {
+    /** The goals of a generated scenario, as multiples of today's key-account revenue and count. */
+    static final double GOAL_REVENUE = 1.5;
+    static final double GOAL_COUNT = 1.3;
+    static final double GOAL_SHARE_POINTS = 0.05;
+
+    private static String yaml(Spec spec, List<Account> accounts, History history) {
         double[] rev = accounts.stream().mapToDouble(a -> a.revenue).sorted().toArray();
         double total = Arrays.stream(rev).sum();
         // threshold at the 90th percentile of revenue, rounded to two significant digits: ~10% key accounts
@@ -401,31 +734,37 @@ public final class Generator {
             }
         }
         double share = total > 0 ? kaRevenue / total : 0;
-        double goalRevenue = twoDigits(3.5 * kaRevenue);
-        long goalCount = Math.max(kaCount + 1, Math.round(2.6 * kaCount));
-        double goalShare = Math.min(0.9, Math.round((share + 0.22) * 100) / 100.0);
+        double goalRevenue = twoDigits(GOAL_REVENUE * kaRevenue);
+        long goalCount = Math.max(kaCount + 1, Math.round(GOAL_COUNT * kaCount));
+        double goalShare = Math.min(0.9, Math.round((share + GOAL_SHARE_POINTS) * 100) / 100.0);
         StringBuilder y = new StringBuilder();
         y.append("# Generated by: kam generate --accounts ").append(spec.accounts()).append(" --soldiers ")
                 .append(spec.soldiers()).append(" --products ").append(spec.products()).append(" --seed ")
-                .append(spec.seed()).append('\n');
-        y.append(String.format(Locale.ROOT, "# Today: %d key accounts (revenue >= threshold) with %s of %s revenue (share %.2f).%n",
-                kaCount, plain(kaRevenue), plain(total), share));
+                .append(spec.seed());
+        if (spec.historyYears() > 0) y.append(" --history ").append(spec.historyYears());
+        y.append('\n');
+        y.append(String.format(Locale.ROOT, "# Today: %d accounts, %d key accounts (revenue >= threshold) with %s of %s "
+                + "revenue (share %.2f).%n", accounts.size(), kaCount, plain(kaRevenue), plain(total), share));
+        if (history != null) y.append(history.truthComment());
         y.append("name: ").append(quote(spec.name())).append('\n');
         y.append("currency: CNY\n");
-        y.append("baseYear: 2026\n");
+        y.append("baseYear: ").append(BASE_YEAR).append('\n');
         y.append("tables:\n");
         y.append("  accounts: accounts.csv\n  soldiers: soldiers.csv\n  products: products.csv\n");
         y.append("  relationships: relationships.csv\n");
+        if (history != null) y.append("  history: history.csv\n");
         y.append("strategy:\n");
         y.append("  horizonYears: 10\n");
-        y.append("  keyAccountThreshold: ").append(plain(threshold)).append('\n');
-        y.append("  goals:                    # ambitious: 3.5x key-account revenue, 2.6x count; near even odds under the default model\n");
+        y.append("  keyAccountThreshold: ").append(plain(threshold)).append("   # raised each year with the market "
+                + "(strategy.keyAccountThresholdGrowth)\n");
+        y.append(String.format(Locale.ROOT, "  goals:                    # %.1fx key-account revenue, %.1fx count, share "
+                + "+%.0f points in 10 years%n", GOAL_REVENUE, GOAL_COUNT, 100 * GOAL_SHARE_POINTS));
         y.append("    keyAccountRevenue: ").append(plain(goalRevenue)).append('\n');
         y.append("    keyAccountCount: ").append(goalCount).append('\n');
         y.append(String.format(Locale.ROOT, "    keyAccountRevenueShare: %.2f%n", goalShare));
         y.append("  path: steady\n");
         y.append("assignment: {timeLimit: 10s, seed: 1}\n");
-        y.append("simulation: {paths: 2000, seed: 1}\n");
+        y.append("simulation: {seed: 1}\n");
         return y.toString();
     }
 

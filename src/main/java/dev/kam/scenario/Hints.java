@@ -8,7 +8,10 @@ public final class Hints {
     private Hints() {
     }
 
-    /** The closest candidate within a small edit distance, or null when none is close. */
+    /**
+     * The closest candidate within a small edit distance (one edit for words of up to three characters,
+     * else a third of the length and at least two), or null when none is close.
+     */
     public static String closest(String wrong, Collection<String> candidates) {
         String best = null;
         int bestDist = Integer.MAX_VALUE;
@@ -20,7 +23,8 @@ public final class Hints {
                 best = c;
             }
         }
-        int allowed = Math.max(2, wrong.length() / 3);
+        // two edits turn any two-character word into any other (李娜 into S3): short words get one
+        int allowed = wrong.length() <= 3 ? 1 : Math.max(2, wrong.length() / 3);
         return bestDist <= allowed ? best : null;
     }
 

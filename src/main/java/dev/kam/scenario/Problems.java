@@ -2,6 +2,7 @@ package dev.kam.scenario;
 
 import dev.kam.domain.ScenarioException;
 import dev.kam.domain.Problem;
+import dev.kam.io.InputFiles;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -22,6 +23,15 @@ public final class Problems {
     private final Map<String, Integer> perFile = new LinkedHashMap<>();
     private final Map<String, Integer> suppressed = new LinkedHashMap<>();
     private int suppressedErrors;
+    private final InputFiles inputs = new InputFiles();
+
+    /**
+     * Every file this reading opened (the scenario, its bases, its tables), so that no output may replace
+     * one: each reader calls {@code problems.inputs().add(path)} where it opens a file.
+     */
+    public InputFiles inputs() {
+        return inputs;
+    }
 
     public void error(String file, int line, String field, String message) {
         add(new Problem(file, line, field, message, Problem.Severity.ERROR));

@@ -6,6 +6,7 @@ import dev.kam.domain.AssignmentParams;
 import dev.kam.domain.Scenario;
 import dev.kam.domain.SimulationParams;
 import dev.kam.domain.StrategyParams;
+import dev.kam.io.InputFiles;
 
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -38,8 +39,20 @@ public final class ScenarioReader {
         return r.scenario();
     }
 
+    /** Reads and validates as {@link #read(Path, List)}, adding every file it opened to {@code files} (errors or not). */
+    public static Scenario read(Path yaml, List<String> overrides, InputFiles files) {
+        Result r = validate(yaml, overrides);
+        files.addAll(r.files());
+        r.problems().throwIfErrors();
+        return r.scenario();
+    }
+
     /** The outcome of validation: the scenario (null when errors prevent building it) and every problem. */
     public record Result(Scenario scenario, Problems problems) {
+        /** Every file the reader opened: the YAML, each {@code extends:} base, each table (for the output check). */
+        public InputFiles files() {
+            return problems.inputs();
+        }
     }
 
     /**
@@ -63,14 +76,35 @@ public final class ScenarioReader {
         StrategyParams strategy = StrategyKeys.read(root.section("strategy"));
         AnalysisParams analysis = AnalysisKeys.read(root.section("analysis"));
         AssignmentParams assignment = AssignmentKeys.read(root.section("assignment"));
-        SimulationParams simulation = SimulationKeys.read(root.section("simulation"));
-        Tables tables = Tables.read(yaml, root.section("tables"), encoding, baseYear, problems);
+        Section simulationSection = root.section("simulation");
+        SimulationParams simulation = SimulationKeys.read(simulationSection);
+        checkSize(simulationSection, simulation, strategy.horizonYears());
+        dev.kam.domain.MechanismParams mechanisms = MechanismKeys.read(root.section("mechanisms"));
+        Tables tables;
+        List<dev.kam.domain.Opportunity> pipeline;
+        try (Tables.Context ctx = Tables.context(yaml, root, root.section("tables"), encoding, currency, problems)) {
+            tables = Tables.read(ctx, baseYear, problems);
+            pipeline = PipelineTable.read(ctx, mechanisms.funnel(), tables.accounts(), tables.soldiers(), problems);
+        }
         List<dev.kam.domain.Soldier> soldiers = HiringKeys.apply(root.section("hiring"), tables.soldiers());
         root.finish();
         if (problems.hasErrors()) return new Result(null, problems);
         Scenario s = new Scenario(name, currency, baseYear, file, tables.accounts(), soldiers,
-                tables.products(), tables.relationships(), analysis, strategy, assignment, simulation, tables.history());
+                tables.products(), tables.relationships(), analysis, strategy, assignment, simulation, tables.history(),
+                pipeline, mechanisms.withHires(soldiers.subList(tables.soldiers().size(), soldiers.size()).stream()
+                        .map(dev.kam.domain.Soldier::id).toList()));
         return new Result(s, problems);
+    }
+
+    /** The simulation must fit in memory: paths × years and the prospects arriving over the horizon ({@link Limits}). */
+    private static void checkSize(Section s, SimulationParams p, int years) {
+        String tooMany = Limits.pathYearsProblem(p.paths(), years);
+        if (tooMany != null) s.error("paths", "(" + p.paths() + ") with strategy.horizonYears " + years + ": " + tooMany);
+        if (p.newProspectsPerYear() * years > Limits.MAX_ARRIVALS) {
+            s.error("newProspectsPerYear", "(" + dev.kam.domain.Problem.show(p.newProspectsPerYear()) + ") × strategy.horizonYears "
+                    + years + " must be at most " + String.format(java.util.Locale.ROOT, "%,.0f", Limits.MAX_ARRIVALS)
+                    + " new prospects over the horizon, the most a simulation can hold");
+        }
     }
 
     /** The scenario's folder name when the file is called scenario.yaml, else the file name without extension. */

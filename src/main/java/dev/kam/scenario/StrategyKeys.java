@@ -19,11 +19,12 @@ final class StrategyKeys {
     static StrategyParams read(Section s) {
         StrategyParams d = StrategyParams.DEFAULT;
         int horizon = s.integer("horizonYears", d.horizonYears(), 1, 50);
-        double threshold = s.nonNegative("keyAccountThreshold", d.keyAccountThreshold());
+        double threshold = Limits.amount(s, "keyAccountThreshold", d.keyAccountThreshold());
+        double thresholdGrowth = s.number("keyAccountThresholdGrowth", d.keyAccountThresholdGrowth(), -0.99, 10);
         Section g = s.section("goals");
         double share = g.fraction("keyAccountRevenueShare", Double.NaN);
         double count = wholeCount(g, "keyAccountCount");
-        double revenue = g.nonNegative("keyAccountRevenue", Double.NaN);
+        double revenue = Limits.amount(g, "keyAccountRevenue", Double.NaN);
         String path = s.choice("path", d.path(), List.of("steady", "linear", "s-curve", "milestones"));
         List<Section> raw = s.sections("milestones");
         List<StrategyParams.Milestone> ms = milestones(s, raw);
@@ -51,7 +52,8 @@ final class StrategyKeys {
         double timeShare = p.number("sellingTimeShare", d.sellingTimeShare(), 0.01, 1);
         double otherHours = p.number("otherAccountHours", d.otherAccountHours(), 0, 100_000);
         return new StrategyParams(horizon, threshold, share, count, revenue, path, ms, steepness, midpoint,
-                freqWeight, churn, market, margin, orders, kaHours, winHours, soldierHours, timeShare, otherHours);
+                freqWeight, churn, market, margin, orders, kaHours, winHours, soldierHours, timeShare, otherHours,
+                thresholdGrowth);
     }
 
     private static double wholeCount(Section s, String key) {
@@ -69,7 +71,7 @@ final class StrategyKeys {
         for (Section m : raw) {
             boolean hasYear = m.has("year");
             int year = m.integer("year", 0, 1900, 2300);
-            double rev = m.nonNegative("keyAccountRevenue", Double.NaN);
+            double rev = Limits.amount(m, "keyAccountRevenue", Double.NaN);
             double cnt = wholeCount(m, "keyAccountCount");
             double shr = m.fraction("keyAccountRevenueShare", Double.NaN);
             if (!hasYear) {

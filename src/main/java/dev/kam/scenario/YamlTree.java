@@ -54,15 +54,43 @@ final class YamlTree {
      * the chain is unreadable. A bad override is reported and skipped; the others still apply.
      */
     static Node load(Path yaml, List<String> overrides, Problems problems) {
-        Node doc = loadChain(yaml, yaml.toString(), new ArrayList<>(), problems);
+        List<String> rest = new ArrayList<>();
+        ScalarNode base = extendsOverride(overrides, rest, problems);
+        Node doc = loadChain(yaml, yaml.toString(), new ArrayList<>(), problems, base);
         if (problems.hasErrors()) return null;
-        return applyOverrides(doc, overrides, problems);
+        return applyOverrides(doc, rest, problems);
     }
 
-    private static Node loadChain(Path yaml, String label, List<Path> chain, Problems problems) {
+    /**
+     * {@code --set extends=PATH} chooses the base instead of the file's own {@code extends:} (the path
+     * relative to the working folder, like other --set paths); returns it as a node marked --set, and the
+     * other overrides in {@code rest}. {@code extends.KEY=...} and an empty path are errors.
+     */
+    private static ScalarNode extendsOverride(List<String> overrides, List<String> rest, Problems problems) {
+        ScalarNode base = null;
+        for (String o : overrides == null ? List.<String>of() : overrides) {
+            int eq = o.indexOf('=');
+            String key = eq < 0 ? o.trim() : o.substring(0, eq).trim();
+            if (!key.equals("extends") && !key.startsWith("extends.")) {
+                rest.add(o);
+                continue;
+            }
+            String value = eq < 0 ? "" : o.substring(eq + 1).trim();
+            if (!key.equals("extends") || value.isEmpty()) {
+                problems.error(Section.OVERRIDE, 0, key, "'" + o + "': extends is the path of the scenario YAML to build "
+                        + "on; write --set extends=PATH (relative to the working folder)");
+                continue;
+            }
+            base = scalar(value);
+        }
+        return base;
+    }
+
+    private static Node loadChain(Path yaml, String label, List<Path> chain, Problems problems, ScalarNode override) {
         Node doc = loadFile(yaml, label, problems);
         if (!(doc instanceof MappingNode m)) return doc;
         NodeTuple ext = find(m, "extends");
+        if (override != null) ext = new NodeTuple(scalar("extends"), override);
         if (ext == null) return doc;
         String extFile = Section.fileOf(ext.getKeyNode(), label);
         int extLine = Section.lineOf(ext.getKeyNode());
@@ -76,7 +104,7 @@ final class YamlTree {
             problems.error(extFile, extLine, "extends", "chain is longer than " + MAX_EXTENDS_DEPTH + " files");
             return doc;
         }
-        Path dir = yaml.getParent() == null ? Path.of("") : yaml.getParent();
+        Path dir = override != null || yaml.getParent() == null ? Path.of("") : yaml.getParent();
         Path base = dir.resolve(s.getValue().trim()).normalize();
         Path baseAbs = base.toAbsolutePath().normalize();
         if (chain.contains(baseAbs)) {
@@ -88,10 +116,10 @@ final class YamlTree {
         }
         if (!Files.isRegularFile(base)) {
             problems.error(extFile, extLine, "extends", "'" + s.getValue().trim() + "' not found (looked for " + base
-                    + "; the path is relative to " + label + ")");
+                    + "; the path is relative to " + (override != null ? "the working folder" : label) + ")");
             return doc;
         }
-        Node parent = loadChain(base, base.toString(), chain, problems);
+        Node parent = loadChain(base, base.toString(), chain, problems, null);
         chain.remove(chain.size() - 1);
         if (parent == null) return doc;
         if (!(parent instanceof MappingNode pm)) {
@@ -145,6 +173,7 @@ final class YamlTree {
 
     /** Reads and composes one YAML file; problems (size, encoding, syntax, aliases) are collected. */
     static Node loadFile(Path yaml, String label, Problems problems) {
+        problems.inputs().add(yaml);
         if (!Files.exists(yaml)) {
             problems.error(label, 0, "", "file not found");
             return null;

@@ -1,23 +1,29 @@
 package dev.kam.simulation;
 
+import dev.kam.domain.ResponseModel;
+
 import java.util.Arrays;
 
 /**
- * Simulates whole paths of one {@link CompiledModel}; one worker per thread, its scratch arrays
- * allocated once and reused for every path, so nothing is allocated per account-year.
+ * Simulates whole paths of one {@link CompiledModel}; one worker per thread, its scratch arrays (and one random
+ * stream per arrival slot) allocated once and reused for every path, so nothing is allocated per account-year.
  *
- * <p>Random-number alignment (for common random numbers between plans and between parameter
- * values): the main stream draws, per year, the market normal, one normal per industry, then exactly
- * one normal and one uniform per scenario account, alive or not. None of these counts depends on the
- * plan or on the arrival rate, so two plans, or a sensitivity run with another
- * {@code newProspectsPerYear}, see the same shocks, churn and conversion draws for the scenario's
- * accounts. Arrivals (their count, sources, and the draws of arrived slots) use a second stream, and
- * product adoption, whose number of draws depends on the plan, a third.
+ * <p>Random numbers (SPEC §8 exact common random numbers). Per path: the parameter stream draws one uniform per
+ * model parameter, uncertain or not. The main stream draws, per year, the market normal, one normal per industry,
+ * then exactly one normal and one uniform per scenario account, alive or not; none of these counts depends on the
+ * plan, the parameters or the arrival rate. Product adoption of (account, product) in year t is the t-th value of a
+ * counter-based sub-stream keyed by (path, account id, product id), so a plan that offers other products to one
+ * account leaves every other account's draws as they were. Arrivals of year t come from a sub-stream keyed by
+ * (path, year): the count by inversion of one uniform (a higher rate adds arrivals, it does not reshuffle them),
+ * and the k-th arrival of the year gets its own stream keyed by (path, year, k) for its source account and every
+ * later draw.
  */
 final class PathWorker {
     private static final byte DEAD = 0;
     private static final byte ACTIVE = 1;
     private static final byte PROSPECT = 2;
+    private static final long ARRIVAL_YEAR = 1L << 48;
+    private static final long ARRIVAL_SLOT = 2L << 48;
 
     private final CompiledModel m;
     private final double[] wallet;
@@ -26,17 +32,21 @@ final class PathWorker {
     private final double[] productRevenue;
     private final double[] productProfit;
     private final boolean[] adopted;
+    private final long[] offerPathKey;
     // per-slot attributes: the scenario's accounts, then arrived prospects copied into the pool slots
     private final double[] margin;
-    private final double[] gain;
-    private final double[] churn;
-    private final double[] conversion;
     private final int[] industry;
     private final double[] industryFactor;
-    private final double[] growthPow;
+    private final double[] marketIndex;
     private final Rng rng = new Rng(0, 0, 0);
-    private final Rng productRng = new Rng(0, 0, 1);
-    private final Rng arrivalRng = new Rng(0, 0, 2);
+    private final Rng paramRng = new Rng(0, 0, 1);
+    private final Rng yearRng = new Rng(0, 0, 2);
+    private final Rng[] slotRng;
+    private final double[] uniforms = new double[CompiledModel.PARAMS];
+    private final double[] drawn = new double[CompiledModel.PARAMS];
+    /** Rates of the current path: the model's own when nothing is uncertain, else this worker's. */
+    private final CompiledModel.Derived own;
+    private CompiledModel.Derived d;
 
     /** Account-years simulated by this worker (slots in use summed over years and paths). */
     long accountYears;
@@ -52,28 +62,69 @@ final class PathWorker {
         productRevenue = new double[cap];
         productProfit = new double[cap];
         adopted = new boolean[m.offerPrice.length];
+        offerPathKey = new long[m.offerPrice.length];
         margin = new double[cap];
-        gain = new double[cap];
-        churn = new double[cap];
-        conversion = new double[cap];
         industry = new int[cap];
         System.arraycopy(m.margin, 0, margin, 0, m.accounts);
-        System.arraycopy(m.gain, 0, gain, 0, m.accounts);
-        System.arraycopy(m.churn, 0, churn, 0, m.accounts);
-        System.arraycopy(m.conversion, 0, conversion, 0, m.accounts);
         System.arraycopy(m.industry, 0, industry, 0, m.accounts);
         industryFactor = new double[m.industries];
-        growthPow = new double[m.years];
-        for (int y = 0; y < m.years; y++) growthPow[y] = Math.pow(m.onePlusG, y);
+        marketIndex = new double[m.industries];
+        slotRng = new Rng[m.poolSize];
+        for (int k = 0; k < slotRng.length; k++) slotRng[k] = new Rng(0, 0, 0);
+        own = new CompiledModel.Derived(cap);
+        if (!m.uncertain) {
+            // the pool slots of arrivals are written per path; the scenario's accounts keep the compiled rates
+            System.arraycopy(m.atCentre.gain, 0, own.gain, 0, m.accounts);
+            System.arraycopy(m.atCentre.churn, 0, own.churn, 0, m.accounts);
+            System.arraycopy(m.atCentre.churnFirst, 0, own.churnFirst, 0, m.accounts);
+            System.arraycopy(m.atCentre.conversion, 0, own.conversion, 0, m.accounts);
+            copyConstants(m.atCentre, own);
+        }
+        d = own;
+    }
+
+    private static void copyConstants(CompiledModel.Derived from, CompiledModel.Derived to) {
+        to.erosion = from.erosion;
+        to.onePlusG = from.onePlusG;
+        to.sigma = from.sigma;
+        to.sqrtMarket = from.sqrtMarket;
+        to.sqrtIndustry = from.sqrtIndustry;
+        to.sigmaIdio = from.sigmaIdio;
+        to.ceiling = from.ceiling;
+        to.initialShare = from.initialShare;
+        to.adoption = from.adoption;
+        to.arrivals = from.arrivals;
+        to.gainUncovered = from.gainUncovered;
+        to.churnUncovered = from.churnUncovered;
+        to.conversionUncovered = from.conversionUncovered;
+    }
+
+    /** Simulates path {@code path} and writes its yearly metrics to {@code out[metric][year][path]}. */
+    void run(long seed, int path, double[][][] out) {
+        run(seed, path, out, null, null);
     }
 
     /**
-     * Simulates path {@code path} and writes its yearly metrics to {@code out[metric][year][path]}.
+     * As {@link #run(long, int, double[][][])}; when {@code trace} is given, also the revenue of every scenario
+     * account in every year ({@code trace[year][account]}, 0 once lost) and when {@code params} is given the
+     * path's parameter draw (for tests of the common random numbers and of the parameter draws).
      */
-    void run(long seed, int path, double[][][] out) {
+    void run(long seed, int path, double[][][] out, double[][] trace, double[] params) {
         rng.seed(seed, path, 0);
-        productRng.seed(seed, path, 1);
-        arrivalRng.seed(seed, path, 2);
+        paramRng.seed(seed, path, 1);
+        for (int q = 0; q < uniforms.length; q++) uniforms[q] = paramRng.nextDouble();
+        if (m.uncertain) {
+            m.draw(uniforms, drawn);
+            m.derive(drawn, own, !m.erosionGiven);
+        }
+        if (params != null) {
+            if (m.uncertain) System.arraycopy(drawn, 0, params, 0, drawn.length);
+            else System.arraycopy(m.centre, 0, params, 0, drawn.length);
+            params[dev.kam.domain.SimulationParams.Param.SHARE_EROSION.ordinal()] = d.erosion;
+        }
+        final CompiledModel.Derived d = this.d;
+        final long pathKey = Rng.pathKey(seed, path);
+        for (int j = 0; j < offerPathKey.length; j++) offerPathKey[j] = Rng.combine(pathKey, m.offerKey[j]);
         final int n = m.accounts;
         System.arraycopy(m.wallet0, 0, wallet, 0, n);
         System.arraycopy(m.share0, 0, share, 0, n);
@@ -81,6 +132,7 @@ final class PathWorker {
         Arrays.fill(productRevenue, 0, n, 0.0);
         Arrays.fill(productProfit, 0, n, 0.0);
         Arrays.fill(adopted, false);
+        Arrays.fill(marketIndex, 1.0);
 
         // hoisted constants and arrays
         final double[] wallet = this.wallet;
@@ -89,46 +141,55 @@ final class PathWorker {
         final double[] productRevenue = this.productRevenue;
         final double[] productProfit = this.productProfit;
         final double[] margin = this.margin;
-        final double[] gain = this.gain;
-        final double[] churn = this.churn;
-        final double[] conversion = this.conversion;
+        final double[] gain = d.gain;
+        final double[] churnLater = d.churn;
+        final double[] conversion = d.conversion;
         final int[] industry = this.industry;
         final double[] factor = this.industryFactor;
         final int[] offerStart = m.offerStart;
-        final double threshold = m.threshold;
-        final double ceiling = m.shareCeiling;
-        final double initial = m.initialShare;
-        final double sigma = m.sigma;
-        final double sigmaIdio = m.sigmaIdio;
+        final double ceiling = d.ceiling;
+        final double erosion = d.erosion;
+        final double initial = d.initialShare;
+        final double sigma = d.sigma;
+        final double sigmaIdio = d.sigmaIdio;
         final double drift = -0.5 * sigma * sigma;
-        final double sMarket = sigma * m.sqrtMarket;
-        final double sIndustry = sigma * m.sqrtIndustry;
+        final double sMarket = sigma * d.sqrtMarket;
+        final double sIndustry = sigma * d.sqrtIndustry;
+        // the idiosyncratic factor's mean, so the market index of an arrival is the mean wallet of its industry
+        final double idioMean = Math.exp(0.5 * sigmaIdio * sigmaIdio);
         final Rng rng = this.rng;
-        final Rng arrivalRng = this.arrivalRng;
 
         int slots = n;
         long work = 0;
         for (int y = 0; y < m.years; y++) {
             double market = rng.nextGaussian();
             for (int j = 0; j < factor.length; j++) {
-                factor[j] = m.onePlusG * Math.exp(sMarket * market + sIndustry * rng.nextGaussian() + drift);
+                factor[j] = d.onePlusG * Math.exp(sMarket * market + sIndustry * rng.nextGaussian() + drift);
             }
-            int arriving = arrivalRng.nextPoisson(m.arrivals);
-            for (int a = 0; a < arriving; a++) {
-                int src = arrivalRng.nextInt(n);
-                if (slots == m.capacity) {
-                    dropped++;
-                    continue;
+            if (d.arrivals > 0) {
+                yearRng.seed(seed, path, ARRIVAL_YEAR + y);
+                int arriving = Rng.poissonInverse(d.arrivals, yearRng.nextDouble());
+                for (int k = 0; k < arriving; k++) {
+                    if (slots == m.capacity) {
+                        dropped++;
+                        continue;
+                    }
+                    Rng r = slotRng[slots - n];
+                    r.seed(seed, path, ARRIVAL_SLOT + ((long) y << 32) + k);
+                    arrive(slots++, r.nextInt(n), d);
                 }
-                arrive(slots++, src, growthPow[y]);
             }
+            for (int j = 0; j < factor.length; j++) marketIndex[j] *= factor[j] * idioMean;
+            final double[] churn = y == 0 ? d.churnFirst : churnLater;
+            final double threshold = m.threshold[y];
+            final double[] tr = trace == null ? null : trace[y];
 
             double total = 0;
             double profit = 0;
             double kaRevenue = 0;
             int kaCount = 0;
             for (int i = 0; i < slots; i++) {
-                final Rng r = i < n ? rng : arrivalRng;
+                final Rng r = i < n ? rng : slotRng[i - n];
                 double z = r.nextGaussian();
                 double u = r.nextDouble();
                 byte st = state[i];
@@ -141,9 +202,7 @@ final class PathWorker {
                         state[i] = DEAD;
                         continue;
                     }
-                    s = share[i];
-                    double room = ceiling - s;
-                    if (room > 0) s += room * gain[i];
+                    s = ResponseModel.nextShare(share[i], gain[i], ceiling, erosion);
                 } else {
                     if (u >= conversion[i]) continue;
                     state[i] = ACTIVE;
@@ -151,11 +210,12 @@ final class PathWorker {
                 }
                 share[i] = s;
                 int o = offerStart[i];
-                if (o != offerStart[i + 1]) adopt(i, o, offerStart[i + 1]);
+                if (o != offerStart[i + 1]) adopt(i, o, offerStart[i + 1], y, d.adoption);
                 double base = s * w;
                 double rev = base + productRevenue[i];
                 total += rev;
                 profit += base * margin[i] + productProfit[i];
+                if (tr != null && i < n) tr[i] = rev;
                 // branch-free: whether an account is a key account is unpredictable from one to the next
                 int ka = rev >= threshold && rev > 0 ? 1 : 0;
                 kaRevenue += ka * rev;
@@ -171,25 +231,29 @@ final class PathWorker {
         accountYears += work;
     }
 
-    /** A new prospect in slot {@code slot}: a copy of account {@code src}'s wallet (grown to last year's level), industry and margin, uncovered. */
-    private void arrive(int slot, int src, double growth) {
-        wallet[slot] = m.wallet0[src] * growth;
+    /**
+     * A new prospect in slot {@code slot}: a copy of account {@code src}'s industry and margin, with its wallet
+     * grown by the path's realised market index of that industry up to last year (SPEC §8), uncovered.
+     */
+    private void arrive(int slot, int src, CompiledModel.Derived d) {
+        int j = m.industry[src];
+        wallet[slot] = m.wallet0[src] * marketIndex[j];
         share[slot] = 0.0;
         state[slot] = PROSPECT;
         margin[slot] = m.margin[src];
-        industry[slot] = m.industry[src];
-        gain[slot] = m.gainUncovered;
-        churn[slot] = m.churnUncovered;
-        conversion[slot] = m.conversionUncovered;
+        industry[slot] = j;
+        d.gain[slot] = d.gainUncovered;
+        d.churn[slot] = d.churnUncovered;
+        d.churnFirst[slot] = d.churnUncovered;
+        d.conversion[slot] = d.conversionUncovered;
         productRevenue[slot] = 0.0;
         productProfit[slot] = 0.0;
     }
 
-    /** Each offered, not yet adopted product is adopted with probability productAdoption. */
-    private void adopt(int i, int from, int to) {
-        double p = m.adoption;
+    /** Each offered, not yet adopted product is adopted with probability productAdoption, from its own sub-stream. */
+    private void adopt(int i, int from, int to, int year, double p) {
         for (int j = from; j < to; j++) {
-            if (!adopted[j] && productRng.nextDouble() < p) {
+            if (!adopted[j] && Rng.keyed(offerPathKey[j], year) < p) {
                 adopted[j] = true;
                 productRevenue[i] += m.offerPrice[j];
                 productProfit[i] += m.offerProfit[j];

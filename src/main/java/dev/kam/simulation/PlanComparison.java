@@ -50,6 +50,34 @@ public final class PlanComparison {
         return Stats.of(uplift(m, y));
     }
 
+    /**
+     * The uplift headline's first figure: the expected first-year gross-profit uplift of the plan over the
+     * baseline by ResponseModel (currency, at the parameters' centres) — what the optimizer maximizes.
+     */
+    public double expectedFirstYearUplift() {
+        return plan.expectedFirstYearProfit() - baseline.expectedFirstYearProfit();
+    }
+
+    /** The simulated first-year gross-profit uplift, per-path mean with its paired standard error and interval. */
+    public Difference firstYearUplift() {
+        return Difference.paired(plan.valuesView(Metric.GROSS_PROFIT, 0), baseline.valuesView(Metric.GROSS_PROFIT, 0));
+    }
+
+    /**
+     * The uplift headline's second figure: the simulated gross-profit uplift summed over the horizon, per-path mean
+     * with its paired standard error and 95% interval (currency).
+     */
+    public Difference cumulativeUplift() {
+        return Difference.of(cumulativeProfitUplift());
+    }
+
+    /** P(goal) of the plan minus P(goal) of the baseline, with its paired standard error. */
+    public Difference goalProbabilityDifference() {
+        int last = plan.horizon() - 1;
+        return Difference.ofHits(plan.valuesView(Metric.KEY_ACCOUNT_REVENUE, last), plan.goal(),
+                baseline.valuesView(Metric.KEY_ACCOUNT_REVENUE, last), baseline.goal());
+    }
+
     /** Fraction of paths on which the plan's value is strictly above the baseline's. */
     public double probabilityBetter(Metric m, int y) {
         double[] d = uplift(m, y);

@@ -1,5 +1,6 @@
 package dev.kam.simulation;
 
+import org.apache.commons.math3.special.Erf;
 import org.apache.commons.math3.special.Gamma;
 
 /**
@@ -23,12 +24,49 @@ public final class Rng {
 
     /** Re-seeds this instance for (master seed, path index, stream number). */
     public void seed(long seed, long path, int stream) {
-        long x = mix64(mix64(seed ^ 0x6A09E667F3BCC909L) + path * 0x9E3779B97F4A7C15L + stream * 0xBB67AE8584CAA73BL);
+        seed(seed, path, (long) stream);
+    }
+
+    /**
+     * Re-seeds this instance for (master seed, path index, stream key): the key names a sub-stream, e.g. one per
+     * (year) for arrivals or per (year, arrival) for an arrived account (SPEC §8 exact common random numbers).
+     */
+    public void seed(long seed, long path, long stream) {
+        long x = mix64(mix64(seed ^ 0x6A09E667F3BCC909L) + path * 0x9E3779B97F4A7C15L + mix64(stream) * 0xBB67AE8584CAA73BL);
         s0 = mix64(x += 0x9E3779B97F4A7C15L);
         s1 = mix64(x += 0x9E3779B97F4A7C15L);
         s2 = mix64(x += 0x9E3779B97F4A7C15L);
         s3 = mix64(x + 0x9E3779B97F4A7C15L);
         if ((s0 | s1 | s2 | s3) == 0) s0 = 1;
+    }
+
+    /** A key identifying (master seed, path) for {@link #keyed}: the root of a path's counter-based sub-streams. */
+    public static long pathKey(long seed, long path) {
+        return mix64(mix64(seed ^ 0x3C6EF372FE94F82BL) + path * 0x9E3779B97F4A7C15L);
+    }
+
+    /**
+     * The {@code index}-th uniform on [0, 1) of the counter-based sub-stream {@code key} (SplitMix64 used as a
+     * counter-based generator: output = mix(key + index·γ)). Stateless, so a draw depends only on its key and
+     * index, never on how many other draws were made (product adoption keyed by path, account and product).
+     */
+    public static double keyed(long key, long index) {
+        return (mix64(key + index * 0x9E3779B97F4A7C15L) >>> 11) * 0x1.0p-53;
+    }
+
+    /** Mixes two keys into one (order matters). */
+    public static long combine(long a, long b) {
+        return mix64(a ^ mix64(b + 0xA0761D6478BD642FL));
+    }
+
+    /** A 64-bit key of a text (ids), the same on every JVM: FNV-1a over the UTF-16 units, then mixed. */
+    public static long key(String text) {
+        long h = 0xCBF29CE484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            h ^= text.charAt(i);
+            h *= 0x100000001B3L;
+        }
+        return mix64(h);
     }
 
     /** SplitMix64's output function (Steele, Lea and Flood, 2014): a bijective 64-bit mixer. */
@@ -121,6 +159,62 @@ public final class Rng {
     }
 
     // ---- Poisson -----------------------------------------------------------------------------------
+
+    /**
+     * The Poisson(lambda) count at probability u in [0, 1) by inversion: the smallest k with F(k) ≥ u. One uniform
+     * per count, and for the same u the count never falls as lambda rises, so a change of arrival rate moves the
+     * count as little as possible (common random numbers). Sequential search from 0 below lambda 500; above, from a
+     * normal-approximation start with the exact CDF (regularized gamma), then step by step.
+     */
+    public static int poissonInverse(double lambda, double u) {
+        if (!(lambda > 0)) return 0;
+        if (lambda < 500) {
+            double p = Math.exp(-lambda);
+            double f = p;
+            int k = 0;
+            while (u > f && k < 100_000) {
+                k++;
+                p *= lambda / k;
+                f += p;
+            }
+            return k;
+        }
+        double z = Math.sqrt(2) * Erf.erfInv(2 * Math.max(1e-300, Math.min(1 - 1e-16, u)) - 1);
+        long k = Math.max(0, (long) Math.floor(lambda + Math.sqrt(lambda) * z));
+        double f = Gamma.regularizedGammaQ(k + 1.0, lambda);
+        double pmf = Math.exp(k * Math.log(lambda) - lambda - Gamma.logGamma(k + 1.0));
+        while (u > f) {
+            k++;
+            pmf *= lambda / k;
+            f += pmf;
+        }
+        while (k > 0 && f - pmf >= u) {
+            f -= pmf;
+            pmf *= k / lambda;
+            k--;
+        }
+        return (int) Math.min(Integer.MAX_VALUE, k);
+    }
+
+    /**
+     * The draw of a parameter at probability u: a normal (mean, sd) truncated to [min, max] by inversion, or a
+     * uniform on [low, high].
+     */
+    public static double truncatedNormal(double mean, double sd, double min, double max, double u) {
+        if (!(sd > 0)) return Math.max(min, Math.min(max, mean));
+        double a = phi((min - mean) / sd);
+        double b = phi((max - mean) / sd);
+        double q = a + u * (b - a);
+        q = Math.max(1e-300, Math.min(1 - 1e-16, q));
+        double x = mean + sd * Math.sqrt(2) * Erf.erfInv(2 * q - 1);
+        return Math.max(min, Math.min(max, x));
+    }
+
+    private static double phi(double x) {
+        if (x == Double.NEGATIVE_INFINITY) return 0;
+        if (x == Double.POSITIVE_INFINITY) return 1;
+        return 0.5 * Erf.erfc(-x / Math.sqrt(2));
+    }
 
     /** A Poisson count with mean lambda ≥ 0. */
     public int nextPoisson(double lambda) {

@@ -1,5 +1,7 @@
 package dev.kam.simulation;
 
+import dev.kam.domain.SimulationParams;
+
 import java.util.List;
 
 /**
@@ -21,10 +23,17 @@ public final class SimulationResult {
     private final double seconds;
     private final double cpuSeconds;
     private final long droppedArrivals;
+    private final SimulationParams params;
+    private final double erosion;
+    private final double expectedFirstYearProfit;
 
     SimulationResult(String planLabel, int baseYear, SimulationOptions options, double[][][] values,
                      double[] today, List<TargetHit> hits, GoalTiming timing, long accountYears, double seconds,
-                     double cpuSeconds, long droppedArrivals) {
+                     double cpuSeconds, long droppedArrivals, SimulationParams params, double erosion,
+                     double expectedFirstYearProfit) {
+        this.params = params;
+        this.erosion = erosion;
+        this.expectedFirstYearProfit = expectedFirstYearProfit;
         this.planLabel = planLabel;
         this.baseYear = baseYear;
         this.options = options;
@@ -97,8 +106,60 @@ public final class SimulationResult {
 
     /** The hit probability of one metric in one calendar year, or NaN when there is no such target. */
     public double hitProbability(String metric, int year) {
-        for (TargetHit t : hits) if (t.year() == year && t.metric().equals(metric)) return t.probability();
+        return hit(metric, year).value();
+    }
+
+    /** The hit probability of one metric in one calendar year with its Wilson interval ({@link Probability#NONE} without a target). */
+    public Probability hit(String metric, int year) {
+        for (TargetHit t : hits) if (t.year() == year && t.metric().equals(metric)) return t.asProbability(paths());
+        return Probability.NONE;
+    }
+
+    /** The definition of {@link #goalProbability()}, for outputs that name it. */
+    public static final String GOAL_DEFINITION = "probability that the final-year key-account revenue target is met";
+    /** The definition of {@link #allGoalsProbability()}. */
+    public static final String ALL_GOALS_DEFINITION =
+            "probability that the final-year key-account revenue, count and share targets are all met on the same path";
+
+    /**
+     * P(goal), the one definition used everywhere (SPEC §8): the probability that the final-year key-account revenue
+     * target is met, with its Wilson 95% interval; {@link Probability#NONE} without targets.
+     */
+    public Probability goalProbability() {
+        return hit(Metric.KEY_ACCOUNT_REVENUE.code(), years[years.length - 1]);
+    }
+
+    /** The joint probability that all three final-year key-account targets are met, beside P(goal) under its own name. */
+    public Probability allGoalsProbability() {
+        return hit(TargetHit.ALL, years[years.length - 1]);
+    }
+
+    /** The final-year key-account revenue target (currency/year), NaN without targets. */
+    public double goal() {
+        for (TargetHit t : hits) {
+            if (t.year() == years[years.length - 1] && t.metric().equals(Metric.KEY_ACCOUNT_REVENUE.code())) return t.target();
+        }
         return Double.NaN;
+    }
+
+    /** The median calendar year in which the goal is first met; null without targets or when most paths never meet it. */
+    public Integer medianGoalYear() {
+        return timing == null ? null : timing.medianYear();
+    }
+
+    /** The parameters simulated (centres, spreads, which came from calibration). */
+    public SimulationParams params() {
+        return params;
+    }
+
+    /** The share erosion δ at the parameters' centres (the status-quo-neutral one when derived). */
+    public double erosion() {
+        return erosion;
+    }
+
+    /** The plan's expected first-year gross profit by ResponseModel at the parameters' centres (currency). */
+    public double expectedFirstYearProfit() {
+        return expectedFirstYearProfit;
     }
 
     /** When the end goal is first met; null when no key-account revenue target was given. */

@@ -2,6 +2,9 @@ package dev.kam.simulation;
 
 import dev.kam.domain.Account;
 import dev.kam.domain.Coverage;
+import dev.kam.domain.Product;
+import dev.kam.domain.Relationship;
+import dev.kam.domain.ResponseModel;
 import dev.kam.domain.Scenario;
 import dev.kam.strategy.Targets;
 import dev.kam.strategy.YearTarget;
@@ -9,7 +12,9 @@ import dev.kam.strategy.YearTarget;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,7 +53,8 @@ public final class Simulator {
         List<TargetHit> hits = targets == null ? List.of() : targetHits(out, baseYear, targets);
         GoalTiming timing = targets == null || targets.years().isEmpty() ? null : goalTiming(out, baseYear, targets);
         return new SimulationResult(plan.label(), baseYear, options, out, today(scenario), hits, timing,
-                counts[0], seconds, counts[2] / 1e9, counts[1]);
+                counts[0], seconds, counts[2] / 1e9, counts[1], scenario.simulation(), model.atCentre.erosion,
+                expectedFirstYearProfit(scenario, plan));
     }
 
     /** Simulates the baseline and the plan with common random numbers (same seed, aligned streams). */
@@ -57,6 +63,43 @@ public final class Simulator {
         SimulationResult b = run(scenario, targets, baseline, options);
         SimulationResult p = run(scenario, targets, plan, options);
         return new PlanComparison(b, p);
+    }
+
+    /**
+     * The expected first-year gross profit of a plan by {@link ResponseModel#expectedProfit} (currency, at the
+     * parameters' centres): what the simulation's first-year mean converges to without parameter uncertainty, and
+     * what the optimizer's objective measures against the baseline.
+     */
+    public static double expectedFirstYearProfit(Scenario s, Coverage plan) {
+        ResponseModel rm = new ResponseModel(s.simulation());
+        Map<String, Product> products = new HashMap<>();
+        for (Product p : s.products()) products.put(p.id(), p);
+        Map<String, Relationship> rel = s.relationshipIndex();
+        double switching = s.assignment() == null ? 0 : s.assignment().switchingCost();
+        double total = 0;
+        for (Account a : s.accounts()) {
+            Coverage.Lead lead = plan.lead(a);
+            Relationship r = lead == null ? null : rel.get(Scenario.pairKey(lead.soldierId(), a.id()));
+            List<Product> offered = new ArrayList<>();
+            for (String id : plan.products().getOrDefault(a.id(), List.of())) {
+                Product p = products.get(id);
+                if (p != null) offered.add(p);
+            }
+            total += rm.expectedProfit(a, lead, r == null ? Double.NaN : r.value(), offered, switching);
+        }
+        return total;
+    }
+
+    /**
+     * Simulates one path and returns every scenario account's revenue per year ({@code [year][account]}, 0 once
+     * lost) and, in {@code params}, the path's parameter draw: for tests of the common random numbers.
+     */
+    static double[][] trace(Scenario scenario, Coverage plan, long seed, int path, double[] params) {
+        CompiledModel model = new CompiledModel(scenario, plan);
+        double[][][] out = new double[Metric.values().length][model.years][path + 1];
+        double[][] trace = new double[model.years][model.accounts];
+        new PathWorker(model).run(seed, path, out, trace, params);
+        return trace;
     }
 
     private static long[] runPaths(CompiledModel model, long seed, int paths, int threads, double[][][] out) {
@@ -120,7 +163,7 @@ public final class Simulator {
 
     /** The metrics of the base year, from the scenario's revenue and margins today. */
     static double[] today(Scenario s) {
-        double threshold = s.strategy().keyAccountThreshold();
+        double threshold = s.keyAccountThreshold(s.baseYear());
         double total = 0;
         double ka = 0;
         double count = 0;
@@ -128,7 +171,7 @@ public final class Simulator {
         for (Account a : s.accounts()) {
             total += a.revenue();
             profit += a.revenue() * a.margin();
-            if (a.revenue() >= threshold && a.revenue() > 0) {
+            if (a.isKeyAccount(threshold)) {
                 ka += a.revenue();
                 count++;
             }
@@ -148,8 +191,8 @@ public final class Simulator {
                     Metric.TOTAL_REVENUE};
             for (int k = 0; k < goal.length; k++) {
                 if (Double.isNaN(goal[k])) continue;
-                hits.add(new TargetHit(t.year(), metric[k].code(), goal[k],
-                        Stats.fractionAtLeast(out[metric[k].ordinal()][y], goal[k])));
+                hits.add(hit(t.year(), metric[k].code(), goal[k], countAtLeast(out[metric[k].ordinal()][y], goal[k]),
+                        paths));
             }
             int all = 0;
             for (int p = 0; p < paths; p++) {
@@ -159,9 +202,20 @@ public final class Simulator {
                 }
                 if (ok) all++;
             }
-            hits.add(new TargetHit(t.year(), TargetHit.ALL, Double.NaN, (double) all / paths));
+            hits.add(hit(t.year(), TargetHit.ALL, Double.NaN, all, paths));
         }
         return hits;
+    }
+
+    private static TargetHit hit(int year, String metric, double target, int hits, int paths) {
+        Probability p = Probability.of(hits, paths);
+        return new TargetHit(year, metric, target, p.value(), p.ciLow(), p.ciHigh());
+    }
+
+    private static int countAtLeast(double[] x, double threshold) {
+        int k = 0;
+        for (double v : x) if (v >= threshold) k++;
+        return k;
     }
 
     private static GoalTiming goalTiming(double[][][] out, int baseYear, Targets targets) {

@@ -1,22 +1,26 @@
 package dev.kam.strategy;
 
+import dev.kam.analysis.Analyzer;
+import dev.kam.analysis.KeyAccountBaseline;
 import dev.kam.domain.Account;
+import dev.kam.domain.Msg;
+import dev.kam.domain.Problem;
 import dev.kam.domain.Scenario;
+import dev.kam.domain.ScenarioException;
 import dev.kam.domain.SimulationParams;
 import dev.kam.domain.Soldier;
 import dev.kam.domain.Stage;
 import dev.kam.domain.StrategyParams;
-import dev.kam.domain.Problem;
-import dev.kam.domain.ScenarioException;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Turns the long-term key-account goals into yearly targets, splits each year's KA revenue into
  * count × orders per account × order value, derives the department targets (多客 sales, 多买 marketing,
- * 多来 customer service) and checks feasibility. Pure: reads only the scenario, writes nothing.
+ * 多来 customer service) and checks feasibility. Pure: reads the scenario and today's key accounts from the
+ * analysis ({@link KeyAccountBaseline}), writes nothing; warnings, notes and department lines are {@link Msg}s
+ * of the {@code strategy} bundle.
  *
  * <p>Every formula is in docs/model.md (Targets).
  */
@@ -26,18 +30,27 @@ public final class TargetPlanner {
     private TargetPlanner() {
     }
 
-    /** Plans the targets of a validated scenario; milestones outside the horizon are a {@link ScenarioException}. */
+    /** Plans the targets of a validated scenario, analysing it for today's key accounts. */
     public static Targets plan(Scenario s) {
-        return new Run(s).plan();
+        return plan(s, Analyzer.analyze(s).baseline());
     }
 
-    /** Today's figures of a scenario (also used by other stages). */
-    public static Baseline baseline(Scenario s) {
-        return new Run(s).baseline(new ArrayList<>());
+    /**
+     * Plans the targets from the analysis' key-account baseline (the one count of today's key accounts every stage
+     * shares); milestones outside the horizon are a {@link ScenarioException}.
+     */
+    public static Targets plan(Scenario s, KeyAccountBaseline today) {
+        return new Run(s, today).plan();
+    }
+
+    /** Today's figures of a scenario, from the analysis' key-account baseline. */
+    public static Baseline baseline(Scenario s, KeyAccountBaseline today) {
+        return new Run(s, today).baseline(new ArrayList<>());
     }
 
     private static final class Run {
         final Scenario s;
+        final KeyAccountBaseline today;
         final StrategyParams p;
         final SimulationParams sim;
         final int h;
@@ -46,11 +59,12 @@ public final class TargetPlanner {
         final double g;
         final double churn;
         final String cur;
-        final List<String> notes = new ArrayList<>();
+        final List<Msg> notes = new ArrayList<>();
         final List<TargetWarning> warnings = new ArrayList<>();
 
-        Run(Scenario s) {
+        Run(Scenario s, KeyAccountBaseline today) {
             this.s = s;
+            this.today = today;
             this.p = s.strategy() == null ? StrategyParams.DEFAULT : s.strategy();
             this.sim = s.simulation() == null ? SimulationParams.DEFAULT : s.simulation();
             this.h = p.horizonYears();
@@ -60,6 +74,11 @@ public final class TargetPlanner {
             this.churn = Double.isNaN(p.expectedChurn()) ? sim.churnCovered() : p.expectedChurn();
             this.cur = s.currency() == null || s.currency().isBlank() ? "" : s.currency();
             if (h < 1) throw new IllegalArgumentException("horizonYears must be at least 1, got " + h);
+        }
+
+        /** The key-account threshold t years after the base year (indexed, SPEC §8). */
+        double threshold(int t) {
+            return s.strategy() == null ? theta : s.keyAccountThreshold(baseYear + t);
         }
 
         Targets plan() {
@@ -74,23 +93,30 @@ public final class TargetPlanner {
             double nk0 = b.otherRevenue();
             double nkH = goals.totalRevenue() - rH;
 
-            double[] rev = path(path, "key-account revenue", r0, rH, milestoneKnots(0, null));
-            double[] cntRaw = path(path, "key-account count", b.keyAccountCount(), nH, milestoneKnots(1, null));
-            double[] other = path(path, "other revenue", nk0, nkH, milestoneKnots(2, rev));
+            double[] rev = path(path, "revenue", r0, rH, milestoneKnots(0, null));
+            double[] cntRaw = path(path, "count", b.keyAccountCount(), nH, milestoneKnots(1, null));
+            double[] other = path(path, "other", nk0, nkH, milestoneKnots(2, rev));
 
+            // the smooth count path carries the per-account factors; the count target is in whole accounts
+            double[] cntPath = new double[h + 1];
             double[] cnt = new double[h + 1];
+            cntPath[0] = b.keyAccountCount();
             cnt[0] = b.keyAccountCount();
             for (int t = 1; t <= h; t++) {
-                cnt[t] = t == h ? nH : Math.round(cntRaw[t]);
+                cntPath[t] = t == h ? nH : cntRaw[t];
+                if (rev[t] > 0 && cntPath[t] < 1) cntPath[t] = 1;
+                cnt[t] = t == h ? nH : Math.round(cntPath[t]);
                 if (rev[t] > 0 && cnt[t] < 1) cnt[t] = 1;
             }
 
-            // Split each year's revenue per account into frequency × order value.
+            // Split each year's revenue per account (on the smooth path) into frequency × order value.
             double w = p.frequencyWeight();
             double f0 = b.ordersPerAccount();
             double aRef = b.keyAccountCount() > 0 && r0 > 0 ? r0 / b.keyAccountCount() : Double.NaN;
             if (Double.isNaN(aRef)) {
-                for (int t = 1; t <= h && Double.isNaN(aRef); t++) if (cnt[t] > 0 && rev[t] > 0) aRef = rev[t] / cnt[t];
+                for (int t = 1; t <= h && Double.isNaN(aRef); t++) {
+                    if (cntPath[t] > 0 && rev[t] > 0) aRef = rev[t] / cntPath[t];
+                }
             }
             List<YearTarget> years = new ArrayList<>();
             double[] freq = new double[h + 1];
@@ -98,19 +124,20 @@ public final class TargetPlanner {
             freq[0] = f0;
             value[0] = b.orderValue();
             for (int t = 1; t <= h; t++) {
-                double a = cnt[t] > 0 ? rev[t] / cnt[t] : 0;
+                double a = cntPath[t] > 0 ? rev[t] / cntPath[t] : 0;
                 double f = f0;
                 double v = 0;
                 if (a > 0 && aRef > 0) {
                     f = f0 * Math.pow(a / aRef, w);
-                    v = rev[t] / (cnt[t] * f);
+                    v = rev[t] / (cntPath[t] * f);
                 }
                 freq[t] = f;
                 value[t] = v;
                 double total = rev[t] + other[t];
                 double share = total > 0 ? rev[t] / total : 0;
                 double growth = rev[t - 1] > 0 ? rev[t] / rev[t - 1] - 1 : Double.NaN;
-                years.add(new YearTarget(baseYear + t, total, rev[t], cnt[t], share, f, v, growth));
+                years.add(new YearTarget(baseYear + t, total, rev[t], cnt[t], share, f, v, growth, cntPath[t],
+                        threshold(t)));
             }
 
             List<YearFeasibility> feas = feasibility(b, years, cnt);
@@ -124,13 +151,12 @@ public final class TargetPlanner {
 
         // ---------------------------------------------------------------- baseline
 
-        Baseline baseline(List<String> notes) {
-            double kaRev = 0;
-            double total = 0;
+        /**
+         * Today's figures: the key accounts (count, revenue, share, total revenue, orders) as the analysis counted
+         * them, and what only the targets need (hours, soldiers, pipeline, wallet) from the tables.
+         */
+        Baseline baseline(List<Msg> notes) {
             double wallet = 0;
-            int kaCount = 0;
-            double ordersSum = 0;
-            int ordersKnown = 0;
             double hoursSum = 0;
             int hoursKnown = 0;
             int prospects = 0;
@@ -138,19 +164,13 @@ public final class TargetPlanner {
             int otherOwned = 0;
             double otherHours = 0;
             for (Account a : s.accounts()) {
-                if (!a.isKeyAccount(theta) && a.owner() != null) {
+                boolean key = a.isKeyAccount(theta);
+                if (!key && a.owner() != null) {
                     otherOwned++;
                     otherHours += a.baseHours() >= 0 ? a.baseHours() : p.otherAccountHours();
                 }
-                total += a.revenue();
                 wallet += a.wallet();
-                if (a.isKeyAccount(theta)) {
-                    kaRev += a.revenue();
-                    kaCount++;
-                    if (a.orders() > 0) {
-                        ordersSum += a.orders();
-                        ordersKnown++;
-                    }
+                if (key) {
                     if (a.baseHours() >= 0) {
                         hoursSum += a.baseHours();
                         hoursKnown++;
@@ -160,18 +180,18 @@ public final class TargetPlanner {
                     else smaller++;
                 }
             }
-            double orders = ordersKnown > 0 ? ordersSum / ordersKnown : p.defaultOrdersPerAccount();
-            if (ordersKnown == 0) {
-                notes.add("accounts.csv gives no orders for today's key accounts: orders per key account start at "
-                        + "strategy.defaultOrdersPerAccount = " + num(orders, 1) + " a year");
-            }
+            int kaCount = today.count();
+            double kaRev = today.revenue();
+            double total = today.totalRevenue();
+            boolean ordersKnown = !Double.isNaN(today.ordersPerAccount());
+            double orders = ordersKnown ? today.ordersPerAccount() : p.defaultOrdersPerAccount();
+            if (!ordersKnown) notes.add(Msg.of("strategy.note.ordersDefault", orders));
             boolean fromAssignment = Double.isNaN(p.keyAccountHours());
             double defaultHours = fromAssignment ? keyTierHours() : p.keyAccountHours();
             double hours = hoursKnown > 0 ? hoursSum / hoursKnown : defaultHours;
             if (hoursKnown == 0) {
-                notes.add("accounts.csv gives no baseHours for today's key accounts: each key account needs "
-                        + (fromAssignment ? "assignment.baseHours.key" : "strategy.productivity.keyAccountHours")
-                        + " = " + num(hours, 0) + " selling hours a year");
+                notes.add(Msg.of("strategy.note.hoursDefault", fromAssignment ? "assignment.baseHours.key"
+                        : "strategy.productivity.keyAccountHours", hours));
             }
             // eligibility-aware capacity (the assignment's rules): only soldiers who may lead one of today's key
             // accounts count for key-account hours; the others' hours absorb the smaller accounts first
@@ -188,22 +208,16 @@ public final class TargetPlanner {
                 }
             }
             if (soldiers < s.soldiers().size()) {
-                notes.add(soldiers + " of " + s.soldiers().size() + " soldiers may lead a key account under assignment.eligibility; "
-                        + "only their " + num(cap, 0) + " h count for key accounts, the others' " + num(otherCap, 0)
-                        + " h serve smaller accounts first");
+                notes.add(Msg.of("strategy.note.leadersOnly", soldiers, s.soldiers().size(), cap, otherCap));
                 otherHours = Math.max(0, otherHours - otherCap);
             }
             double perSoldier = soldiers > 0 ? cap / soldiers : p.soldierHours();
-            if (soldiers == 0) {
-                notes.add((s.soldiers().isEmpty() ? "no soldiers in the scenario" : "no soldier may lead a key account")
-                        + ": headcount is counted at strategy.productivity.soldierHours = "
-                        + num(perSoldier, 0) + " hours per soldier");
-            }
+            if (soldiers == 0) notes.add(Msg.of(s.soldiers().isEmpty() ? "strategy.note.noSoldiers" : "strategy.note.noLeaders", perSoldier));
             double avg = kaCount > 0 ? kaRev / kaCount : Double.NaN;
+            // today's order value so that count × orders per account × order value is today's KA revenue
             double orderValue = kaCount > 0 ? kaRev / (kaCount * orders) : Double.NaN;
-            double share = total > 0 ? kaRev / total : 0;
-            return new Baseline(baseYear, kaRev, kaCount, share, total, total - kaRev, orders, orderValue, avg,
-                    ordersKnown > 0, hours, hoursKnown > 0, soldiers, cap, perSoldier, prospects, smaller, wallet,
+            return new Baseline(baseYear, kaRev, kaCount, today.share(), total, total - kaRev, orders, orderValue, avg,
+                    ordersKnown, hours, hoursKnown > 0, soldiers, cap, perSoldier, prospects, smaller, wallet,
                     otherOwned, otherHours);
         }
 
@@ -237,8 +251,8 @@ public final class TargetPlanner {
 
         /** The assignment's default hours of a key-tier account (300 when the scenario has no assignment block). */
         private double keyTierHours() {
-            double[] h = s.assignment() == null ? null : s.assignment().baseHours();
-            return h != null && h.length > 0 ? h[0] : 300.0;
+            double[] hrs = s.assignment() == null ? null : s.assignment().baseHours();
+            return hrs != null && hrs.length > 0 ? hrs[0] : 300.0;
         }
 
         // ---------------------------------------------------------------- goals
@@ -268,41 +282,34 @@ public final class TargetPlanner {
         private double given(double goal, double milestone, String what, String unit) {
             if (Double.isNaN(goal)) return milestone;
             if (!Double.isNaN(milestone) && Math.abs(goal - milestone) > EPS * Math.max(1, Math.abs(goal))) {
-                warnings.add(new TargetWarning("conflict", "the " + what + " goal (" + fmt(goal, unit)
-                        + ") differs from the milestone in " + (baseYear + h) + " (" + fmt(milestone, unit)
-                        + "); the goal is used"));
+                warnings.add(new TargetWarning("conflict", Msg.of("strategy.warning.milestoneConflict",
+                        Msg.of("strategy.metric." + what), fmt(goal, unit), baseYear + h, fmt(milestone, unit))));
             }
             return goal;
         }
 
         Goals goals(Baseline b) {
             StrategyParams.Milestone last = lastMilestone();
-            double gR = given(p.goalRevenue(), last == null ? Double.NaN : last.keyAccountRevenue(),
-                    "key-account revenue", "money");
-            double gN = given(p.goalCount(), last == null ? Double.NaN : last.keyAccountCount(),
-                    "key-account count", "count");
-            double gS = given(p.goalShare(), last == null ? Double.NaN : last.keyAccountShare(),
-                    "key-account share", "share");
+            double gR = given(p.goalRevenue(), last == null ? Double.NaN : last.keyAccountRevenue(), "revenue", "money");
+            double gN = given(p.goalCount(), last == null ? Double.NaN : last.keyAccountCount(), "count", "count");
+            double gS = given(p.goalShare(), last == null ? Double.NaN : last.keyAccountShare(), "share", "share");
             String srcR = !Double.isNaN(p.goalRevenue()) ? "given" : "milestone";
             String srcN = !Double.isNaN(p.goalCount()) ? "given" : "milestone";
             String srcS = !Double.isNaN(p.goalShare()) ? "given" : "milestone";
             int endYear = baseYear + h;
             double growth = Math.pow(1 + g, h);
-            String grown = " grown at the assumed market growth of " + pct(g) + " a year for " + h
-                    + (h == 1 ? " year" : " years");
+            Msg grown = Msg.of("strategy.how.grown", pct(g), h);
 
             double aRef = b.keyAccountCount() > 0 ? b.averageKeyAccountRevenue() : (theta > 0 ? theta : 1);
-            String aRefText = b.keyAccountCount() > 0 ? "today's average key-account revenue " + money(aRef)
-                    : "the key-account threshold " + money(aRef) + " (there is no key account today)";
+            Msg aRefText = b.keyAccountCount() > 0 ? Msg.of("strategy.how.average", money(aRef))
+                    : Msg.of("strategy.how.thresholdReference", money(aRef));
 
             if (gS == 0 && !Double.isNaN(gR) && gR > 0) {
-                warnings.add(new TargetWarning("conflict", "the key-account share goal is 0 but the key-account "
-                        + "revenue goal is " + money(gR) + "; the share is derived instead"));
+                warnings.add(new TargetWarning("conflict", Msg.of("strategy.warning.zeroShare", money(gR))));
                 gS = Double.NaN;
             }
             if (gN == 0 && !Double.isNaN(gR) && gR > 0) {
-                warnings.add(new TargetWarning("conflict", "the key-account count goal is 0 but the key-account "
-                        + "revenue goal is " + money(gR) + "; the count is derived instead"));
+                warnings.add(new TargetWarning("conflict", Msg.of("strategy.warning.zeroCount", money(gR))));
                 gN = Double.NaN;
             }
 
@@ -310,34 +317,33 @@ public final class TargetPlanner {
             Goal revenue;
             double nk0 = b.otherRevenue();
             if (!Double.isNaN(gR)) {
-                revenue = new Goal(gR, srcR, "");
+                revenue = new Goal(gR, srcR, null);
             } else if (!Double.isNaN(gN)) {
                 double r = gN * aRef * growth;
-                revenue = new Goal(r, "derived", "count " + count(gN) + " × " + aRefText + grown + " = " + money(r));
+                revenue = new Goal(r, "derived", Msg.of("strategy.how.fromCount", count(gN), aRefText, grown, money(r)));
             } else if (!Double.isNaN(gS) && gS < 1 && nk0 > 0) {
                 double r = gS / (1 - gS) * nk0 * growth;
-                revenue = new Goal(r, "derived", "share " + pct(gS) + " of total revenue, with today's other "
-                        + "(non-key) revenue " + money(nk0) + grown + ": " + pct(gS) + " / (1 − " + pct(gS) + ") × "
-                        + money(nk0 * growth) + " = " + money(r));
+                revenue = new Goal(r, "derived", Msg.of("strategy.how.fromShare", pct(gS), money(nk0), grown,
+                        money(nk0 * growth), money(r)));
             } else if (!Double.isNaN(gS) && gS >= 1) {
                 double r = b.totalRevenue() * growth;
-                revenue = new Goal(r, "derived", "share 100%: today's total revenue " + money(b.totalRevenue())
-                        + grown + " = " + money(r));
+                revenue = new Goal(r, "derived", Msg.of("strategy.how.fromFullShare", money(b.totalRevenue()), grown,
+                        money(r)));
             } else {
                 double r = b.keyAccountRevenue() * growth;
-                revenue = new Goal(r, "derived", "no revenue, count or usable share goal: today's key-account "
-                        + "revenue " + money(b.keyAccountRevenue()) + grown + " = " + money(r));
+                revenue = new Goal(r, "derived", Msg.of("strategy.how.market", money(b.keyAccountRevenue()), grown,
+                        money(r)));
             }
             double rH = revenue.value();
 
             // Count.
             Goal cnt;
             if (!Double.isNaN(gN)) {
-                cnt = new Goal(gN, srcN, "");
+                cnt = new Goal(gN, srcN, null);
             } else {
                 double n = rH > 0 ? Math.max(1, Math.round(rH / (aRef * growth))) : 0;
-                cnt = new Goal(n, "derived", "revenue " + money(rH) + " / (" + aRefText + grown + " = "
-                        + money(aRef * growth) + ") = " + count(n) + " key accounts");
+                cnt = new Goal(n, "derived", Msg.of("strategy.how.count", money(rH), aRefText, grown,
+                        money(aRef * growth), count(n)));
             }
             double nH = cnt.value();
 
@@ -346,40 +352,37 @@ public final class TargetPlanner {
             double nkH;
             if (!Double.isNaN(gS)) {
                 nkH = gS > 0 ? rH * (1 - gS) / gS : nk0 * growth;
-                share = new Goal(gS, srcS, "");
-                String nkGrowth = nk0 > 0 && nkH > 0 ? " (" + pct(Math.pow(nkH / nk0, 1.0 / h) - 1) + " a year)" : "";
-                notes.add("the share goal " + pct(gS) + " with KA revenue " + money(rH) + " implies total revenue "
-                        + money(rH + nkH) + " and other (non-key) revenue " + money(nkH) + " in " + endYear
-                        + "; today other revenue is " + money(nk0) + nkGrowth);
+                share = new Goal(gS, srcS, null);
+                Msg nkGrowth = nk0 > 0 && nkH > 0
+                        ? Msg.of("strategy.note.shareGoal.growth", pct(Math.pow(nkH / nk0, 1.0 / h) - 1))
+                        : Msg.of("strategy.empty");
+                notes.add(Msg.of("strategy.note.shareGoal", pct(gS), money(rH), money(rH + nkH), money(nkH), endYear,
+                        money(nk0), nkGrowth));
             } else {
                 nkH = nk0 * growth;
                 double sH = rH + nkH > 0 ? rH / (rH + nkH) : 0;
-                share = new Goal(sH, "derived", "KA revenue " + money(rH) + " / (KA revenue + today's other revenue "
-                        + money(nk0) + grown + " = " + money(nkH) + ") = " + pct(sH));
+                share = new Goal(sH, "derived", Msg.of("strategy.how.share", money(rH), money(nk0), grown, money(nkH),
+                        pct(sH)));
             }
             double totalH = rH + nkH;
 
             for (Goal x : List.of(revenue, cnt, share)) {
-                if (x.derived()) notes.add("derived goal: " + x.how());
+                if (x.derived()) notes.add(Msg.of("strategy.note.derived", x.how()));
             }
 
-            if (nH > 0 && theta > 0 && rH / nH < theta - EPS) {
-                warnings.add(new TargetWarning("conflict", "the goals imply an average key-account revenue of "
-                        + money(rH / nH) + " in " + endYear + " (" + money(rH) + " / " + count(nH)
-                        + " accounts), below the key-account threshold " + money(theta)
-                        + ": raise the revenue goal to at least " + money(nH * theta) + " or lower the count to at most "
-                        + count(Math.floor(rH / theta + EPS))));
+            double thetaH = threshold(h);
+            if (nH > 0 && thetaH > 0 && rH / nH < thetaH - EPS) {
+                warnings.add(new TargetWarning("conflict", Msg.of("strategy.warning.averageBelowThreshold",
+                        money(rH / nH), endYear, money(rH), count(nH), money(thetaH), money(nH * thetaH),
+                        count(Math.floor(rH / thetaH + EPS)))));
             }
-            if (rH < b.keyAccountRevenue() - EPS || nH < b.keyAccountCount() - EPS) {
-                List<String> parts = new ArrayList<>();
-                if (rH < b.keyAccountRevenue() - EPS) {
-                    parts.add("key-account revenue " + money(rH) + " < today's " + money(b.keyAccountRevenue()));
-                }
-                if (nH < b.keyAccountCount() - EPS) {
-                    parts.add("key-account count " + count(nH) + " < today's " + b.keyAccountCount());
-                }
-                warnings.add(new TargetWarning("belowToday", "the " + endYear + " goals are below today ("
-                        + String.join("; ", parts) + "): the path declines"));
+            boolean revBelow = rH < b.keyAccountRevenue() - EPS;
+            boolean cntBelow = nH < b.keyAccountCount() - EPS;
+            if (revBelow || cntBelow) {
+                Msg rv = Msg.of("strategy.warning.belowToday.revenue", money(rH), money(b.keyAccountRevenue()));
+                Msg cv = Msg.of("strategy.warning.belowToday.count", count(nH), b.keyAccountCount());
+                Msg parts = revBelow && cntBelow ? Msg.of("strategy.list2", rv, cv) : revBelow ? rv : cv;
+                warnings.add(new TargetWarning("belowToday", Msg.of("strategy.warning.belowToday", endYear, parts)));
             }
             double cagr = b.keyAccountRevenue() > 0 && rH > 0 ? Math.pow(rH / b.keyAccountRevenue(), 1.0 / h) - 1
                     : Double.NaN;
@@ -402,8 +405,8 @@ public final class TargetPlanner {
                         double sh = m.keyAccountShare();
                         if (Double.isNaN(sh)) yield Double.NaN;
                         if (sh <= 0) {
-                            warnings.add(new TargetWarning("conflict", "the milestone of " + m.year()
-                                    + " sets a key-account share of 0; it is ignored"));
+                            warnings.add(new TargetWarning("conflict", Msg.of("strategy.warning.milestoneZeroShare",
+                                    m.year())));
                             yield Double.NaN;
                         }
                         yield rev[t] * (1 - sh) / sh;
@@ -415,6 +418,7 @@ public final class TargetPlanner {
         }
 
         private double[] path(String kind, String metric, double x0, double xH, List<GrowthPath.Knot> inner) {
+            Msg name = Msg.of("strategy.metric." + metric);
             switch (kind) {
                 case "linear":
                     return GrowthPath.linear(x0, xH, h);
@@ -426,17 +430,15 @@ public final class TargetPlanner {
                         GrowthPath.Knot a = k.get(i);
                         GrowthPath.Knot b = k.get(i + 1);
                         if (!GrowthPath.geometric(a.value(), b.value()) && a.value() != b.value()) {
-                            notes.add(metric + " is 0 in " + (baseYear + (a.value() <= 0 ? a.t() : b.t()))
-                                    + ": constant growth cannot start from or end at 0, so " + (baseYear + a.t())
-                                    + "–" + (baseYear + b.t()) + " is linear");
+                            notes.add(Msg.of("strategy.note.linearSegment", name,
+                                    baseYear + (a.value() <= 0 ? a.t() : b.t()), baseYear + a.t(), baseYear + b.t()));
                         }
                     }
                     return GrowthPath.throughKnots(k, h);
                 }
                 default:
                     if (!GrowthPath.geometric(x0, xH) && x0 != xH) {
-                        notes.add(metric + " is 0 " + (x0 <= 0 ? "today" : "at the goal")
-                                + ": constant growth cannot start from or end at 0, so its path is linear");
+                        notes.add(Msg.of(x0 <= 0 ? "strategy.note.linearFromZero" : "strategy.note.linearToZero", name));
                     }
                     return GrowthPath.steady(x0, xH, h);
             }
@@ -453,15 +455,16 @@ public final class TargetPlanner {
             for (int t = 1; t <= h; t++) {
                 double net = cnt[t] - cnt[t - 1];
                 double repl = churn * cnt[t - 1];
-                int wins = (int) Math.max(0, Math.ceil(net + repl - EPS));
+                int losses = (int) Math.round(repl);
+                int wins = (int) Math.max(0, net + losses);
                 double remaining = Math.max(0, b.pipeline() - cumulative);
                 double expected = remaining * sim.conversionCovered();
                 cumulative += wins;
                 double hours = cnt[t] * b.hoursPerKeyAccount() + wins * p.hoursPerWin() + b.otherAccountHours();
                 int heads = perHead > 0 ? (int) Math.ceil(hours / perHead - EPS) : 0;
                 out.add(new YearFeasibility(baseYear + t, wins, net, repl, cumulative, remaining, expected,
-                        b.otherAccountHours(), hours,
-                        available, heads, b.soldiers(), years.get(t - 1).growth()));
+                        b.otherAccountHours(), hours, available, heads, b.soldiers(), years.get(t - 1).growth(),
+                        losses));
             }
             return out;
         }
@@ -471,13 +474,9 @@ public final class TargetPlanner {
             for (YearFeasibility f : feas) {
                 if (f.cumulativeWins() > b.pipeline()) {
                     YearFeasibility lastF = feas.get(feas.size() - 1);
-                    warnings.add(new TargetWarning("pipeline", "by " + f.year() + " the plan needs "
-                            + plural(f.cumulativeWins(), "key-account win") + " in total, but only "
-                            + plural(b.pipeline(), "account") + (b.pipeline() == 1 ? " could become a key account ("
-                            : " could become key accounts (") + plural(b.pipelineProspects(), "prospect") + " and "
-                            + plural(b.pipelineAccounts(), "smaller account") + " whose wallet is at least " + money(theta)
-                            + "); over the horizon " + plural(lastF.cumulativeWins(), "win") + " are needed: find "
-                            + (lastF.cumulativeWins() - b.pipeline()) + " more candidates"));
+                    warnings.add(new TargetWarning("pipeline", Msg.of("strategy.warning.pipeline", f.year(),
+                            f.cumulativeWins(), b.pipeline(), b.pipelineProspects(), b.pipelineAccounts(), money(theta),
+                            lastF.cumulativeWins(), lastF.cumulativeWins() - b.pipeline())));
                     break;
                 }
             }
@@ -486,11 +485,9 @@ public final class TargetPlanner {
                     .filter(f -> f.winsNeeded() > f.expectedConversions() + EPS).toList();
             if (!short_.isEmpty()) {
                 YearFeasibility f = short_.get(0);
-                warnings.add(new TargetWarning("pipelineRate", f.year() + " needs "
-                        + plural(f.winsNeeded(), "key-account win") + ", but converting " + pct(sim.conversionCovered()) + " a year "
-                        + "(simulation.conversion.covered) of the " + count(f.pipelineRemaining())
-                        + " remaining candidates yields about " + num(f.expectedConversions(), 1) + " ("
-                        + short_.size() + " of " + h + (h == 1 ? " year" : " years") + " short)"));
+                warnings.add(new TargetWarning("pipelineRate", Msg.of("strategy.warning.pipelineRate", f.year(),
+                        f.winsNeeded(), pct(sim.conversionCovered()), count(f.pipelineRemaining()),
+                        f.expectedConversions(), short_.size(), h)));
             }
             // Capacity: soldiers needed at today's productivity against soldiers today.
             List<YearFeasibility> over = feas.stream()
@@ -499,18 +496,15 @@ public final class TargetPlanner {
                 YearFeasibility f = over.get(0);
                 YearFeasibility worst = over.stream()
                         .max((x, y) -> Integer.compare(x.headcountNeeded(), y.headcountNeeded())).orElse(f);
-                warnings.add(new TargetWarning("capacity", f.year() + " needs " + num(f.hoursNeeded(), 0)
-                        + " selling hours (" + plural(years.get(f.year() - baseYear - 1).keyAccountCount(),
-                        "key account") + " × " + num(b.hoursPerKeyAccount(), 0) + " h + " + plural(f.winsNeeded(), "win")
-                        + " × " + num(p.hoursPerWin(), 0) + " h"
-                        + (b.otherAccountHours() > 0 ? " + " + num(b.otherAccountHours(), 0) + " h on "
-                        + plural(b.otherOwnedAccounts(), "owned smaller account") : "")
-                        + ") = " + plural(f.headcountNeeded(), "soldier") + " at "
-                        + num(b.hoursPerSoldier() * p.sellingTimeShare(), 0) + " h each, but there are "
-                        + f.headcountAvailable() + " (" + num(f.hoursAvailable(), 0) + " h): hire "
-                        + (f.headcountNeeded() - f.headcountAvailable()) + " by " + f.year() + "; short in "
-                        + over.size() + " of " + h + (h == 1 ? " year" : " years") + ", at most "
-                        + plural(worst.headcountNeeded() - worst.headcountAvailable(), "soldier") + " in " + worst.year()));
+                Msg other = b.otherAccountHours() > 0
+                        ? Msg.of("strategy.warning.capacity.other", b.otherAccountHours(), b.otherOwnedAccounts())
+                        : Msg.of("strategy.empty");
+                warnings.add(new TargetWarning("capacity", Msg.of("strategy.warning.capacity", f.year(),
+                        f.hoursNeeded(), years.get(f.year() - baseYear - 1).keyAccountCount(), b.hoursPerKeyAccount(),
+                        f.winsNeeded(), p.hoursPerWin(), other, f.headcountNeeded(),
+                        b.hoursPerSoldier() * p.sellingTimeShare(), f.headcountAvailable(), f.hoursAvailable(),
+                        f.headcountNeeded() - f.headcountAvailable(), f.year(), over.size(), h,
+                        worst.headcountNeeded() - worst.headcountAvailable(), worst.year())));
             }
             // Growth against the market.
             double cagr = goals.yearlyGrowth();
@@ -519,32 +513,23 @@ public final class TargetPlanner {
                 for (YearTarget y : years) {
                     if (!Double.isNaN(y.growth()) && (peak == null || y.growth() > peak.growth())) peak = y;
                 }
-                String peakText = peak != null && peak.growth() > cagr + 1e-6
-                        ? "; the " + p.path() + " path peaks at " + pct(peak.growth()) + " in " + peak.year() : "";
-                warnings.add(new TargetWarning("marketGrowth", "key-account revenue must grow " + pct(cagr)
-                        + " a year from " + baseYear + " to " + (baseYear + h) + ", " + num((cagr - g) * 100, 1)
-                        + " points above the assumed market growth of " + pct(g) + peakText
-                        + ": the difference must come from share of wallet and new key accounts"));
+                Msg peakText = peak != null && peak.growth() > cagr + 1e-6
+                        ? Msg.of("strategy.warning.marketGrowth.peak", p.path(), pct(peak.growth()), peak.year())
+                        : Msg.of("strategy.empty");
+                warnings.add(new TargetWarning("marketGrowth", Msg.of("strategy.warning.marketGrowth", pct(cagr),
+                        baseYear, baseYear + h, (cagr - g) * 100, pct(g), peakText)));
             }
             // The whole market we can reach.
             double reachable = b.totalWallet() * Math.pow(1 + g, h) * sim.shareCeiling();
             double rH = goals.keyAccountRevenue().value();
             if (rH > reachable + EPS) {
-                warnings.add(new TargetWarning("wallet", "the " + (baseYear + h) + " key-account revenue goal "
-                        + money(rH) + " exceeds what every account together could spend with us: today's total "
-                        + "wallet " + money(b.totalWallet()) + grownText() + " × the share ceiling "
-                        + pct(sim.shareCeiling()) + " = " + money(reachable) + "; new accounts beyond today's list "
-                        + "would be needed"));
+                warnings.add(new TargetWarning("wallet", Msg.of("strategy.warning.wallet", baseYear + h, money(rH),
+                        money(b.totalWallet()), Msg.of("strategy.how.grown", pct(g), h), pct(sim.shareCeiling()),
+                        money(reachable))));
             }
             if (b.keyAccountRevenue() <= 0 && rH > 0) {
-                warnings.add(new TargetWarning("data", "there is no key account today (no account has revenue of at "
-                        + "least " + money(theta) + "): growth rates from today are undefined and the first year "
-                        + "starts the key-account business"));
+                warnings.add(new TargetWarning("data", Msg.of("strategy.warning.noKeyAccount", money(theta))));
             }
-        }
-
-        private String grownText() {
-            return " grown at " + pct(g) + " a year for " + h + (h == 1 ? " year" : " years");
         }
 
         // ---------------------------------------------------------------- departments
@@ -555,63 +540,63 @@ public final class TargetPlanner {
             for (int t = 1; t <= h; t++) {
                 YearTarget y = years.get(t - 1);
                 YearFeasibility f = feas.get(t - 1);
-                String by = "by 31 Dec " + y.year();
-                double prevN = cnt[t - 1];
+                int prevN = (int) Math.round(cnt[t - 1]);
+                int net = (int) Math.round(f.netGrowth());
                 // Sales (多客): win key accounts.
-                String repl = f.replacements() > EPS
-                        ? " (" + signed(f.netGrowth()) + " net and about " + num(f.replacements(), 1)
-                          + " to replace the expected churn of " + pct(churn) + " a year)"
-                        : f.netGrowth() != 0 ? " (" + signed(f.netGrowth()) + " net)" : "";
+                Msg repl = f.allowedLosses() > 0
+                        ? Msg.of("strategy.dept.wins.replace", signed(net), f.allowedLosses(), pct(churn))
+                        : net != 0 ? Msg.of("strategy.dept.wins.net", signed(net)) : Msg.of("strategy.empty");
                 out.add(new DepartmentTarget(y.year(), "sales", "keyAccountWins", Double.NaN, f.winsNeeded(),
-                        Double.NaN, "Sales (多客, more customers): win " + f.winsNeeded() + " new key "
-                        + (f.winsNeeded() == 1 ? "account" : "accounts") + " (each at least " + money(theta)
-                        + " a year)" + repl + ", " + by + "."));
+                        Double.NaN, Msg.of("strategy.dept.wins", f.winsNeeded(), money(y.keyAccountThreshold()), repl,
+                        y.year())));
                 out.add(new DepartmentTarget(y.year(), "sales", "keyAccountCount", prevN, cnt[t],
-                        change(prevN, cnt[t]), "Sales (多客, more customers): have " + plural(cnt[t], "key account")
-                        + " (from " + count(prevN) + "), " + by + "."));
+                        change(prevN, cnt[t]), Msg.of("strategy.dept.count", cnt[t], prevN, y.year())));
                 // Marketing (多买): order value.
                 double v0 = value[t - 1];
-                String from = Double.isNaN(v0) || v0 <= 0 ? "" : " from " + money(v0);
+                Msg from = Double.isNaN(v0) || v0 <= 0 ? Msg.of("strategy.empty")
+                        : Msg.of("strategy.dept.orderValue.from", money(v0));
                 out.add(new DepartmentTarget(y.year(), "marketing", "orderValue", v0, value[t],
-                        change(v0, value[t]), "Marketing (多买, customers buy more): raise the average key-account "
-                        + "order value" + from + " to " + money(value[t]) + changeText(v0, value[t])
-                        + " through price, product mix and new products, " + by + "."));
+                        change(v0, value[t]), Msg.of("strategy.dept.orderValue", from, money(value[t]),
+                        changeText(v0, value[t]), y.year())));
                 // Customer service (多来): frequency and retention.
                 out.add(new DepartmentTarget(y.year(), "customerService", "ordersPerAccount", freq[t - 1], freq[t],
-                        change(freq[t - 1], freq[t]), "Customer service (多来, customers come more often): "
-                        + frequencyText(freq[t - 1], freq[t]) + " through repurchase and regular service visits, " + by + "."));
-                double keep = 1 - churn;
-                out.add(new DepartmentTarget(y.year(), "customerService", "keyAccountRetention", keep, keep, 0.0,
-                        "Customer service (留得住, keep them): keep at least " + pct(keep) + " of the key accounts of "
-                        + (y.year() - 1) + (prevN > 0 ? " (" + count(prevN) + "; lose at most " + num(churn * prevN, 1)
-                        + ")" : " (none yet: keep every new one)") + ", " + by + "."));
+                        change(freq[t - 1], freq[t]), Msg.of("strategy.dept.orders",
+                        frequencyText(freq[t - 1], freq[t]), y.year())));
+                int keep = prevN - f.allowedLosses();
+                double keepShare = prevN > 0 ? (double) keep / prevN : 1.0;
+                Msg retention = prevN > 0
+                        ? Msg.of("strategy.dept.retention", keep, prevN, y.year() - 1, f.allowedLosses(), y.year())
+                        : Msg.of("strategy.dept.retention.none", y.year() - 1, y.year());
+                out.add(new DepartmentTarget(y.year(), "customerService", "keyAccountRetention", 1.0, keepShare,
+                        keepShare - 1, retention));
             }
             return out;
         }
 
-        // ---------------------------------------------------------------- formatting
+        // ---------------------------------------------------------------- formatting (as messages)
 
-        private static String frequencyText(double from, double to) {
-            if (Math.abs(to - from) < 0.005) return "keep orders per key account at " + num(to, 2) + " a year";
-            return (to > from ? "raise" : "let") + " orders per key account " + (to > from ? "" : "move ") + "from "
-                    + num(from, 2) + " to " + num(to, 2) + " a year" + changeText(from, to);
+        private static Msg frequencyText(double from, double to) {
+            if (Math.abs(to - from) < 0.005) return Msg.of("strategy.dept.orders.keep", to);
+            return Msg.of(to > from ? "strategy.dept.orders.raise" : "strategy.dept.orders.let", from, to,
+                    changeText(from, to));
         }
 
         private static double change(double from, double to) {
             return from > 0 && !Double.isNaN(from) ? to / from - 1 : Double.NaN;
         }
 
-        private static String changeText(double from, double to) {
+        private static Msg changeText(double from, double to) {
             double c = change(from, to);
-            return Double.isNaN(c) ? "" : " (" + (c >= 0 ? "+" : "") + pct(c) + ")";
+            return Double.isNaN(c) ? Msg.of("strategy.empty") : Msg.of("strategy.change", c);
         }
 
-        String money(double v) {
-            String n = Math.abs(v) >= 100 || v == 0 ? num(v, 0) : num(v, 2);
-            return cur.isEmpty() ? n : cur + " " + n;
+        Msg money(double v) {
+            boolean small = Math.abs(v) < 100 && v != 0;
+            if (cur.isEmpty()) return Msg.of(small ? "strategy.amount.small" : "strategy.amount", v);
+            return Msg.of(small ? "strategy.money.small" : "strategy.money", cur, v);
         }
 
-        String fmt(double v, String unit) {
+        Msg fmt(double v, String unit) {
             return switch (unit) {
                 case "money" -> money(v);
                 case "share" -> pct(v);
@@ -620,25 +605,15 @@ public final class TargetPlanner {
         }
     }
 
-    static String num(double v, int decimals) {
-        if (Double.isNaN(v)) return "n/a";
-        return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+    static Msg pct(double v) {
+        return Msg.of("strategy.percent", v);
     }
 
-    static String pct(double v) {
-        if (Double.isNaN(v)) return "n/a";
-        return String.format(Locale.ROOT, "%.1f%%", v * 100);
+    static Msg count(double v) {
+        return Msg.of(v == Math.rint(v) ? "strategy.count" : "strategy.count.fraction", v);
     }
 
-    static String count(double v) {
-        return v == Math.rint(v) ? num(v, 0) : num(v, 1);
-    }
-
-    static String plural(double n, String noun) {
-        return count(n) + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    static String signed(double v) {
-        return (v >= 0 ? "+" : "") + count(v);
+    static Msg signed(int v) {
+        return Msg.of(v >= 0 ? "strategy.signed.plus" : "strategy.signed.minus", Math.abs(v));
     }
 }

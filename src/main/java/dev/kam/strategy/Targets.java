@@ -1,5 +1,7 @@
 package dev.kam.strategy;
 
+import dev.kam.domain.Msg;
+
 import java.util.List;
 
 /**
@@ -18,7 +20,7 @@ import java.util.List;
  */
 public record Targets(List<YearTarget> years, Baseline baseline, Goals goals, String path,
                       List<DepartmentTarget> departments, List<YearFeasibility> feasibility,
-                      List<TargetWarning> warnings, List<String> notes, Assumptions assumptions) {
+                      List<TargetWarning> warnings, List<Msg> notes, Assumptions assumptions) {
     public Targets {
         years = List.copyOf(years);
         departments = List.copyOf(departments);

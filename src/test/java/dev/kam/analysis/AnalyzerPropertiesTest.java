@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Invariants of the analysis that hold for any customer base. */
 class AnalyzerPropertiesTest {
+    static final dev.kam.i18n.Messages EN = dev.kam.i18n.Messages.of(dev.kam.i18n.Lang.EN);
+    static final dev.kam.i18n.Messages ZH = dev.kam.i18n.Messages.of(dev.kam.i18n.Lang.ZH);
     static List<Account> base(int n, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         List<Account> list = new ArrayList<>();
@@ -81,7 +83,7 @@ class AnalyzerPropertiesTest {
             assertTrue(x.score() >= 0 && x.score() <= 1, "score " + x.score());
             assertTrue(x.rating() >= 1 && x.rating() <= 5);
             for (double v : x.criteria().toArray()) assertTrue(v >= 0 && v <= 1, "criterion " + v);
-            assertTrue(!x.reason().isBlank());
+            assertTrue(!EN.render(x.reason()).isBlank() && !ZH.render(x.reason()).isBlank());
             if (x.revenue() <= 0) assertEquals(Tier.SMALL, x.tier());
         }
         int[] rc = a.ratingCounts();

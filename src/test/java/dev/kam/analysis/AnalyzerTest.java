@@ -20,6 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (wallet 200); threshold 40; default weights 0.30/0.25/0.15/0.15/0.15 and cuts 0.2/0.4/0.6/0.8.
  */
 class AnalyzerTest {
+    static final dev.kam.i18n.Messages EN = dev.kam.i18n.Messages.of(dev.kam.i18n.Lang.EN);
+    static final dev.kam.i18n.Messages ZH = dev.kam.i18n.Messages.of(dev.kam.i18n.Lang.ZH);
     static final double EPS = 1e-9;
     final Analysis a = Analyzer.analyze(Fixtures.handScenario());
 
@@ -139,9 +141,10 @@ class AnalyzerTest {
         assertEquals(Diagnosis.CANNOT_GROW, a.get("C").diagnosis());   // 5% of a 300 wallet (≥ 40), below 40%
         assertEquals(Diagnosis.CANNOT_KEEP, a.get("D").diagnosis());   // credit 0.3 < 0.4
         assertEquals(Diagnosis.CANNOT_WIN, a.get("E").diagnosis());    // prospect
-        assertTrue(a.get("C").reason().contains("225 CNY headroom"), a.get("C").reason());
-        assertTrue(a.get("D").reason().contains("credit 0.30 below 0.40"), a.get("D").reason());
-        assertTrue(a.get("E").reason().contains("no owner"), a.get("E").reason());
+        assertTrue(EN.render(a.get("C").reason()).contains("CNY 225 headroom"), EN.render(a.get("C").reason()));
+        assertTrue(EN.render(a.get("D").reason()).contains("credit 0.30 below 0.40"), EN.render(a.get("D").reason()));
+        assertTrue(EN.render(a.get("E").reason()).contains("no owner"), EN.render(a.get("E").reason()));
+        assertEquals("analysis.reason.grow", a.get("C").reason().key());
         assertEquals(2, a.diagnosisCounts().get(Diagnosis.HEALTHY));
     }
 
@@ -161,8 +164,11 @@ class AnalyzerTest {
         Health.GoalGap rev = h.gaps().get(2);
         assertEquals(150, rev.gap(), EPS);
         assertEquals(Math.pow(4, 0.1) - 1, rev.requiredYearlyGrowth(), EPS);
-        assertTrue(h.findings().stream().anyMatch(f -> f.contains("14.9% a year")), h.findings().toString());
-        assertTrue(h.findings().stream().anyMatch(f -> f.startsWith("Dependence on one account: Name A")));
+        List<String> findings = h.findings().stream().map(EN::render).toList();
+        assertTrue(findings.stream().anyMatch(f -> f.contains("14.9% a year")), findings.toString());
+        assertTrue(findings.stream().anyMatch(f -> f.startsWith("Dependence on one account: Name A")), findings.toString());
+        assertEquals("Key-account-led but concentrated: the largest account brings 50.0% of revenue.", EN.render(h.summary()));
+        assertTrue(h.findings().stream().map(ZH::render).anyMatch(f -> f.startsWith("依赖单一客户：Name A")));
     }
 
     @Test
@@ -175,7 +181,7 @@ class AnalyzerTest {
         assertEquals(0, healthy.concentration().gini(), EPS);
         assertEquals(0.1, healthy.concentration().hhi(), EPS);
         assertTrue(healthy.health().gaps().isEmpty());
-        assertTrue(healthy.health().findings().stream().anyMatch(f -> f.contains("No goals are set")));
+        assertTrue(healthy.health().findings().contains(dev.kam.domain.Msg.of("analysis.health.noGoals")));
         // threshold above everyone: no key accounts → not key-account-led
         Analysis led = Analyzer.analyze(scenario(equal, AnalysisParams.DEFAULT, strategy(11, NA, 5, NA)));
         assertEquals(Health.Verdict.NOT_KEY_ACCOUNT_LED, led.health().verdict());
@@ -239,12 +245,12 @@ class AnalyzerTest {
         // no reference distribution: every money criterion is neutral
         assertEquals(0.5, prospects.get("P2").criteria().revenue(), EPS);
         assertEquals(Diagnosis.CANNOT_WIN, prospects.get("P2").diagnosis());
-        assertTrue(prospects.get("P2").reason().contains("owner S1 has not won it yet"));
+        assertTrue(EN.render(prospects.get("P2").reason()).contains("owner S1 has not won it yet"));
     }
 
     @Test
     void contractConstructorForLaterStages() {
-        Analysis small = new Analysis(List.of(new AccountAssessment("X", Tier.KEY, 0.7, 4, Diagnosis.HEALTHY, "")));
+        Analysis small = new Analysis(List.of(new AccountAssessment("X", Tier.KEY, 0.7, 4, Diagnosis.HEALTHY, null)));
         assertEquals(4, small.rating("X"));
         assertEquals(Tier.KEY, small.tier("X"));
         assertNull(small.pyramid());

@@ -2,6 +2,8 @@ package dev.kam.analysis;
 
 import dev.kam.domain.Account;
 import dev.kam.domain.Stage;
+import dev.kam.i18n.Lang;
+import dev.kam.i18n.Messages;
 import org.junit.jupiter.api.Test;
 
 import static dev.kam.analysis.Fixtures.NA;
@@ -13,6 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DiagnosisRulesTest {
     // big wallet 1,000; foothold below 5%; grow below 0.5 × 0.8 = 40%; credit below 0.4; orders below half the median
     static final Analyzer.Rules RULES = new Analyzer.Rules(1000, 0.05, 0.4, 0.8, 0.4, 0.5, "CNY");
+
+    static final Messages EN = Messages.of(Lang.EN);
+    static final Messages ZH = Messages.of(Lang.ZH);
+
+    /** The reason in English words. */
+    static String text(Analyzer.Verdict v) {
+        return EN.render(v.reason());
+    }
 
     static Analyzer.Verdict diagnose(Account a, double medianOrders) {
         return Analyzer.diagnose(a, medianOrders, RULES);
@@ -26,7 +36,7 @@ class DiagnosisRulesTest {
     void cannotKeepWhenAtRisk() {
         Analyzer.Verdict v = diagnose(a(500, 1000, 0.9, 10, Stage.AT_RISK, "S1"), 10);
         assertEquals(Diagnosis.CANNOT_KEEP, v.diagnosis());
-        assertTrue(v.reason().startsWith("stage at-risk; 500 CNY revenue at stake, owner S1"), v.reason());
+        assertTrue(text(v).startsWith("stage at-risk; CNY 500 revenue at stake, owner S1"), text(v));
     }
 
     @Test
@@ -41,7 +51,7 @@ class DiagnosisRulesTest {
     void cannotKeepWhenBuyingRarely() {
         Analyzer.Verdict v = diagnose(a(500, 1000, 0.9, 4.9, Stage.ACTIVE, null), 10);
         assertEquals(Diagnosis.CANNOT_KEEP, v.diagnosis());
-        assertTrue(v.reason().contains("buys 4.9 times a year, under 50.0% of the 10 of similar-sized accounts"), v.reason());
+        assertTrue(text(v).contains("buys 4.9 times a year, under 50.0% of the 10 of similar-sized accounts"), text(v));
         assertEquals(Diagnosis.HEALTHY, diagnose(a(500, 1000, 0.9, 5, Stage.ACTIVE, null), 10).diagnosis());
         Analyzer.Rules off = new Analyzer.Rules(1000, 0.05, 0.4, 0.8, 0.4, 0, "CNY");
         assertEquals(Diagnosis.HEALTHY, Analyzer.diagnose(a(500, 1000, 0.9, 1, Stage.ACTIVE, null), 10, off).diagnosis());
@@ -51,14 +61,16 @@ class DiagnosisRulesTest {
     void keepReasonsAreCombined() {
         Analyzer.Verdict v = diagnose(a(500, 1000, 0.1, 1, Stage.AT_RISK, null), 10);
         assertEquals(Diagnosis.CANNOT_KEEP, v.diagnosis());
-        assertTrue(v.reason().startsWith("stage at-risk; credit 0.10 below 0.40; buys 1 time a year"), v.reason());
+        assertTrue(text(v).startsWith("stage at-risk; credit 0.10 below 0.40; buys 1 time a year"), text(v));
     }
 
     @Test
     void cannotWinAProspect() {
         Analyzer.Verdict v = diagnose(a(0, 5000, NA, NA, Stage.PROSPECT, null), NA);
         assertEquals(Diagnosis.CANNOT_WIN, v.diagnosis());
-        assertEquals("prospect with a 5,000 CNY wallet; no owner works it", v.reason());
+        assertEquals("prospect with a CNY 5K wallet; no owner works it", text(v));
+        assertEquals("analysis.reason.prospect", v.reason().key(), "the rule is the message key");
+        assertEquals("潜在客户，钱包规模 5,000元；无人开发", ZH.render(v.reason()));
         // a prospect with low credit is still a win problem: there is nothing to keep yet
         assertEquals(Diagnosis.CANNOT_WIN, diagnose(a(0, 5000, 0.1, NA, Stage.PROSPECT, "S2"), NA).diagnosis());
     }
@@ -67,7 +79,7 @@ class DiagnosisRulesTest {
     void cannotWinWithAFootholdInABigWallet() {
         Analyzer.Verdict v = diagnose(a(49, 1000, 0.9, NA, Stage.ACTIVE, null), NA);   // 4.9% < 5%
         assertEquals(Diagnosis.CANNOT_WIN, v.diagnosis());
-        assertEquals("foothold only: 4.9% of a 1,000 CNY wallet (below 5.0%); no owner", v.reason());
+        assertEquals("foothold only: 4.9% of a CNY 1K wallet (below 5.0%); no owner", text(v));
         assertEquals(Diagnosis.CANNOT_GROW, diagnose(a(50, 1000, 0.9, NA, Stage.ACTIVE, null), NA).diagnosis());
         // the same share of a small wallet is no key-account problem
         assertEquals(Diagnosis.HEALTHY, diagnose(a(49, 999, 0.9, NA, Stage.ACTIVE, null), NA).diagnosis());
@@ -77,17 +89,17 @@ class DiagnosisRulesTest {
     void cannotGrowBelowTheCeilingOfABigWallet() {
         Analyzer.Verdict v = diagnose(a(399, 1000, 0.9, NA, Stage.ACTIVE, "S3"), NA);   // 39.9% < 40%
         assertEquals(Diagnosis.CANNOT_GROW, v.diagnosis());
-        assertEquals("share of wallet 39.9% of 1,000 CNY, below 40.0%; 401 CNY headroom to the 80.0% ceiling; owner S3",
-                v.reason());
+        assertEquals("share of wallet 39.9% of CNY 1K, below 40.0%; CNY 401 headroom to the 80.0% ceiling; owner S3",
+                text(v));
         assertEquals(Diagnosis.HEALTHY, diagnose(a(400, 1000, 0.9, NA, Stage.ACTIVE, "S3"), NA).diagnosis());
     }
 
     @Test
     void healthyReasons() {
-        assertEquals("share of wallet 60.0% of 1,000 CNY (at least 40.0%), stage active, credit 0.90",
-                diagnose(a(600, 1000, 0.9, NA, Stage.ACTIVE, null), NA).reason());
-        assertEquals("small wallet (900 CNY < 1,000 CNY): no key-account gap; share of wallet 10.0%",
-                diagnose(a(90, 900, 0.9, NA, Stage.ACTIVE, null), NA).reason());
+        assertEquals("share of wallet 60.0% of CNY 1K (at least 40.0%), stage active, credit 0.90",
+                text(diagnose(a(600, 1000, 0.9, NA, Stage.ACTIVE, null), NA)));
+        assertEquals("small wallet (CNY 900 < CNY 1K): no key-account gap; share of wallet 10.0%",
+                text(diagnose(a(90, 900, 0.9, NA, Stage.ACTIVE, null), NA)));
     }
 
     @Test

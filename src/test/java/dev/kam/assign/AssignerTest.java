@@ -42,7 +42,7 @@ class AssignerTest {
         Plan b = Assigner.solve(inst.scenario(), inst.analysis(), STEPS);
         // A5 (east) has no eligible soldier: one mustCover account stays uncovered
         assertEquals("0hard/-1medium/" + opt.soft() + "soft", a.score());
-        assertEquals(27_294_951L, a.soft());
+        assertEquals(26_140_824L, a.soft());
         assertEquals(a.accounts(), b.accounts(), "same seed, same plan");
         assertEquals(a.products(), b.products());
     }

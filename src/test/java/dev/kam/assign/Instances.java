@@ -49,7 +49,7 @@ final class Instances {
     static Analysis ratings(List<Account> accounts, int... rating) {
         List<AccountAssessment> out = new ArrayList<>();
         for (int i = 0; i < accounts.size(); i++) {
-            out.add(new AccountAssessment(accounts.get(i).id(), Tier.MID, 0.5, rating[i], Diagnosis.HEALTHY, ""));
+            out.add(new AccountAssessment(accounts.get(i).id(), Tier.MID, 0.5, rating[i], Diagnosis.HEALTHY, null));
         }
         return new Analysis(out);
     }

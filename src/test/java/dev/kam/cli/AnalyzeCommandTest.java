@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,7 +50,7 @@ class AnalyzeCommandTest {
         assertEquals("", err.toString());
         // no temporary folders are left behind
         try (var s = Files.list(outDir)) {
-            assertEquals(1, s.count());
+            assertEquals(List.of(".kam", "analysis"), s.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
 
@@ -64,7 +65,9 @@ class AnalyzeCommandTest {
         assertTrue(rows.stream().anyMatch(r -> r.startsWith("A3,") && r.contains(",CANNOT_WIN,")), rows.toString());
         assertTrue(rows.stream().anyMatch(r -> r.startsWith("A4,") && r.contains(",CANNOT_KEEP,")), rows.toString());
         assertTrue(rows.stream().anyMatch(r -> r.startsWith("A5,") && r.contains(",potential,CANNOT_WIN,")));
-        assertTrue(out.toString().contains("Key accounts:  2 at ≥ 5,000,000 CNY"), out.toString());
+        assertTrue(out.toString().contains("Key accounts:  2 at ≥ CNY 5M"), out.toString());
+        assertTrue(out.toString().contains(System.lineSeparator() + "               - Key accounts (revenue ≥ CNY 5M)"),
+                "findings indented under Health: " + out);
 
         assertEquals(Main.OK, run("analyze", yaml.toString(), "--out", outDir.toString(),
                 "--set", "analysis.diagnosis.win.footholdShare=0.01"), err.toString());

@@ -39,7 +39,7 @@ class GenerateCommandTest {
         Files.writeString(dir.resolve("notes.txt"), "keep me");
         CliRun r = run("generate", "--accounts", "20", "--out", dir.toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().startsWith("kam: --out " + dir + " holds other files (notes.txt, s)"), r.err());
+        assertTrue(r.err().startsWith("kam: --out " + dir + " holds files kam did not write there (notes.txt, s)"), r.err());
         assertEquals("keep me", Files.readString(dir.resolve("notes.txt")));
     }
 

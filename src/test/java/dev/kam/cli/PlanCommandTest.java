@@ -73,12 +73,13 @@ class PlanCommandTest {
         Run r = kam(fast("plan", hostileTiny().toString(), "--out", out.toString(), "--lang", "zh", "--compare", TINY));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("[1/"), "progress on stderr: " + r.err());
-        assertTrue(r.err().contains("validate done in"), r.err());
-        assertTrue(r.err().contains("report done in"), r.err());
-        assertTrue(r.out().contains("Report: " + out.resolve("report.html").toAbsolutePath().normalize()), r.out());
-        assertTrue(r.out().contains("Probability of reaching the 2036 goal: "), r.out());
-        assertTrue(r.out().contains("Median key-account revenue 2036: CNY "), r.out());
-        assertTrue(r.out().contains("Plan uplift over today's owners: CNY "), r.out());
+        assertTrue(r.err().contains("校验 完成，用时"), r.err());
+        assertTrue(r.err().contains("报告 完成，用时"), r.err());
+        assertTrue(r.out().contains("报告：" + out.resolve("report.html").toAbsolutePath().normalize()), r.out());
+        assertTrue(r.out().contains("P(目标)，即达成 2036 年大客户收入目标的概率："), r.out());
+        assertTrue(r.out().contains("2036 年大客户收入中位数："), r.out());
+        assertTrue(r.out().contains("方案相对现有负责人的预期毛利提升：第一年 "), r.out());
+        assertTrue(r.err().contains("kam plan：[1/8] 校验 ..."), "progress in the run's language: " + r.err());
         assertFalse(r.err().contains("Exception"), r.err());
 
         for (String stage : List.of("analysis", "targets", "plan", "simulation", "compare")) {
@@ -88,11 +89,14 @@ class PlanCommandTest {
         assertTrue(Files.exists(out.resolve("simulation/percentiles.csv")));
         assertTrue(Files.exists(out.resolve("plan/plan.json")));
         assertTrue(Files.exists(out.resolve("compare/summary.csv")));
-        assertTrue(names(out).stream().noneMatch(n -> n.startsWith(".")), "no staging left: " + names(out));
+        assertEquals(List.of(".kam", "analysis", "compare", "mechanisms", "plan", "plan.xlsx", "projects", "report.html", "simulation",
+                "targets"), names(out),
+                "the outputs and kam's state folder, nothing else");
+        assertEquals(1, names(out.resolve(".kam/runs")).size(), "one published run, no staging left");
 
         Document d = Jsoup.parse(Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8));
         for (String id : List.of("summary", "customers", "targets", "plan", "simulation", "compare", "actions",
-                "assumptions")) {
+                "appendix")) {
             assertNotNull(d.getElementById(id), id);
         }
         assertTrue(d.select("img").size() >= 6, "charts inline");
@@ -107,7 +111,45 @@ class PlanCommandTest {
         String csv = Files.readString(out.resolve("analysis/accounts.csv"), StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("\uFEFF"), "CSV with BOM for Excel");
         assertTrue(csv.contains(",'" + FORMULA + ",") || csv.contains(",\"'" + FORMULA), "formula neutralised in CSV");
-        assertTrue(d.getElementById("assumptions").text().contains("simulation.paths 300"), "the --set value is reported");
+        assertTrue(d.getElementById("appendix").text().contains("simulation.paths 300"), "the --set value is reported");
+    }
+
+    /**
+     * The figures kam plan prints are the run's own: P(goal) is the final-year key-account revenue target's
+     * probability in simulation/targets-hit.csv, the joint probability is the all-targets row, the median is
+     * percentiles.csv's P50, the uplift is the simulation's first-year expectation (summary.json
+     * comparison.upliftHeadline.firstYearExpectedGrossProfitUplift: the optimizer's uplift less switching costs).
+     */
+    @Test
+    void printsTheHeadlineFiguresOfTheRunItWrote() throws Exception {
+        Path out = tmp.resolve("headline");
+        Run r = kam(fast("plan", TINY, "--out", out.toString(), "--set", "simulation.seed=7"));
+        assertEquals(0, r.code(), r.err());
+        dev.kam.i18n.Messages en = dev.kam.i18n.Messages.of(dev.kam.i18n.Lang.EN);
+        dev.kam.TestCsv hits = dev.kam.TestCsv.read(out.resolve("simulation/targets-hit.csv"));
+        double p = probability(hits, "2036", "keyAccountRevenue");
+        double all = probability(hits, "2036", "allKeyAccountTargets");
+        assertTrue(r.out().contains("P(goal), the probability of meeting the 2036 key-account revenue target: "
+                + en.percent1(p) + " (today's owners without the plan: "), r.out());
+        assertTrue(r.out().contains("Probability of meeting all three 2036 key-account targets (revenue, count, share) "
+                + "together: " + en.percent1(all)), r.out());
+        dev.kam.TestCsv pct = dev.kam.TestCsv.read(out.resolve("simulation/percentiles.csv"));
+        double median = pct.rows().stream().filter(x -> x.get("year").equals("2036") && x.get("metric").equals("keyAccountRevenue"))
+                .mapToDouble(x -> dev.kam.TestCsv.num(x, "p50")).findFirst().orElseThrow();
+        assertTrue(r.out().contains("Median key-account revenue 2036: " + en.money(median, "CNY") + " (P10–P90 "), r.out());
+        com.fasterxml.jackson.databind.JsonNode sim = dev.kam.io.Json.MAPPER.readTree(out.resolve("simulation/summary.json").toFile());
+        assertTrue(r.out().contains("Plan's expected gross-profit uplift over today's owners: " + en.signedMoney(
+                sim.at("/comparison/upliftHeadline/firstYearExpectedGrossProfitUplift").asDouble(), "CNY")
+                + " in its first year"), r.out());
+        assertEquals(p, sim.at("/endGoal/probabilityKeyAccountRevenue").asDouble(), 1e-8, "one definition in every file");
+        assertEquals(p, sim.at("/goalProbability").asDouble(), 1e-8);
+        Document d = Jsoup.parse(Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8));
+        assertEquals(en.percent(p), d.selectFirst("#summary .kpi .value").text(), "the report's headline is the same P(goal)");
+    }
+
+    private static double probability(dev.kam.TestCsv hits, String year, String metric) {
+        return hits.rows().stream().filter(x -> x.get("year").equals(year) && x.get("metric").equals(metric))
+                .mapToDouble(x -> dev.kam.TestCsv.num(x, "probability")).findFirst().orElseThrow();
     }
 
     @Test
@@ -123,7 +165,8 @@ class PlanCommandTest {
 
         Run r = kam(fast("plan", dir.resolve("scenario.yaml").toString(), "--out", dir.toString()));
         assertEquals(2, r.code(), r.out());
-        assertTrue(r.err().contains("would overwrite the input file"), r.err());
+        assertTrue(r.err().contains("kam: --out " + dir + " would replace " + dir.resolve("plan") + ", which holds the input file "
+                + dir.resolve("plan/accounts.csv")), r.err());
         assertTrue(Files.exists(dir.resolve("plan/accounts.csv")));
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(dir.resolve("plan/accounts.csv"))));
         assertFalse(Files.exists(dir.resolve("analysis")), "nothing ran");
@@ -141,6 +184,9 @@ class PlanCommandTest {
         assertEquals("previous run", Files.readString(out.resolve("analysis/accounts.csv")));
         assertEquals("previous report", Files.readString(out.resolve("report.html")));
         assertEquals(List.of("analysis", "report.html"), names(out));
+        Run zh = kam("plan", TINY, "--out", out.toString(), "--lang", "zh", "--set", "simulation.churn.covered=1.7");
+        assertEquals(2, zh.code(), zh.err());
+        assertTrue(zh.err().contains("1 个错误；未写入任何文件。"), "the error count in the run's language: " + zh.err());
     }
 
     @Test

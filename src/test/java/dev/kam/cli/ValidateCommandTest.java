@@ -23,7 +23,7 @@ class ValidateCommandTest {
         CliRun r = run("validate", "scenarios/demo/scenario.yaml");
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
-        assertTrue(r.out().startsWith("OK scenarios/demo/scenario.yaml: 300 accounts ("), r.out());
+        assertTrue(r.out().startsWith("OK scenarios/demo/scenario.yaml: 351 accounts ("), r.out());
         assertTrue(r.out().contains("20 soldiers, 8 products"), r.out());
     }
 

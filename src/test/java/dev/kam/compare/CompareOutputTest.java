@@ -1,11 +1,14 @@
 package dev.kam.compare;
 
+import dev.kam.TestCsv;
 import dev.kam.domain.Scenario;
-import dev.kam.report.CompareHtml;
-import dev.kam.report.CompareWriter;
-import dev.kam.report.CsvTable;
 import dev.kam.i18n.Lang;
+import dev.kam.i18n.Messages;
 import dev.kam.io.OutputDir;
+import dev.kam.report.CompareWriter;
+import dev.kam.report.HtmlReport;
+import dev.kam.report.RunCharts;
+import dev.kam.run.RunResults;
 import dev.kam.simulation.Metric;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -41,27 +44,28 @@ class CompareOutputTest {
         CompareResult r = twoScenarios("Low churn");
         Path out;
         try (OutputDir dir = OutputDir.open(tmp, "compare")) {
-            CompareWriter.write(dir, new CompareWriter.Input("CNY", r, null));
+            CompareWriter.write(dir, new CompareWriter.Input("CNY", r, null), Messages.of(Lang.EN));
             out = dir.commit();
         }
-        CsvTable t = CsvTable.read(out.resolve("summary.csv"));
+        TestCsv t = TestCsv.read(out.resolve("summary.csv"));
         assertNotNull(t);
-        assertEquals(List.of("scenario", "metric", "year", "p10", "p50", "p90", "goalProbability"), t.header());
+        assertEquals(List.of("scenario", "metric", "year", "p10", "p50", "p90", "goalProbability", "ciLow", "ciHigh"),
+                t.header());
         int h = r.years().length;
         // 5 metrics per year, plus the all-three-targets probability per year, per scenario
         assertEquals(2 * (Metric.values().length + 1) * h, t.rows().size());
         Map<String, String> row = t.rows().stream().filter(x -> x.get("scenario").equals("Low churn")
                 && x.get("metric").equals("keyAccountRevenue") && x.get("year").equals(String.valueOf(r.years()[h - 1])))
                 .findFirst().orElseThrow();
-        double p50 = CsvTable.num(row, "p50");
+        double p50 = TestCsv.num(row, "p50");
         assertEquals(r.outcomes().get(1).medianFinalKaRevenue(), p50, Math.abs(p50) * 1e-5);
-        assertEquals(r.outcomes().get(1).goalProbability(), CsvTable.num(row, "goalProbability"), 1e-9);
-        assertTrue(CsvTable.num(row, "p10") <= p50 && p50 <= CsvTable.num(row, "p90"));
+        assertEquals(r.outcomes().get(1).goalProbability(), TestCsv.num(row, "goalProbability"), 1e-9);
+        assertTrue(TestCsv.num(row, "p10") <= p50 && p50 <= TestCsv.num(row, "p90"));
         // grossProfit has no target: the probability cell is empty
         assertTrue(t.rows().stream().filter(x -> x.get("metric").equals("grossProfit"))
                 .allMatch(x -> x.get("goalProbability").isEmpty()));
 
-        CsvTable d = CsvTable.read(out.resolve("differences.csv"));
+        TestCsv d = TestCsv.read(out.resolve("differences.csv"));
         assertEquals(CompareWriter.DIFFERENCE_COLUMNS, d.header());
         for (String chart : List.of("ka-revenue-fan", "goal-probability", "difference-final-ka-revenue")) {
             byte[] png = Files.readAllBytes(out.resolve(chart + ".png"));
@@ -95,9 +99,10 @@ class CompareOutputTest {
     void htmlSectionEscapesScenarioNamesAndHasTheTable() {
         String evil = "<script>alert('x')</script> & \"Co\"";
         CompareResult r = twoScenarios(evil);
-        String html = CompareHtml.section(r, Lang.EN, false);
+        RunResults results = RunResults.of(r.first().scenario()).comparison(r).build();
+        String html = HtmlReport.render(results, Messages.of(Lang.EN), RunCharts.none());
         assertFalse(html.contains("<script>"), "scenario names must be escaped");
-        Document doc = Jsoup.parseBodyFragment(html);
+        Document doc = Jsoup.parse(html);
         Element section = doc.selectFirst("section#compare");
         assertNotNull(section);
         assertEquals("Scenario comparison", section.selectFirst("h2").text());
@@ -108,9 +113,10 @@ class CompareOutputTest {
         assertEquals("reference", rows.get(0).child(5).text());
         assertTrue(section.select(".kpi").size() >= 2);
 
-        String zh = CompareHtml.section(r, Lang.ZH, true);
-        Document z = Jsoup.parseBodyFragment(zh);
-        assertEquals("情景对比", z.selectFirst("h2").text());
-        assertEquals(3, z.select("figure img[src^=data:image/png;base64,]").size());
+        Messages zhWords = Messages.of(Lang.ZH);
+        String zh = HtmlReport.render(results, zhWords, RunCharts.of(results, zhWords));
+        Document z = Jsoup.parse(zh);
+        assertEquals("情景对比", z.selectFirst("section#compare h2").text());
+        assertEquals(3, z.select("section#compare figure img[src^=data:image/png;base64,]").size());
     }
 }

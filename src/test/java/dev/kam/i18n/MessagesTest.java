@@ -40,6 +40,39 @@ class MessagesTest {
         assertThrows(IllegalArgumentException.class, () -> Msg.of("nodot"));
     }
 
+    @Test
+    void figuresReadTheSameDigitsInBothLanguagesWithTheirOwnUnits() {
+        Messages en = Messages.of(Lang.EN);
+        Messages zh = Messages.of(Lang.ZH);
+        assertEquals("CNY 12.5M", en.money(12_500_000, "CNY"));
+        assertEquals("1,250万元", zh.money(12_500_000, "CNY"));
+        assertEquals("4.3亿 USD", zh.money(430_000_000, "USD"));
+        assertEquals("+CNY 1.6M", en.signedMoney(1_600_000, "CNY"));
+        assertEquals("2,071元", zh.money(2_070.74, "CNY"), "no cents on amounts from 100 up");
+        assertEquals("CNY 950", en.money(950.4, "CNY"));
+        assertEquals("61%", en.percent(0.614));
+        assertEquals("99.6%", en.percent(0.996), "near certainty keeps its decimal");
+        assertEquals("0.4%", zh.percent(0.004));
+        assertEquals("61.4%", zh.percent1(0.6141));
+        assertEquals(Messages.MISSING, en.percent(Double.NaN));
+        assertEquals("2036", en.year(2036));
+    }
+
+    @Test
+    void argumentsAreRenderedBeforeTheyGoIn() {
+        Messages en = Messages.of(Lang.EN);
+        Messages zh = Messages.of(Lang.ZH);
+        Msg reason = Msg.of("analysis.reason.keep", java.util.List.of(Msg.of("analysis.reason.keep.atRisk"),
+                Msg.of("analysis.reason.keep.credit", 0.3, 0.4)), new dev.kam.domain.Money(2_500_000, "CNY"),
+                Msg.of("analysis.owner.is", "S1"));
+        assertEquals("stage at-risk; credit 0.30 below 0.40; CNY 2.5M revenue at stake, owner S1", en.render(reason));
+        assertEquals("处于风险期；诚信 0.30，低于 0.40；250万元 收入面临流失，负责人 S1", zh.render(reason));
+        assertEquals("7 accounts rated", en.render(Msg.of("cli.plan.analyzed", 7)));
+        assertEquals("1 yearly targets, 1 warning", en.render(Msg.of("cli.plan.targeted", 1, 1)));
+        assertEquals("3 yearly targets, 2 warnings", en.render(Msg.of("cli.plan.targeted", 3, 2)));
+        assertEquals("fallback", en.getOr("report.nothing.here", "fallback"));
+    }
+
     /** Every bundle has a Chinese twin with exactly the same keys, each pattern parses and uses the same placeholders. */
     @Test
     void everyBundleIsCompleteInChineseWithTheSamePlaceholders() throws IOException {

@@ -63,18 +63,6 @@ class OutputDirTest {
     }
 
     @Test
-    void replaceDirSwapsAFinishedFolderIn() throws Exception {
-        Path staging = Files.createDirectories(root.resolve(".staging/simulation"));
-        Files.writeString(staging.resolve("percentiles.csv"), "new");
-        Path target = Files.createDirectories(root.resolve("simulation"));
-        Files.writeString(target.resolve("old.csv"), "old");
-        OutputDir.replaceDir(staging, target);
-        assertEquals(List.of("percentiles.csv"), names(target));
-        assertFalse(Files.exists(staging));
-        assertTrue(names(root).stream().noneMatch(n -> n.contains(".old-")));
-    }
-
-    @Test
     void outputsAreReadableByOthers() throws Exception {
         try (OutputDir d = OutputDir.open(root, "targets")) {
             d.writeString("targets.csv", "x");

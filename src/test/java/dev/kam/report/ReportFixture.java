@@ -1,28 +1,48 @@
 package dev.kam.report;
 
-import dev.kam.io.Json;
-import dev.kam.io.CsvOut;
-import dev.kam.io.OutputDir;
+import dev.kam.analysis.Analysis;
+import dev.kam.analysis.Analyzer;
+import dev.kam.assign.AssignOptions;
+import dev.kam.assign.Assigner;
+import dev.kam.assign.Plan;
 import dev.kam.domain.Account;
 import dev.kam.domain.AnalysisParams;
 import dev.kam.domain.AssignmentParams;
+import dev.kam.domain.Coverage;
 import dev.kam.domain.Layer;
 import dev.kam.domain.Product;
+import dev.kam.domain.ResponseModel;
 import dev.kam.domain.Scenario;
 import dev.kam.domain.SimulationParams;
 import dev.kam.domain.Soldier;
 import dev.kam.domain.Stage;
 import dev.kam.domain.StrategyParams;
-import org.jfree.chart.ChartFactory;
-import org.jfree.chart.JFreeChart;
-import org.jfree.data.category.DefaultCategoryDataset;
+import dev.kam.run.RunInfo;
+import dev.kam.run.RunResults;
+import dev.kam.scenario.Generator;
+import dev.kam.scenario.ScenarioReader;
+import dev.kam.simulation.PlanComparison;
+import dev.kam.simulation.Sensitivity;
+import dev.kam.simulation.SimulationOptions;
+import dev.kam.simulation.Simulator;
+import dev.kam.strategy.TargetPlanner;
+import dev.kam.strategy.Targets;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** A small scenario with hostile and Chinese names, and stage folders as the stages write them (SPEC §6). */
-final class ReportFixture {
+/**
+ * Results for the report tests, made by the real stages (analysis, targets, a step-bounded assignment, a
+ * seeded simulation and tornado), never written by hand: a small scenario with hostile and Chinese names,
+ * and generated scenarios of any size.
+ */
+public final class ReportFixture {
     static final String SCRIPT = "<script>alert(1)</script>";
     static final String FORMULA = "=cmd|' /C calc'!A0";
     static final String CHINESE = "华东重工集团";
@@ -39,7 +59,8 @@ final class ReportFixture {
                 account("A5", "Prospect Ltd", 0, null, Stage.PROSPECT));
         List<Soldier> soldiers = List.of(
                 new Soldier("S1", "Li <b>Wei</b>", Layer.HQ, 5, Set.of("*"), Set.of("*"), 1600, 3, 300_000),
-                new Soldier("S2", "张伟", Layer.PROJECT, 4, Set.of("energy"), Set.of("east"), 1400, 2, 250_000));
+                new Soldier("S2", "张伟", Layer.PROJECT, 4, Set.of("energy"), Set.of("east"), 1400, 2, 250_000),
+                new Soldier("S3", "Idle <u>Ivan</u>", Layer.BASE, 1, Set.of("retail"), Set.of("west"), 1500, 0, 200_000));
         List<Product> products = List.of(
                 new Product("P1", "Remote <i>monitoring</i>", Set.of("uptime"), 400_000, 0.5, 0.3, 10, 3));
         StrategyParams strategy = new StrategyParams(3, 5_000_000, 0.6, 4, 30_000_000, "steady", List.of());
@@ -52,76 +73,46 @@ final class ReportFixture {
                 Double.NaN, Double.NaN, Set.of("uptime"), owner, stage, false, Double.NaN);
     }
 
-    /** Writes the four stage folders under root, as the stage writers do. */
-    static void writeStages(Path root) {
-        analysis(root);
-        try (OutputDir d = OutputDir.open(root, "targets")) {
-            CsvOut t = new CsvOut("year", "keyAccountRevenue", "keyAccountCount", "orderValue", "ordersPerAccount",
-                    "keyAccountShare", "growth");
-            t.row(2027, 18_000_000.0, 3, 500_000.0, 12.0, 0.5, 0.2);
-            t.row(2028, 24_000_000.0, 3, 550_000.0, 14.0, 0.55, 0.33);
-            t.row(2029, 30_000_000.0, 4, 600_000.0, 12.5, 0.6, 0.25);
-            t.write(d.file("targets.csv"));
-            new CsvOut("year", "department", "measure", "target", "text")
-                    .row(2027, "sales", "new key accounts", 1, "Win 1 new key account by 2027-12-31")
-                    .write(d.file("departments.csv"));
-            d.commit();
-        }
-        try (OutputDir d = OutputDir.open(root, "plan")) {
-            new CsvOut("account", "soldier", "effort", "hours", "expectedUplift", "reason")
-                    .row("A1", "S2", "intensive", 300.0, 120_000.0, "best fit " + SCRIPT)
-                    .row("A2", "", "", 0.0, 0.0, "no eligible soldier")
-                    .row("A3", "S1", "standard", 200.0, 50_000.0, "kept owner")
-                    .write(d.file("assignments.csv"));
-            new CsvOut("account", "product", "expectedUplift").row("A1", "P1", 80_000.0).write(d.file("products.csv"));
-            new CsvOut("soldier", "hoursUsed", "capacityHours", "utilization", "accounts")
-                    .row("S1", 1600.0, 1600.0, 1.0, 2).row("S2", 300.0, 1400.0, 0.214, 1).write(d.file("soldiers.csv"));
-            Json.write(d.file("plan.json"), java.util.Map.of("objective", 170000.0,
-                    "baseline", java.util.Map.of("upliftAdded", 95000.0, "accountsMoved", 1)));
-            d.commit();
-        }
-        try (OutputDir d = OutputDir.open(root, "simulation")) {
-            CsvOut p = new CsvOut("year", "metric", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "mean", "stderr");
-            for (int y = 2027; y <= 2029; y++) {
-                double m = 15e6 * (1 + 0.1 * (y - 2026));
-                p.row(y, "keyAccountRevenue", m * 0.6, m * 0.7, m * 0.85, m, m * 1.15, m * 1.3, m * 1.4, m, m * 0.01);
-                p.row(y, "keyAccountShare", 0.4, 0.42, 0.45, 0.5, 0.55, 0.57, 0.6, 0.5, 0.001);
-            }
-            p.write(d.file("percentiles.csv"));
-            CsvOut h = new CsvOut("year", "metric", "target", "probability");
-            for (int y = 2027; y <= 2029; y++) {
-                h.row(y, "keyAccountRevenue", 18e6 + 6e6 * (y - 2027), 0.7 - 0.2 * (y - 2027));
-                h.row(y, "keyAccountShare", 0.5, 0.9);
-            }
-            h.write(d.file("targets-hit.csv"));
-            Json.write(d.file("summary.json"), java.util.Map.of("paths", 1000, "accountYearsPerSecond", 5.0e7));
-            ChartFiles.write(chart("Key-account revenue"), d, "fan-ka-revenue");
-            d.commit();
-        }
+    /** Every stage of the hostile scenario. */
+    static RunResults results() {
+        return run(scenario(), 300);
     }
 
-    static void analysis(Path root) {
-        try (OutputDir d = OutputDir.open(root, "analysis")) {
-            new CsvOut("id", "name", "tier", "score", "rating", "diagnosis", "reason")
-                    .row("A1", SCRIPT, "KEY", 0.9, 5, "HEALTHY", "growing")
-                    .row("A2", FORMULA, "KEY", 0.7, 4, "CANNOT_KEEP", "revenue fell " + SCRIPT)
-                    .row("A3", CHINESE, "MID", 0.5, 3, "CANNOT_GROW", "share of wallet 25%")
-                    .row("A4", "Small & Co \"quoted\"", "SMALL", 0.2, 1, "HEALTHY", "")
-                    .row("A5", "Prospect Ltd", "SMALL", 0.1, 1, "CANNOT_WIN", "no revenue")
-                    .write(d.file("accounts.csv"));
-            Json.write(d.file("summary.json"), java.util.Map.of("top1Share", 0.52, "hhi", 0.38, "verdict", SCRIPT));
-            ChartFiles.write(chart("Customer pyramid"), d, "pyramid");
-            d.commit();
-        }
+    /** Only the analysis of the hostile scenario. */
+    static RunResults analysisOnly() {
+        Scenario s = scenario();
+        return RunResults.of(s).analysis(Analyzer.analyze(s)).info(RunInfo.of("kam test")).build();
     }
 
-    static JFreeChart chart(String title) {
-        DefaultCategoryDataset ds = new DefaultCategoryDataset();
-        ds.addValue(9_000_000, "Revenue", "Key");
-        ds.addValue(2_000_000, "Revenue", "Mid");
-        ds.addValue(300_000, "Revenue", CHINESE);
-        JFreeChart c = ChartFactory.createBarChart(title, "Tier", "Revenue", ds);
-        ChartTheme.moneyAxis(c.getCategoryPlot().getRangeAxis());
-        return c;
+    /**
+     * Every stage of a scenario with deterministic settings: the assignment bounded by steps (no wall time),
+     * {@code paths} simulated paths with seed 1, the tornado on 50 paths.
+     */
+    public static RunResults run(Scenario s, int paths) {
+        Analysis a = Analyzer.analyze(s);
+        Targets t = TargetPlanner.plan(s);
+        Plan plan = Assigner.solve(s, a, AssignOptions.steps(1, 20_000, 200));
+        Coverage baseline = Coverage.baseline(s, new ResponseModel(s.simulation()));
+        SimulationOptions o = new SimulationOptions(paths, 1, 2);
+        PlanComparison c = Simulator.compare(s, t, baseline, plan.coverage(), o);
+        Sensitivity.Tornado tornado = Sensitivity.tornado(s, t, plan.coverage(), o.withPaths(50));
+        return RunResults.of(s).analysis(a).targets(t).plan(plan).planVsBaseline(c).sensitivity(tornado)
+                .info(new RunInfo("kam test", List.of("validate", "analyze", "targets", "assign", "simulate"),
+                        Map.of("validate", 0.2), List.of(), List.of()))
+                .build();
+    }
+
+    /** A scenario made by {@code kam generate}'s generator, written to {@code dir} and read back. */
+    public static Scenario generated(Path dir, int accounts, int soldiers, int products, long seed) {
+        try {
+            Files.createDirectories(dir);
+            Map<String, String> files = Generator.generate(new Generator.Spec(accounts, soldiers, products, seed, "生成的示例集团 (" + accounts + ")"));
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ScenarioReader.read(dir.resolve("scenario.yaml"));
     }
 }

@@ -75,7 +75,7 @@ class CsvRoundTripPropertiesTest {
             CsvOut out = new CsvOut("a", "b", "c");
             for (List<String> r : rows) out.row(r.toArray());
             Problems problems = new Problems();
-            Csv.Table t = Csv.parse(out.text().getBytes(StandardCharsets.UTF_8), "t.csv", Csv.Encoding.AUTO, problems);
+            TableData t = Csv.parse(out.text().getBytes(StandardCharsets.UTF_8), "t.csv", Csv.Encoding.AUTO, problems);
             assertFalse(problems.hasErrors(), problems.all().toString());
             // rows whose cells are all blank are skipped by the reader, as blank lines are
             List<List<String>> kept = rows.stream().filter(r -> !r.stream().map(CsvOut::safe).allMatch(String::isBlank))
@@ -96,8 +96,8 @@ class CsvRoundTripPropertiesTest {
             String text = out.text().substring(1); // Excel's GBK CSV has no BOM
             Problems p1 = new Problems();
             Problems p2 = new Problems();
-            Csv.Table utf8 = Csv.parse(text.getBytes(StandardCharsets.UTF_8), "t.csv", Csv.Encoding.AUTO, p1);
-            Csv.Table gbk = Csv.parse(text.getBytes(Charset.forName("GBK")), "t.csv", Csv.Encoding.AUTO, p2);
+            TableData utf8 = Csv.parse(text.getBytes(StandardCharsets.UTF_8), "t.csv", Csv.Encoding.AUTO, p1);
+            TableData gbk = Csv.parse(text.getBytes(Charset.forName("GBK")), "t.csv", Csv.Encoding.AUTO, p2);
             assertEquals(utf8.rows().size(), gbk.rows().size());
             for (int i = 0; i < utf8.rows().size(); i++) {
                 assertArrayEquals(utf8.rows().get(i).fields(), gbk.rows().get(i).fields());

@@ -20,13 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CsvTest {
     private static final Charset GBK = Charset.forName("GBK");
 
-    private static Csv.Table parse(byte[] bytes, Csv.Encoding enc, Problems problems) {
+    private static TableData parse(byte[] bytes, Csv.Encoding enc, Problems problems) {
         return Csv.parse(bytes, "t.csv", enc, problems);
     }
 
-    private static Csv.Table parseOk(String text) {
+    private static TableData parseOk(String text) {
         Problems p = new Problems();
-        Csv.Table t = parse(text.getBytes(StandardCharsets.UTF_8), Csv.Encoding.AUTO, p);
+        TableData t = parse(text.getBytes(StandardCharsets.UTF_8), Csv.Encoding.AUTO, p);
         assertEquals(List.of(), p.all());
         return t;
     }
@@ -39,24 +39,24 @@ class CsvTest {
 
     @Test
     void readsChineseTextWithBomAndCrlf() {
-        Csv.Table t = parseOk("\uFEFFid,name\r\nA1,上海恒达精密制造有限公司\r\nA2,深圳华信\r\n");
+        TableData t = parseOk("\uFEFFid,name\r\nA1,上海恒达精密制造有限公司\r\nA2,深圳华信\r\n");
         assertArrayEquals(new String[] {"id", "name"}, t.header());
         assertEquals(2, t.rows().size());
         assertArrayEquals(new String[] {"A1", "上海恒达精密制造有限公司"}, t.rows().get(0).fields());
         assertEquals(2, t.rows().get(0).line());
         assertEquals(3, t.rows().get(1).line());
-        assertEquals("UTF-8", t.charset());
+        assertEquals("UTF-8", t.format());
     }
 
     @Test
     void bomIsNotPartOfTheFirstColumnName() {
-        Csv.Table t = parseOk("\uFEFFid\nA1\n");
+        TableData t = parseOk("\uFEFFid\nA1\n");
         assertEquals("id", t.header()[0]);
     }
 
     @Test
     void quotedFieldsKeepCommasQuotesAndNewlinesAndLineNumbersStayRight() {
-        Csv.Table t = parseOk("id,name,note\n"
+        TableData t = parseOk("id,name,note\n"
                 + "A1,\"Acme, Inc.\",\"said \"\"hi\"\"\"\n"
                 + "A2,\"two\nline\r\nname\",x\n"
                 + "A3,plain,y\n");
@@ -70,7 +70,7 @@ class CsvTest {
 
     @Test
     void oldMacLineEndsAndMissingFinalNewline() {
-        Csv.Table t = parseOk("id,x\rA1,1\rA2,2");
+        TableData t = parseOk("id,x\rA1,1\rA2,2");
         assertEquals(2, t.rows().size());
         assertEquals(3, t.rows().get(1).line());
         assertArrayEquals(new String[] {"A2", "2"}, t.rows().get(1).fields());
@@ -78,7 +78,7 @@ class CsvTest {
 
     @Test
     void blankLinesAreSkippedButCounted() {
-        Csv.Table t = parseOk("id,x\n\nA1,1\n   \nA2,2\n");
+        TableData t = parseOk("id,x\n\nA1,1\n   \nA2,2\n");
         assertEquals(2, t.rows().size());
         assertEquals(3, t.rows().get(0).line());
         assertEquals(5, t.rows().get(1).line());
@@ -86,7 +86,7 @@ class CsvTest {
 
     @Test
     void emptyTrailingFieldsAreFields() {
-        Csv.Table t = parseOk("a,b,c\n1,,\n");
+        TableData t = parseOk("a,b,c\n1,,\n");
         assertArrayEquals(new String[] {"1", "", ""}, t.rows().get(0).fields());
     }
 
@@ -94,9 +94,9 @@ class CsvTest {
     void gbkIsDetectedWhenTheBytesAreNotUtf8() {
         byte[] bytes = "id,name\nA1,北京远洋物流有限公司\n".getBytes(GBK);
         Problems p = new Problems();
-        Csv.Table t = parse(bytes, Csv.Encoding.AUTO, p);
+        TableData t = parse(bytes, Csv.Encoding.AUTO, p);
         assertFalse(p.hasErrors());
-        assertEquals("GBK", t.charset());
+        assertEquals("GBK", t.format());
         assertEquals("北京远洋物流有限公司", t.rows().get(0).fields()[1]);
     }
 
@@ -104,21 +104,21 @@ class CsvTest {
     void shortGbkTextThatIsAlsoValidUtf8IsReadAsGbk() {
         byte[] bytes = "id,name\nA1,公司\n".getBytes(GBK); // 司 = CB BE, valid UTF-8 for U+02FE
         Problems p = new Problems();
-        Csv.Table t = parse(bytes, Csv.Encoding.AUTO, p);
-        assertEquals("GBK", t.charset());
+        TableData t = parse(bytes, Csv.Encoding.AUTO, p);
+        assertEquals("GBK", t.format());
         assertEquals("公司", t.rows().get(0).fields()[1]);
     }
 
     @Test
     void accentedUtf8StaysUtf8() {
-        Csv.Table t = parseOk("id,name\nA1,Société Générale\nA2,Müller GmbH\n");
-        assertEquals("UTF-8", t.charset());
+        TableData t = parseOk("id,name\nA1,Société Générale\nA2,Müller GmbH\n");
+        assertEquals("UTF-8", t.format());
         assertEquals("Société Générale", t.rows().get(0).fields()[1]);
     }
 
     @Test
     void rowsOfOnlyCommasAreSkippedLikeBlankLines() {
-        Csv.Table t = parseOk("id,name\nA1,x\n,\n , \nA2,y\n");
+        TableData t = parseOk("id,name\nA1,x\n,\n , \nA2,y\n");
         assertEquals(2, t.rows().size());
         assertEquals(5, t.rows().get(1).line());
     }
@@ -127,7 +127,7 @@ class CsvTest {
     void gbkCanBeChosenExplicitly() {
         byte[] bytes = "id,name\nA1,王伟\n".getBytes(GBK);
         Problems p = new Problems();
-        Csv.Table t = parse(bytes, Csv.Encoding.GBK, p);
+        TableData t = parse(bytes, Csv.Encoding.GBK, p);
         assertFalse(p.hasErrors());
         assertEquals("王伟", t.rows().get(0).fields()[1]);
     }

@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GeneratorTest {
     /** The committed demo is exactly what the generator makes for this spec. */
-    static final Generator.Spec DEMO = new Generator.Spec(300, 20, 8, 2026, "Demo Industrial Co. 示例工业集团");
+    static final Generator.Spec DEMO = new Generator.Spec(300, 20, 8, 2026, "Demo Industrial Co. 示例工业集团", 6,
+            dev.kam.domain.SimulationParams.DEFAULT);
 
     private static Scenario write(Map<String, String> files, Path dir) throws Exception {
         for (Map.Entry<String, String> e : files.entrySet()) {
@@ -48,6 +49,8 @@ class GeneratorTest {
         Map<String, String> files = Generator.generate(DEMO);
         for (Map.Entry<String, String> e : files.entrySet()) {
             String committed = Files.readString(Path.of("scenarios/demo").resolve(e.getKey()), StandardCharsets.UTF_8);
+            // the demo's mechanisms: section (SPEC §12) is written by hand on top of the generated scenario
+            if (e.getKey().equals("scenario.yaml")) committed = committed.replaceFirst("(?ms)^mechanisms:.*?(?=^\\S|\\z)", "");
             assertEquals(e.getValue(), committed, e.getKey() + " differs from the generator's output");
         }
     }
@@ -55,14 +58,16 @@ class GeneratorTest {
     @Test
     void demoHasTheStructureOfARealAccountBase(@TempDir Path dir) throws Exception {
         Scenario s = write(Generator.generate(DEMO), dir);
-        assertEquals(300, s.accounts().size());
+        // 300 accounts six years ago, less the lost ones, plus the arrivals
+        assertTrue(s.accounts().size() >= 300 && s.accounts().size() <= 420, "accounts " + s.accounts().size());
         assertEquals(20, s.soldiers().size());
         assertEquals(8, s.products().size());
 
         List<Account> accounts = s.accounts();
         long prospects = accounts.stream().filter(a -> a.stage() == Stage.PROSPECT).count();
         long atRisk = accounts.stream().filter(a -> a.stage() == Stage.AT_RISK).count();
-        assertTrue(prospects >= 15 && prospects <= 60, "prospects " + prospects);
+        // with history the prospects include six years of arrivals, most of them not yet converted
+        assertTrue(prospects >= 15 && prospects <= 0.4 * accounts.size(), "prospects " + prospects);
         assertTrue(atRisk >= 8 && atRisk <= 45, "at risk " + atRisk);
         for (Account a : accounts) {
             assertTrue(a.revenue() <= a.wallet());
@@ -86,14 +91,14 @@ class GeneratorTest {
         // the threshold makes roughly 8-12% key accounts; goals are derived from today's baseline
         double threshold = s.strategy().keyAccountThreshold();
         long ka = accounts.stream().filter(a -> a.revenue() >= threshold).count();
-        assertTrue(ka >= 24 && ka <= 36, "key accounts " + ka);
+        assertTrue(ka >= 0.08 * accounts.size() && ka <= 0.12 * accounts.size(), "key accounts " + ka);
         double kaRevenue = accounts.stream().filter(a -> a.revenue() >= threshold).mapToDouble(Account::revenue).sum();
-        assertEquals(3.5, s.strategy().goalRevenue() / kaRevenue, 0.1);
-        assertEquals(Math.round(2.6 * ka), (long) s.strategy().goalCount());
+        assertEquals(Generator.GOAL_REVENUE, s.strategy().goalRevenue() / kaRevenue, 0.05);
+        assertEquals(Math.round(Generator.GOAL_COUNT * ka), (long) s.strategy().goalCount());
         double share = kaRevenue / s.totalRevenue();
         assertTrue(s.strategy().goalShare() > share && s.strategy().goalShare() < share + 0.25);
         assertEquals(10, s.strategy().horizonYears());
-        assertEquals(2000, s.simulation().paths());
+        assertEquals(10_000, s.simulation().paths(), "kam plan's default of 10,000 paths");
         assertEquals(java.time.Duration.ofSeconds(10), s.assignment().timeLimit());
 
         long mustCover = accounts.stream().filter(Account::mustCover).count();
@@ -121,6 +126,34 @@ class GeneratorTest {
         assertTrue(accounts.stream().anyMatch(a -> a.name().endsWith("有限公司")), "Chinese company names");
         assertTrue(accounts.stream().anyMatch(a -> a.name().endsWith("Co., Ltd.")), "English company names");
         assertTrue(s.relationships().size() > 0);
+    }
+
+    @Test
+    void theDemosHistoryIsSixYearsOfTheModelEndingToday(@TempDir Path dir) throws Exception {
+        Scenario s = write(Generator.generate(DEMO), dir);
+        java.util.Map<String, Account> today = new java.util.HashMap<>();
+        for (Account a : s.accounts()) today.put(a.id(), a);
+        java.util.Set<Integer> years = new java.util.TreeSet<>();
+        java.util.Set<String> lost = new java.util.HashSet<>();
+        java.util.Set<String> arrived = new java.util.HashSet<>();
+        for (dev.kam.domain.HistoryEntry h : s.history()) {
+            years.add(h.year());
+            if (!today.containsKey(h.account())) lost.add(h.account());
+            if (h.year() == 2026 && today.containsKey(h.account())) {
+                assertEquals(today.get(h.account()).revenue(), h.revenue(), 0.0, "base-year row is today");
+            }
+        }
+        for (Account a : s.accounts()) if (Integer.parseInt(a.id().substring(1)) > 300) arrived.add(a.id());
+        assertEquals(java.util.List.of(2021, 2022, 2023, 2024, 2025, 2026), new java.util.ArrayList<>(years));
+        assertTrue(lost.size() > 20, "lost accounts keep their history: " + lost.size());
+        assertTrue(arrived.size() > 50, "new prospects arrived: " + arrived.size());
+        long atRisk = s.accounts().stream().filter(a -> a.stage() == Stage.AT_RISK).count();
+        assertTrue(atRisk > 10, "at-risk accounts " + atRisk);
+        // the erosion the history ran with is the status-quo-neutral one of today's accounts
+        String yaml = Files.readString(dir.resolve("scenario.yaml"), StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("shareErosion (0\\.\\d+)").matcher(yaml);
+        assertTrue(m.find(), yaml);
+        assertEquals(s.simulation().erosion(), Double.parseDouble(m.group(1)), 5e-4);
     }
 
     @Test

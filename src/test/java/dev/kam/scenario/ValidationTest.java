@@ -109,7 +109,8 @@ class ValidationTest {
     @Test
     void missingRequiredColumnIsReportedOnceNotPerRow() {
         f.write("products.csv", "id,name,needs,price,capacity\nP1,a,maintenance,1,1\nP2,b,digital,2,2\n");
-        assertProblems("products.csv:1: margin: required column is missing (the header has: id, name, needs, price, capacity)");
+        assertProblems("products.csv:1: margin: required column is missing (the header has: id, name, needs, price, capacity); "
+                + "it may also be called 毛利率, 利润率, or be mapped under columns: in the scenario");
     }
 
     @Test
@@ -143,16 +144,22 @@ class ValidationTest {
 
     @Test
     void numberFormatsWithHints() {
+        // thousands separators and a percentage in a fraction column are read (with a note); a decimal comma is not
         f.write("accounts.csv", Fixture.accountsWith("A4,D,energy,east,\"1,200\",5000,30%", "A5,E,energy,east,1,2,\"0,5\""));
-        assertProblems("accounts.csv:5: revenue: '1,200' is not a plain number; write it without thousands separators (e.g. 1200)",
-                "accounts.csv:5: margin: '30%' is a percentage; write fractions as decimals (e.g. 0.3)",
+        assertProblems("accounts.csv: note: margin: 1 value written as a percentage (22% = 0.22) was read as a number",
+                "accounts.csv: note: revenue: 1 value written with thousands separators was read as a number",
                 "accounts.csv:6: margin: '0,5' is not a number; use '.' as the decimal separator (0.5)");
+        f.write("accounts.csv", Fixture.accountsWith("A4,D,energy,east,\"1,200\",5000,30%"));
+        Account a4 = f.validate().scenario().accounts().get(3);
+        assertEquals(1200, a4.revenue());
+        assertEquals(0.3, a4.margin(), 1e-12);
     }
 
     @Test
     void hexAndJavaSuffixNumbersAreNotNumbers() {
         f.write("accounts.csv", Fixture.accountsWith("A4,D,energy,east,0x10,5d,0.1"));
-        assertProblems("accounts.csv:5: revenue: '0x10' is not a number", "accounts.csv:5: wallet: '5d' is not a number");
+        assertProblems("accounts.csv:5: revenue: '0x10' is a hexadecimal number; write it in decimal (16)",
+                "accounts.csv:5: wallet: '5d' is not a number");
     }
 
     @Test
@@ -224,15 +231,17 @@ class ValidationTest {
     @Test
     void unknownOwner() {
         f.write("accounts.csv", Fixture.accountsWith("A4,D,energy,east,1,2,0.1,,,,,,S3", "A5,E,energy,east,1,2,0.1,,,,,,Zhang"));
-        assertProblems("accounts.csv:5: owner: 'S3' is not the id of any soldier in soldiers.csv (did you mean 'S1'?)",
-                "accounts.csv:6: owner: 'Zhang' is not the id of any soldier in soldiers.csv");
+        assertProblems("accounts.csv:5: owner: 'S3' is not the id or name of any soldier in soldiers.csv (did you mean "
+                        + "'S1' (王伟)?)",
+                "accounts.csv:6: owner: 'Zhang' is not the id or name of any soldier in soldiers.csv");
     }
 
     @Test
     void relationshipsAreReadAndCrossChecked() {
         f.write("relationships.csv", "soldier,account,strength,hours,value\nS1,A1,0.9,,\nS2,A3,,120,50000\n"
                 + "S9,A1,0.5,,\nS1,A9,0.5,,\nS1,A1,0.2,,\nS2,A2,1.5,9999,-1\n");
-        assertProblems("relationships.csv:4: soldier: 'S9' is not the id of any soldier in soldiers.csv (did you mean 'S1'?)",
+        assertProblems("relationships.csv:4: soldier: 'S9' is not the id or name of any soldier in soldiers.csv (did you "
+                        + "mean 'S1' (王伟)?)",
                 "relationships.csv:5: account: 'A9' is not the id of any account in accounts.csv (did you mean 'A1'?)",
                 "relationships.csv:6: account: the pair (S1, A1) appears twice (first at line 2)",
                 "relationships.csv:7: strength: (1.5) must be between 0 and 1",
@@ -276,8 +285,9 @@ class ValidationTest {
     void stageAndLayerWords() {
         f.write("accounts.csv", Fixture.accountsWith("A4,D,energy,east,1,2,0.1,,,,,,,activ", "A5,E,energy,east,1,2,0.1,,,,,,,AT_RISK"));
         f.write("soldiers.csv", Fixture.SOLDIERS + "S3,c,branch,2,,*,100,,\n");
-        assertProblems("accounts.csv:5: stage: 'activ' must be one of prospect, active, at-risk (did you mean 'active'?)",
-                "soldiers.csv:4: layer: 'branch' must be one of base, project, hq (known: base, project, hq)");
+        assertProblems("accounts.csv:5: stage: 'activ' must be one of prospect, active, at-risk, or 潜在, 活跃, 风险 (did you "
+                        + "mean 'active'?)",
+                "soldiers.csv:4: layer: 'branch' must be one of base, project, hq, or 基层, 项目, 总部 (known: base, project, hq)");
     }
 
     @Test
@@ -312,12 +322,14 @@ class ValidationTest {
     }
 
     @Test
-    void excelWorkbooksAreRecognised() {
+    void filesThatAreNotCsvTextAreReadByWhatTheyHold() {
+        // the content decides, not the name: a broken zip and a bare OLE2 header are not workbooks either
         f.bytes("accounts.csv", new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0});
         f.bytes("products.csv", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0});
-        assertProblems("accounts.csv: is an Excel workbook (.xlsx) or another zip file, not CSV; in Excel use Save As > "
-                        + "'CSV UTF-8 (comma delimited)'",
-                "products.csv: is an old Excel workbook (.xls), not CSV; in Excel use Save As > 'CSV UTF-8 (comma delimited)'");
+        List<String> ps = f.problems();
+        assertEquals(2, ps.size(), ps.toString());
+        assertTrue(ps.get(0).startsWith("accounts.csv: is a damaged zip file or workbook and cannot be read ("), ps.get(0));
+        assertEquals("products.csv: is an OLE2 compound file (an old Office format), not an .xlsx workbook", ps.get(1));
     }
 
     @Test
@@ -327,8 +339,8 @@ class ValidationTest {
         f.write("accounts.csv", sb.toString());
         List<String> ps = f.problems();
         assertEquals(60, ps.size());
-        assertTrue(ps.get(0).endsWith("(did you mean 'S1'?)"), ps.get(0));
-        assertEquals("accounts.csv:64: owner: 'S62' is not the id of any soldier in soldiers.csv", ps.get(59));
+        assertTrue(ps.get(0).endsWith("(did you mean 'S1' (王伟)?)"), ps.get(0));
+        assertEquals("accounts.csv:64: owner: 'S62' is not the id or name of any soldier in soldiers.csv", ps.get(59));
     }
 
     @Test
@@ -382,7 +394,7 @@ class ValidationTest {
         assertEquals("王伟", f.validate().scenario().soldiers().get(0).name());
         f.write("scenario.yaml", Fixture.YAML.replace("soldiers: soldiers.csv", "soldiers: {encoding: gbc}"));
         assertProblems("scenario.yaml:4: tables.soldiers.encoding: 'gbc' must be one of auto, utf-8, gbk (did you mean 'gbk'?)",
-                "scenario.yaml:4: tables.soldiers.file: is required: the CSV file of the soldiers table");
+                "scenario.yaml:4: tables.soldiers.file: is required: the CSV file or workbook of the soldiers table");
     }
 
     @Test

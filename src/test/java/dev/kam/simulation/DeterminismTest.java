@@ -42,10 +42,11 @@ class DeterminismTest {
         // 203 paths: not a multiple of the block size, so blocks end unevenly across threads
         SimulationOptions o = new SimulationOptions(203, 99, threads);
         PlanComparison c = Simulator.compare(s, targets, baseline, plan(s), o);
-        Sensitivity.Tornado t = Sensitivity.tornado(s, plan(s), o.withPaths(40), 0.2);
+        Sensitivity.Tornado t = Sensitivity.tornado(s, targets, plan(s), o.withPaths(40));
         Path root = tmp.resolve("t" + threads);
         try (OutputDir dir = OutputDir.open(root, "simulation")) {
-            SimulationWriter.write(dir, new SimulationWriter.Input(s.name(), s.currency(), c.plan(), targets, c, t));
+            SimulationWriter.write(dir, new SimulationWriter.Input(s.name(), s.currency(), c.plan(), targets, c, t),
+                    dev.kam.i18n.Messages.of(dev.kam.i18n.Lang.EN));
             dir.commit();
         }
         return root.resolve("simulation");

@@ -39,6 +39,14 @@ final class Fixtures {
                 p.newProspectsPerYear(), p.responseShape(), p.responseHalf(), p.fit());
     }
 
+    /** Assignment parameters with another switching cost. */
+    static AssignmentParams switchingCost(AssignmentParams a, double cost) {
+        return new AssignmentParams(a.timeLimit(), a.unimprovedTimeLimit(), a.seed(), a.effortLevels(), a.effortNames(),
+                a.maxProductsPerAccount(), a.ratingPriority(), cost, a.minStars(), a.minCertification(),
+                a.requireRegion(), a.layerMinRating(), a.layerMaxRating(), a.baseHours(), a.maxAccountsPerSoldier(),
+                a.searchShare());
+    }
+
     static Account account(String id, String industry, double revenue, double wallet, Stage stage, String owner) {
         return new Account(id, "Account " + id, industry, "east", revenue, wallet, 0.3, 0.8, 0.5,
                 Double.NaN, Double.NaN, Set.of("erp"), owner, stage, false, Double.NaN);

@@ -90,7 +90,7 @@ class ModelTest {
                 d.gainCovered(), d.gainUncovered(), d.conversionCovered(), d.conversionUncovered(),
                 d.initialShare(), d.productAdoption(), 0, d.responseShape(), d.responseHalf(), d.fit());
         Scenario s = Fixtures.scenario(p, 3);
-        ResponseModel rm = new ResponseModel(p);
+        ResponseModel rm = new ResponseModel(s.simulation());
         // cover everyone: today's owners at standard effort, the others by s1 at intensive effort;
         // offer the product to the active accounts a1 and a3
         Map<String, Coverage.Lead> leads = new HashMap<>(Coverage.baseline(s, rm).leads());
@@ -112,10 +112,11 @@ class ModelTest {
         assertTrue(Math.abs(st.mean() - expected) <= 4 * st.stderr(),
                 "simulated " + st.mean() + " ± " + st.stderr() + " vs expected " + expected);
 
-        // and the uncovered expectation for the same accounts
+        // and the uncovered expectation for the same accounts (no switching cost, so dropping costs nothing here)
+        Scenario free = s.withAssignment(Fixtures.switchingCost(s.assignment(), 0));
         double uncovered = 0;
         for (Account a : s.accounts()) uncovered += rm.expectedRevenue(a, false, 0, 0);
-        Stats none = Simulator.run(s, null, new Coverage("none", Map.of(), Map.of()),
+        Stats none = Simulator.run(free, null, new Coverage("none", Map.of(), Map.of()),
                 new SimulationOptions(paths, 13, 2)).stats(Metric.TOTAL_REVENUE, 0);
         assertTrue(Math.abs(none.mean() - uncovered) <= 4 * none.stderr(),
                 "uncovered " + none.mean() + " ± " + none.stderr() + " vs " + uncovered);
@@ -129,12 +130,16 @@ class ModelTest {
                 d.gainCovered(), d.gainUncovered(), d.conversionCovered(), d.conversionUncovered(),
                 d.initialShare(), 0, 0, d.responseShape(), d.responseHalf(), d.fit()), 0.0, 0.03, 0.12);
         Scenario s = Fixtures.scenario(p, 1);
-        ResponseModel rm = new ResponseModel(p);
+        ResponseModel rm = new ResponseModel(s.simulation());
         Coverage baseline = Coverage.baseline(s, rm);
+        // covering none drops every owned account, which costs its switching cost (CONTRACT.md §2)
         double predicted = 0;
         for (Account a : s.accounts()) {
             Coverage.Lead l = baseline.leads().get(a.id());
-            if (l != null) predicted += rm.coverUplift(a, l.effort(), l.fit());
+            if (l != null) {
+                predicted += rm.coverUplift(a, l.effort(), l.fit())
+                        + ResponseModel.switchingCost(a, s.assignment().switchingCost());
+            }
         }
         PlanComparison c = Simulator.compare(s, null, new Coverage("none", Map.of(), Map.of()), baseline,
                 new SimulationOptions(40_000, 14, 2));
@@ -153,6 +158,7 @@ class ModelTest {
                 off.corrIndustry(), 0, 0, off.shareCeiling(), 0, 0, 1, 1, init, 0, lambda,
                 off.responseShape(), off.responseHalf(), off.fit());
         Scenario s = Fixtures.scenario(p, 5);
+        Coverage owners = Coverage.baseline(s, new ResponseModel(s.simulation()));
         double prospects = 0;
         double walletSum = 0;
         for (Account a : s.accounts()) {
@@ -160,8 +166,7 @@ class ModelTest {
             if (a.isProspect()) prospects += init * a.wallet();
         }
         double meanWallet = walletSum / s.accounts().size();
-        SimulationResult r = Simulator.run(s, null, new Coverage("none", Map.of(), Map.of()),
-                new SimulationOptions(20_000, 21, 2));
+        SimulationResult r = Simulator.run(s, null, owners, new SimulationOptions(20_000, 21, 2));
         for (int y = 0; y < 5; y++) {
             int t = y + 1;
             double expected = s.totalRevenue() + prospects + t * lambda * init * meanWallet;
@@ -189,7 +194,7 @@ class ModelTest {
     @Test
     void keyAccountsAreThoseAtOrAboveTheThreshold() {
         Scenario s = Fixtures.scenario(Fixtures.allOff(0.0), 2);
-        SimulationResult r = Simulator.run(s, null, new Coverage("none", Map.of(), Map.of()),
+        SimulationResult r = Simulator.run(s, null, Coverage.baseline(s, new ResponseModel(s.simulation())),
                 new SimulationOptions(3, 1, 1));
         double ka = 0;
         int count = 0;

@@ -24,6 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SimulationWriterTest {
+    static final dev.kam.i18n.Messages EN = dev.kam.i18n.Messages.of(dev.kam.i18n.Lang.EN);
+
     @TempDir
     Path tmp;
 
@@ -35,7 +37,7 @@ class SimulationWriterTest {
         SimulationResult r = Simulator.run(s, targets, b, new SimulationOptions(300, 1, 2));
         Path folder;
         try (OutputDir dir = OutputDir.open(tmp, "simulation")) {
-            SimulationWriter.write(dir, new SimulationWriter.Input("Test 测试", "CNY", r, targets, null, null));
+            SimulationWriter.write(dir, new SimulationWriter.Input("Test 测试", "CNY", r, targets, null, null), EN);
             folder = dir.commit();
         }
         List<String> pct = Files.readAllLines(folder.resolve("percentiles.csv"), StandardCharsets.UTF_8);
@@ -44,7 +46,7 @@ class SimulationWriterTest {
         assertTrue(pct.get(1).startsWith("2027,totalRevenue,"));
         assertFalse(String.join("\n", pct).contains("e+"), "no exponent notation");
         List<String> hit = Files.readAllLines(folder.resolve("targets-hit.csv"), StandardCharsets.UTF_8);
-        assertEquals("\uFEFFyear,metric,target,probability", hit.get(0));
+        assertEquals("\uFEFFyear,metric,target,probability,ciLow,ciHigh", hit.get(0));
         assertTrue(hit.stream().anyMatch(l -> l.startsWith("2030,keyAccountRevenue,")));
 
         JsonNode j = Json.MAPPER.readTree(folder.resolve("summary.json").toFile());
@@ -75,12 +77,12 @@ class SimulationWriterTest {
         Coverage none = new Coverage("none", java.util.Map.of(), java.util.Map.of());
         SimulationOptions o = new SimulationOptions(200, 2, 2);
         PlanComparison c = Simulator.compare(s, null, none, b, o);
-        Sensitivity.Tornado t = Sensitivity.tornado(s, b, o.withPaths(50), 0.2);
-        assertEquals(Sensitivity.PARAMETERS.size(), t.bars().size());
+        Sensitivity.Tornado t = Sensitivity.tornado(s, null, b, o.withPaths(50));
+        assertEquals(Sensitivity.parameters().size(), t.bars().size());
         for (int i = 1; i < t.bars().size(); i++) assertTrue(t.bars().get(i - 1).swing() >= t.bars().get(i).swing());
         Path folder;
         try (OutputDir dir = OutputDir.open(tmp, "simulation")) {
-            SimulationWriter.write(dir, new SimulationWriter.Input("t", "CNY", c.plan(), null, c, t));
+            SimulationWriter.write(dir, new SimulationWriter.Input("t", "CNY", c.plan(), null, c, t), EN);
             folder = dir.commit();
         }
         for (String f : List.of("uplift.csv", "uplift-key-account-revenue.png", "uplift-gross-profit.svg",
@@ -91,7 +93,7 @@ class SimulationWriterTest {
         assertEquals("none", j.get("comparison").get("baseline").asText());
         assertTrue(j.get("comparison").get("cumulativeGrossProfitUplift").get("mean").asDouble() > 0,
                 "covering today's owned accounts beats covering none");
-        assertEquals(12, j.get("sensitivity").get("bars").size());
+        assertEquals(Sensitivity.parameters().size(), j.get("sensitivity").get("bars").size());
         assertFalse(Files.exists(folder.resolve("target-hit-probability.png")), "no targets, no hit chart");
     }
 }
