@@ -25,7 +25,7 @@ class FirstYearAgreesWithPlanTest {
     void upliftEqualsThePlansOnTheDemo() {
         Scenario s = ScenarioReader.read(Path.of("scenarios/demo/scenario.yaml"));
         Analysis a = Analyzer.analyze(s);
-        Plan plan = Assigner.solve(s, a, AssignOptions.steps(1, 2_000, 2_000));
+        Plan plan = Assigner.solve(s, a, AssignOptions.steps(1, 2_000, 2_000).withWhatIf(false));
         Compensation.FirstYear f = Compensation.firstYear(s, TargetPlanner.plan(s), plan.coverage(),
                 Coverage.baseline(s, new ResponseModel(s.simulation())));
         assertEquals(plan.baseline().upliftAdded(), f.grossProfitUplift(), 1e-6 * Math.abs(plan.baseline().upliftAdded()));

@@ -45,10 +45,10 @@ class PlanSessionTest {
         factory = PlanSession.factory();
         tiny = ScenarioReader.read(Path.of("scenarios/tiny/scenario.yaml"));
         tinyAnalysis = Analyzer.analyze(tiny);
-        tinyPlan = Assigner.solve(tiny, tinyAnalysis, AssignOptions.steps(1, 2_000, 200));
+        tinyPlan = Assigner.solve(tiny, tinyAnalysis, AssignOptions.steps(1, 2_000, 200).withWhatIf(false));
         demo = ScenarioReader.read(Path.of("scenarios/demo/scenario.yaml"));
         demoAnalysis = Analyzer.analyze(demo);
-        demoPlan = Assigner.solve(demo, demoAnalysis, AssignOptions.steps(1, 2_000, 100));
+        demoPlan = Assigner.solve(demo, demoAnalysis, AssignOptions.steps(1, 2_000, 100).withWhatIf(false));
     }
 
     private static PlanSession open(Scenario s, Analysis a, Plan p) {
@@ -145,7 +145,7 @@ class PlanSessionTest {
         Scenario light = ScenarioReader.read(Path.of("scenarios/demo/scenario.yaml"),
                 List.of("assignment.baseHours={key: 120, mid: 50, small: 20}"));
         Analysis lightAnalysis = Analyzer.analyze(light);
-        Plan lightPlan = Assigner.solve(light, lightAnalysis, AssignOptions.steps(1, 2_000, 100));
+        Plan lightPlan = Assigner.solve(light, lightAnalysis, AssignOptions.steps(1, 2_000, 100).withWhatIf(false));
         try (PlanSession s = open(light, lightAnalysis, lightPlan)) {
             List<Map<String, Object>> moves = s.moves();
             assertFalse(moves.isEmpty(), "the demo's plan moves accounts");
