@@ -10,6 +10,8 @@
 #   OUT      default /tmp/kam-assign-bench (must not exist yet: nothing is overwritten)
 #   LIMIT    environment, default 60s (GAP); DEMO_LIMIT 30s; SAMPLE_LIMIT 20s (array-search comparison);
 #            BIG_LIMIT 60s (the 1,000- and 5,000-account scenarios)
+#            SMALL, LARGE, SAMPLE: space-separated instance names replacing the lists below (a shorter run);
+#            MODES: the solver modes of the array-search comparison, default "heuristic auto"
 #
 # Takes about 80 minutes at the default limits (33 GAP instances × 2 × 60 s, plus the scenarios).
 set -euo pipefail
@@ -29,10 +31,14 @@ cp "$jar" "$out/kam-app.jar"               # a rebuild during the run cannot dis
 kam() { java -Xmx2g -Djava.awt.headless=true -jar "$out/kam-app.jar" "$@"; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
-small=(c10400 c15900 c20400 c30900 c40400 c60900 d10400 d15900 d20400 d30900 d40400 d60900
+default_small=(c10400 c15900 c20400 c30900 c40400 c60900 d10400 d15900 d20400 d30900 d40400 d60900
        e05100 e05200 e10100 e10200 e10400 e15900 e20100 e20200 e20400 e30900 e40400 e60900)
-large=(c201600 c401600 c801600 d201600 d401600 d801600 e201600 e401600 e801600)
-sample=(c10400 d10400 e10400 d20400 d201600 e401600)
+default_large=(c201600 c401600 c801600 d201600 d401600 d801600 e201600 e401600 e801600)
+default_sample=(c10400 d10400 e10400 d20400 d201600 e401600)
+read -r -a small <<< "${SMALL:-${default_small[*]}}"
+read -r -a large <<< "${LARGE:-${default_large[*]}}"
+read -r -a sample <<< "${SAMPLE:-${default_sample[*]}}"
+read -r -a modes <<< "${MODES:-heuristic auto}"
 files() { for f in "$@"; do echo "$gap/yagiura2004/$f"; done; }
 
 {
@@ -49,7 +55,7 @@ echo "== GAP, 9 instances with 1,600 jobs, $limit each, HiGHS beside" >&2
 kam bench gap --time-limit "$limit" --peer highs --out "$out/gap1600" $(files "${large[@]}") | tee "$out/gap1600.txt"
 
 echo "== array search vs OptaPlanner's construction heuristic (heuristic alone and auto), $sample_limit" >&2
-for mode in heuristic auto; do
+for mode in "${modes[@]}"; do
   for share in 0.95 0; do
     kam bench gap --time-limit "$sample_limit" --solver "$mode" --search-share "$share" \
       --out "$out/array-$mode-$share" $(files "${sample[@]}") > "$out/array-$mode-$share.txt"
@@ -100,12 +106,13 @@ def table(title, rs):
     print(f"\nkam: mean gap {sum(gaps)/len(gaps):.3f}%, max {max(gaps):.3f}%, all feasible: {feas}; "
           f"HiGHS: mean gap {sum(hg)/len(hg) if hg else float('nan'):.3f}% over {len(hg)} with a plan; "
           f"kam strictly ahead on {sum(1 for r in rs if num(r['peerFound']) != num(r['peerFound']) or num(r['found']) < num(r['peerFound']))} of {len(rs)}")
-table("GAP, 24 instances up to 900 jobs", rows("gap24"))
-table("GAP, 9 instances with 1,600 jobs", rows("gap1600"))
+table(f"GAP, {len(rows('gap24'))} instances up to 900 jobs", rows("gap24"))
+table(f"GAP, {len(rows('gap1600'))} instances with 1,600 jobs", rows("gap1600"))
 print("\n## Array search vs OptaPlanner's construction heuristic (mean gap %, same instances)\n")
 print("| mode | array search (0.95) | construction heuristic (0) |")
 print("|---|---|---|")
 for mode in ("heuristic", "auto"):
+    if not os.path.exists(os.path.join(out, f"array-{mode}-0")): continue
     vals = []
     for share in ("0.95", "0"):
         g = [num(r["gapPercent"]) for r in rows(f"array-{mode}-{share}")]

@@ -280,8 +280,10 @@ public final class Pipeline {
                     .withProgress((elapsed, score) -> listener.progress("assign", elapsed.toMillis() / 1000.0,
                             Msg.of("cli.plan.best", score)));
             Plan p = Assigner.solve(scenario, analysis, opt);
+            Msg quality = Double.isNaN(p.gapPercent()) ? Msg.of("cli.plan.noBound")
+                    : p.quality().optimal() ? Msg.of("cli.plan.optimal") : Msg.of("cli.plan.gap", p.gapPercent());
             return new Step<>(p, Msg.of("cli.plan.assigned", new Money(p.baseline().upliftAdded(), scenario.currency()),
-                    p.baseline().accountsMoved(), p.unmet().size()));
+                    p.baseline().accountsMoved(), p.unmet().size(), quality, p.baseline().accountsDropped()));
         });
         results.plan(plan);
         Coverage baseline = Coverage.baseline(scenario, new ResponseModel(scenario.simulation()));

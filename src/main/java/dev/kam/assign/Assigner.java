@@ -120,8 +120,9 @@ public final class Assigner {
         String engine = mode == AssignmentParams.Solver.HEURISTIC ? "none" : (o.deterministic() ? "cpsat"
                 : (o.engine().equals("cpsat") ? "cpsat" : "scip"));
         ExactSearch.Listener listener = o.progress() == null ? null : (obj, bound) -> o.progress().bestScore(
-                Duration.ofNanos(System.nanoTime() - started), String.format(Locale.ROOT, "objective %,.0f, bound %,.0f",
-                        obj / 100.0, bound / 100.0));
+                Duration.ofNanos(System.nanoTime() - started), Double.isFinite(bound)
+                        ? String.format(Locale.ROOT, "objective %,.0f, bound %,.0f", obj / 100.0, bound / 100.0)
+                        : String.format(Locale.ROOT, "objective %,.0f, no bound yet", obj / 100.0));
         MipEngines.Interrupt stop = o.stop() == null ? null : o.stop().mip();
         ExactSearch.Result r;
         try {
