@@ -12,7 +12,7 @@ import dev.kam.run.RunResults;
 import dev.kam.domain.ResponseModel;
 import dev.kam.domain.Scenario;
 import dev.kam.i18n.Lang;
-import dev.kam.mechanisms.stage.MechanismsStage;
+import dev.kam.practice.MechanismsStage;
 import dev.kam.simulation.PlanComparison;
 import dev.kam.simulation.Sensitivity;
 import dev.kam.simulation.SimulationOptions;
@@ -86,12 +86,12 @@ final class Downloads implements AutoCloseable {
         List<Msg> notes = new ArrayList<>();
         for (String w : warnings) notes.add(Msg.of("cli.text", w));
         RunResults results = RunResults.of(s).analysis(a).targets(t).plan(plan).planVsBaseline(c).sensitivity(tornado)
+                .mechanisms(mech)
                 .info(new RunInfo(Pipeline.version(), List.of("analyze", "targets", "assign", "simulate", "mechanisms"),
                         timings, List.of(), notes))
                 .build();
         Messages m = Messages.of(lang);
         RunWriter.write(results, m, out);
-        MechanismsStage.write(s, mech, out, m);
         Map<String, Path> files = new LinkedHashMap<>();
         List<Map<String, Object>> list = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(out)) {

@@ -17,6 +17,7 @@ import dev.kam.domain.SimulationParams;
 import dev.kam.domain.Soldier;
 import dev.kam.domain.Stage;
 import dev.kam.domain.StrategyParams;
+import dev.kam.practice.MechanismsStage;
 import dev.kam.run.RunInfo;
 import dev.kam.run.RunResults;
 import dev.kam.scenario.Generator;
@@ -97,7 +98,8 @@ public final class ReportFixture {
         PlanComparison c = Simulator.compare(s, t, baseline, plan.coverage(), o);
         Sensitivity.Tornado tornado = Sensitivity.tornado(s, t, plan.coverage(), o.withPaths(50));
         return RunResults.of(s).analysis(a).targets(t).plan(plan).planVsBaseline(c).sensitivity(tornado)
-                .info(new RunInfo("kam test", List.of("validate", "analyze", "targets", "assign", "simulate"),
+                .mechanisms(MechanismsStage.compute(s, a, t, plan))
+                .info(new RunInfo("kam test", List.of("validate", "analyze", "targets", "assign", "simulate", "mechanisms"),
                         Map.of("validate", 0.2), List.of(), List.of()))
                 .build();
     }
