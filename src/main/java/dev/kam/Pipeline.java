@@ -28,6 +28,7 @@ import dev.kam.io.OutputDir;
 import dev.kam.io.OutputException;
 import dev.kam.io.OutputPlan;
 import dev.kam.io.OutputRun;
+import dev.kam.mechanisms.SimulatedCompensation;
 import dev.kam.practice.MechanismsStage;
 import dev.kam.report.ChartTheme;
 import dev.kam.report.RunWriter;
@@ -153,6 +154,8 @@ public final class Pipeline {
     private final boolean writes;
     private final InputFiles inputs = new InputFiles();
     private int index;
+    /** The plan's compensation per simulated path and year, set by the simulate stage. */
+    private SimulatedCompensation.Result compensation;
 
     private Pipeline(Options options, Listener listener, boolean writes) {
         this.options = options;
@@ -277,7 +280,7 @@ public final class Pipeline {
         Coverage baseline = Coverage.baseline(scenario, new ResponseModel(scenario.simulation()));
         stage("simulate", () -> simulate(scenario, targets, baseline, plan.coverage(), results));
         MechanismsStage.Result mechanisms = stage("mechanisms", () -> {
-            MechanismsStage.Result x = MechanismsStage.compute(scenario, analysis, targets, plan);
+            MechanismsStage.Result x = MechanismsStage.compute(scenario, analysis, targets, plan, compensation);
             return new Step<>(x, Msg.of("cli.text", x.detail(scenario.currency())));
         });
         results.mechanisms(mechanisms);
@@ -299,9 +302,12 @@ public final class Pipeline {
             result = Simulator.run(scenario, targets, baseline, options);
             results.simulation(result);
         } else {
-            PlanComparison comparison = Simulator.compare(scenario, targets, baseline, plan, options);
+            // compensation per path and year (SPEC 12) is computed on the same paths; watching only reads
+            SimulatedCompensation.Watched watched = SimulatedCompensation.compare(scenario, targets, baseline, plan, options);
+            PlanComparison comparison = watched.comparison();
             result = comparison.plan();
             results.planVsBaseline(comparison);
+            compensation = watched.compensation();
         }
         Sensitivity.Tornado tornado = Sensitivity.tornado(scenario, targets, plan,
                 options.withPaths(Math.min(options.paths(), TORNADO_PATHS)));

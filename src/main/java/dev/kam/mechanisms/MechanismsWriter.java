@@ -70,9 +70,31 @@ public final class MechanismsWriter {
         return rows;
     }
 
+    /** The simulated rows, year by year: p5 … p95 and the mean over paths. */
+    public static List<CompensationRow> simulatedRows(SimulatedCompensation.Result r) {
+        List<CompensationRow> rows = new ArrayList<>();
+        if (r == null) return rows;
+        for (SimulatedCompensation.Figure f : r.figures()) {
+            dev.kam.simulation.Stats s = f.stats();
+            rows.add(new CompensationRow(f.year(), f.metric(), new double[] {s.p5(), s.p10(), s.p25(), s.p50(), s.p75(),
+                    s.p90(), s.p95()}, s.mean(), "simulated"));
+        }
+        return rows;
+    }
+
     public static void write(OutputDir dir, int baseYear, MechanismParams params, SalaryBands bands,
                              List<StarReview.Row> stars, Compensation.FirstYear first, MechanismsHtml view,
                              String scenario) {
+        write(dir, baseYear, params, bands, stars, first, null, view, scenario);
+    }
+
+    /**
+     * Writes every file; {@code simulated} (or null) adds the rows of every simulated year to compensation.csv
+     * after the first year's expected rows.
+     */
+    public static void write(OutputDir dir, int baseYear, MechanismParams params, SalaryBands bands,
+                             List<StarReview.Row> stars, Compensation.FirstYear first,
+                             SimulatedCompensation.Result simulated, MechanismsHtml view, String scenario) {
         CsvOut st = new CsvOut(STARS_HEADER);
         for (StarReview.Row r : stars) {
             st.row(baseYear, r.soldierId(), r.computed(), r.promotion() ? 1 : 0, r.name(), r.demotion() ? 1 : 0,
@@ -82,7 +104,9 @@ public final class MechanismsWriter {
         st.write(dir.file("stars.csv"));
 
         CsvOut c = new CsvOut(COMPENSATION_HEADER);
-        for (CompensationRow r : firstYearRows(first)) {
+        List<CompensationRow> rows = new ArrayList<>(firstYearRows(first));
+        rows.addAll(simulatedRows(simulated));
+        for (CompensationRow r : rows) {
             double[] p = r.percentiles();
             c.row(r.year(), r.metric(), money(p[0]), money(p[1]), money(p[2]), money(p[3]), money(p[4]), money(p[5]),
                     money(p[6]), money(r.mean()), r.method());

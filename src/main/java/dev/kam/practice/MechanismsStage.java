@@ -8,6 +8,7 @@ import dev.kam.domain.Scenario;
 import dev.kam.funnel.FunnelAnalysis;
 import dev.kam.mechanisms.Compensation;
 import dev.kam.mechanisms.SalaryBands;
+import dev.kam.mechanisms.SimulatedCompensation;
 import dev.kam.mechanisms.StarReview;
 import dev.kam.funnel.FunnelResult;
 import dev.kam.projects.AccountProjects;
@@ -40,15 +41,18 @@ public final class MechanismsStage {
      * @param stars    the base-year star review
      * @param first    the first year's compensation and ROI
      * @param projects the operating reports and the register
+     * @param simulated compensation and ROI per simulated path and year, null when the simulation was not watched
      */
     public record Result(FunnelResult funnel, List<StarReview.Row> stars, Compensation.FirstYear first,
-                         AccountProjects.Result projects) {
+                         AccountProjects.Result projects, SimulatedCompensation.Result simulated) {
         /** One line for the progress output. */
         public String detail(String currency) {
             long differ = stars.stream().filter(r -> r.listed() != r.computed()).count();
-            return String.format(Locale.ROOT, "first-year ROI %s %,.0f (incremental compensation %+,.0f), "
+            String spread = simulated == null ? "" : String.format(Locale.ROOT, ", simulated P5-P95 %,.0f to %,.0f",
+                    simulated.figure(first.year(), "roi").stats().p5(), simulated.figure(first.year(), "roi").stats().p95());
+            return String.format(Locale.ROOT, "first-year ROI %s %,.0f%s (incremental compensation %+,.0f), "
                             + "%d operating reports, %d processes (%d decline, %d mine, %d assess), stars recomputed: %d of %d differ%s",
-                    currency, first.roi(), first.incrementalCompensation(), projects.reports().size(),
+                    currency, first.roi(), spread, first.incrementalCompensation(), projects.reports().size(),
                     projects.register().size(), projects.count(Process.DECLINE), projects.count(Process.MINE),
                     projects.count(Process.ASSESS), differ, stars.size(),
                     funnel.present() ? String.format(Locale.ROOT, ", funnel: %.0f%% of active prospects sign",
@@ -56,14 +60,25 @@ public final class MechanismsStage {
         }
     }
 
-    /** Computes without writing. */
+    /** Computes without a simulated spread of compensation. */
     public static Result compute(Scenario s, Analysis analysis, Targets targets, Plan plan) {
+        return compute(s, analysis, targets, plan, null);
+    }
+
+    /**
+     * Computes.
+     *
+     * @param simulated the plan's compensation per simulated path and year ({@link SimulatedCompensation#summarize}),
+     *                  or null
+     */
+    public static Result compute(Scenario s, Analysis analysis, Targets targets, Plan plan,
+                                 SimulatedCompensation.Result simulated) {
         FunnelResult funnel = FunnelAnalysis.analyze(s);
         SalaryBands bands = SalaryBands.resolve(s.mechanisms(), s.soldiers());
         List<StarReview.Row> stars = StarReview.review(s, funnel.processScores(), bands);
         Coverage baseline = Coverage.baseline(s, new ResponseModel(s.simulation()));
         Compensation.FirstYear first = Compensation.firstYear(s, targets, plan.coverage(), baseline);
         AccountProjects.Result projects = AccountProjects.build(s, analysis, plan, stars);
-        return new Result(funnel, stars, first, projects);
+        return new Result(funnel, stars, first, projects, simulated);
     }
 }

@@ -28,7 +28,7 @@ public final class MechanismsOutputs {
         List<String> written = new ArrayList<>();
         try (OutputDir dir = OutputDir.open(root, "mechanisms")) {
             MechanismsWriter.write(dir, s.baseYear(), s.mechanisms(), SalaryBands.resolve(s.mechanisms(), s.soldiers()),
-                    r.stars(), r.first(), new MechanismsHtml(m, s.currency()), s.name());
+                    r.stars(), r.first(), r.simulated(), new MechanismsHtml(m, s.currency()), s.name());
             dir.commit();
         }
         written.add("mechanisms");

@@ -12,11 +12,11 @@ import dev.kam.run.RunResults;
 import dev.kam.domain.ResponseModel;
 import dev.kam.domain.Scenario;
 import dev.kam.i18n.Lang;
+import dev.kam.mechanisms.SimulatedCompensation;
 import dev.kam.practice.MechanismsStage;
 import dev.kam.simulation.PlanComparison;
 import dev.kam.simulation.Sensitivity;
 import dev.kam.simulation.SimulationOptions;
-import dev.kam.simulation.Simulator;
 import dev.kam.strategy.Targets;
 
 import java.io.IOException;
@@ -76,12 +76,13 @@ final class Downloads implements AutoCloseable {
         long t0 = System.nanoTime();
         SimulationOptions o = SimulationOptions.of(s.simulation());
         Coverage baseline = Coverage.baseline(s, new ResponseModel(s.simulation()));
-        PlanComparison c = Simulator.compare(s, t, baseline, coverage, o);
+        SimulatedCompensation.Watched watched = SimulatedCompensation.compare(s, t, baseline, coverage, o);
+        PlanComparison c = watched.comparison();
         Sensitivity.Tornado tornado = Sensitivity.tornado(s, t, coverage,
                 o.withPaths(Math.min(o.paths(), Pipeline.TORNADO_PATHS)));
         timings.put("simulate", lap(t0));
         t0 = System.nanoTime();
-        MechanismsStage.Result mech = MechanismsStage.compute(s, a, t, plan);
+        MechanismsStage.Result mech = MechanismsStage.compute(s, a, t, plan, watched.compensation());
         timings.put("mechanisms", lap(t0));
         List<Msg> notes = new ArrayList<>();
         for (String w : warnings) notes.add(Msg.of("cli.text", w));
