@@ -89,6 +89,27 @@ class MechanismsSectionTest {
     }
 
     @Test
+    void compensationShowsTheExpectedFirstYearAndItsSimulatedSpread() {
+        MechanismsStage.Result x = results.mechanisms().orElseThrow();
+        Messages m = Messages.of(Lang.EN);
+        String cur = scenario.currency();
+        Element table = tableOf(section(Lang.EN), "mechanisms/compensation.csv");
+        assertEquals(5, table.select("thead th").size(), "figure, expected, P5, median, P95");
+        Elements rows = table.select("tbody tr");
+        Element roi = rows.get(8);
+        assertEquals(m.get("mechanisms.roi.roi"), roi.select("td").get(0).text());
+        assertEquals(m.signedMoney(x.first().roi(), cur), roi.select("td").get(1).text());
+        dev.kam.simulation.Stats st = x.simulated().figure(x.first().year(), "roi").stats();
+        assertEquals(m.signedMoney(st.p5(), cur), roi.select("td").get(2).text());
+        assertEquals(m.signedMoney(st.p50(), cur), roi.select("td").get(3).text());
+        assertEquals(m.signedMoney(st.p95(), cur), roi.select("td").get(4).text());
+        assertTrue(st.p5() < st.p95(), "the simulated paths spread the ROI");
+        assertEquals(m.signedMoney(x.simulated().horizon().p50(), cur), rows.get(9).select("td").get(3).text());
+        // the ROI's uplift is the headline's first-year uplift
+        assertEquals(results.summary().expectedUplift(), x.first().grossProfitUplift(), 0.0);
+    }
+
+    @Test
     void starDistributionCountsEachReviewedSoldierOnceListedAndOnceRecomputed() {
         List<StarReview.Row> stars = results.mechanisms().orElseThrow().stars();
         Elements rows = tableOf(section(Lang.EN), "mechanisms/stars.csv").select("tbody tr");

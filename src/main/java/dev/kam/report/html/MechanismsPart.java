@@ -3,6 +3,7 @@ package dev.kam.report.html;
 import dev.kam.funnel.FunnelResult;
 import dev.kam.i18n.Messages;
 import dev.kam.mechanisms.Compensation;
+import dev.kam.mechanisms.SimulatedCompensation;
 import dev.kam.mechanisms.StarReview;
 import dev.kam.practice.MechanismsStage;
 import dev.kam.projects.OperatingReport;
@@ -13,6 +14,7 @@ import dev.kam.report.html.Page.FileLink;
 import dev.kam.report.html.Page.Figure;
 import dev.kam.report.html.Page.Kpi;
 import dev.kam.run.RunResults;
+import dev.kam.simulation.Stats;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +36,16 @@ final class MechanismsPart {
     static Page.Mechanisms build(MechanismsStage.Result x, RunResults r, Messages m, List<Figure> funnelFigures) {
         String cur = r.scenario().currency();
         Compensation.FirstYear f = x.first();
+        SimulatedCompensation.Result sim = x.simulated();
+        String roiDetail = m.get("mechanisms.report.kpi.roi.detail", m.year(f.year()));
+        if (sim != null) {
+            Stats roi = sim.figure(f.year(), "roi").stats();
+            roiDetail = m.get("mechanisms.report.kpi.roi.spread", m.year(f.year()), m.signedMoney(roi.p5(), cur),
+                    m.signedMoney(roi.p95(), cur), r.scenario().strategy().horizonYears(),
+                    m.signedMoney(sim.horizon().p50(), cur));
+        }
         List<Kpi> kpis = List.of(
-                new Kpi(m.get("mechanisms.report.kpi.roi"), m.signedMoney(f.roi(), cur),
-                        m.get("mechanisms.report.kpi.roi.detail", m.year(f.year()))),
+                new Kpi(m.get("mechanisms.report.kpi.roi"), m.signedMoney(f.roi(), cur), roiDetail),
                 new Kpi(m.get("mechanisms.roi.incremental"), m.signedMoney(f.incrementalCompensation(), cur),
                         m.get("mechanisms.report.kpi.compensation.detail", m.money(f.plan().total(), cur),
                                 m.money(f.baseline().total(), cur))),
@@ -44,22 +53,49 @@ final class MechanismsPart {
                         m.get("mechanisms.report.kpi.hiring.detail", r.scenario().mechanisms().hires().size())));
 
         Rows comp = new Rows().text(m.get("mechanisms.report.col.figure")).num(m.get("mechanisms.report.col.expected", m.year(f.year())));
-        String[][] figures = {
-                {"mechanisms.roi.uplift", m.signedMoney(f.grossProfitUplift(), cur)},
-                {"mechanisms.col.salary", m.money(f.plan().salary(), cur)},
-                {"mechanisms.col.commission", m.money(f.plan().commission(), cur)},
-                {"mechanisms.col.pk", m.money(f.plan().pk(), cur)},
-                {"mechanisms.roi.compensation", m.money(f.plan().total(), cur)},
-                {"mechanisms.roi.baseline", m.money(f.baseline().total(), cur)},
-                {"mechanisms.roi.incremental", m.signedMoney(f.incrementalCompensation(), cur)},
-                {"mechanisms.roi.hiring", m.money(f.hiringCost(), cur)},
-                {"mechanisms.roi.roi", m.signedMoney(f.roi(), cur)}};
-        for (String[] row : figures) comp.row(Cell.of(m.get(row[0])), Cell.num(row[1]));
+        if (sim != null) {
+            comp.num(m.get("mechanisms.report.col.p5")).num(m.get("mechanisms.report.col.p50"))
+                    .num(m.get("mechanisms.report.col.p95"));
+        }
+        // label key, simulated metric, expected value, signed
+        Object[][] figures = {
+                {"mechanisms.roi.uplift", "grossProfitUplift", f.grossProfitUplift(), true},
+                {"mechanisms.col.salary", "salary", f.plan().salary(), false},
+                {"mechanisms.col.commission", "commission", f.plan().commission(), false},
+                {"mechanisms.col.pk", "pkBonus", f.plan().pk(), false},
+                {"mechanisms.roi.compensation", "compensation", f.plan().total(), false},
+                {"mechanisms.roi.baseline", "baselineCompensation", f.baseline().total(), false},
+                {"mechanisms.roi.incremental", "incrementalCompensation", f.incrementalCompensation(), true},
+                {"mechanisms.roi.hiring", "hiringCost", f.hiringCost(), false},
+                {"mechanisms.roi.roi", "roi", f.roi(), true}};
+        for (Object[] row : figures) {
+            boolean signed = (Boolean) row[3];
+            Cell label = Cell.of(m.get((String) row[0]));
+            Cell expected = Cell.num(amount(m, (Double) row[2], cur, signed));
+            if (sim == null) {
+                comp.row(label, expected);
+                continue;
+            }
+            Stats st = sim.figure(f.year(), (String) row[1]).stats();
+            comp.row(label, expected, Cell.num(amount(m, st.p5(), cur, signed)), Cell.num(amount(m, st.p50(), cur, signed)),
+                    Cell.num(amount(m, st.p95(), cur, signed)));
+        }
+        if (sim != null) {
+            Stats h = sim.horizon();
+            comp.row(Cell.of(m.get("mechanisms.report.horizonRoi", r.scenario().strategy().horizonYears())),
+                    Cell.num("–"), Cell.num(m.signedMoney(h.p5(), cur)), Cell.num(m.signedMoney(h.p50(), cur)),
+                    Cell.num(m.signedMoney(h.p95(), cur)));
+        }
 
         return new Page.Mechanisms(kpis, comp.open("mechanisms/compensation.csv"),
-                m.get("mechanisms.report.note", m.year(f.year())), stars(x.stars(), m), funnel(x.funnel(), m),
+                m.get(sim == null ? "mechanisms.report.note" : "mechanisms.report.note.simulated", m.year(f.year()),
+                        sim == null ? 0 : r.simulation().map(x2 -> x2.paths()).orElse(0)), stars(x.stars(), m), funnel(x.funnel(), m),
                 x.funnel().present() ? funnelFigures : List.of(), register(x, m), links(x.projects().reports()),
                 PROJECTS + "index.html");
+    }
+
+    private static String amount(Messages m, double v, String cur, boolean signed) {
+        return signed ? m.signedMoney(v, cur) : m.money(v, cur);
     }
 
     /** Soldiers per number of stars: as soldiers.csv lists them, and as recomputed on the base year. */
