@@ -128,8 +128,29 @@ public final class MechanismsWriter {
         }
         pay.write(dir.file("pay.csv"));
 
-        Json.write(dir.file("summary.json"), summary(params, bands, stars, first));
+        Map<String, Object> summary = summary(params, bands, stars, first);
+        if (simulated != null) summary.put("simulated", simulatedSummary(simulated, first.year()));
+        Json.write(dir.file("summary.json"), summary);
         dir.writeString("index.html", view.page(scenario, params, bands, stars, first));
+    }
+
+    /** The first simulated year's ROI and the ROI over the horizon: p5, p50, p95 and mean over paths. */
+    static Map<String, Object> simulatedSummary(SimulatedCompensation.Result r, int firstYear) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", "simulated");
+        m.put("firstYearRoi", spread(r.figure(firstYear, "roi").stats()));
+        m.put("firstYearIncrementalCompensation", spread(r.figure(firstYear, "incrementalCompensation").stats()));
+        m.put("horizonRoi", spread(r.horizon()));
+        return m;
+    }
+
+    private static Map<String, Object> spread(dev.kam.simulation.Stats s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("p5", s.p5());
+        m.put("p50", s.p50());
+        m.put("p95", s.p95());
+        m.put("mean", s.mean());
+        return m;
     }
 
     /** Money in CSV cells: whole currency units (NaN stays empty). */
