@@ -256,6 +256,8 @@ public final class Pipeline {
                     s.accounts().size(), s.soldiers().size(), s.products().size(), calibrated));
         });
         fontWarning(scenario).ifPresent(this::warn);
+        double measured = dev.kam.funnel.FunnelConversion.measured(scenario);
+        if (!Double.isNaN(measured)) warn(Msg.of("funnel.applied", measured));
         RunResults.Builder results = RunResults.of(scenario);
 
         Analysis analysis = stage("analyze", () -> {
