@@ -305,7 +305,8 @@ public final class Pipeline {
             results.simulation(result);
         } else {
             // compensation per path and year (SPEC 12) is computed on the same paths; watching only reads
-            SimulatedCompensation.Watched watched = SimulatedCompensation.compare(scenario, targets, baseline, plan, options);
+            SimulatedCompensation.Watched watched = SimulatedCompensation.compare(scenario, targets, baseline, plan, options,
+                    dev.kam.funnel.FunnelAnalysis.analyze(scenario).processScores());
             PlanComparison comparison = watched.comparison();
             result = comparison.plan();
             results.planVsBaseline(comparison);

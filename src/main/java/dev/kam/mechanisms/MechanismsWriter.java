@@ -101,6 +101,12 @@ public final class MechanismsWriter {
                     r.listed(), r.score(), r.attainment(), r.performance(), r.process(), r.certification(),
                     money(r.salaryComputed()), "base-year");
         }
+        if (simulated != null) {
+            for (SimulatedCompensation.StarYear r : simulated.stars()) {
+                st.row(r.year(), r.soldierId(), r.starsP50(), r.pPromotion(), r.name(), r.pDemotion(), r.listed(),
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, money(r.salaryP50()), "simulated");
+            }
+        }
         st.write(dir.file("stars.csv"));
 
         CsvOut c = new CsvOut(COMPENSATION_HEADER);

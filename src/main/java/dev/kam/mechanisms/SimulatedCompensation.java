@@ -18,6 +18,7 @@ import dev.kam.strategy.Targets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,7 +33,10 @@ import java.util.Set;
  * coverage (for the whole horizon: stars and eligibility are not re-rated per year); quota = the year's
  * total-revenue target × the book's share of wallet ({@link Books}), the target of a year without one being the
  * status quo's expected first-year revenue; an account is a key account in the year when its simulated revenue
- * reaches the year's key-account threshold ({@link Scenario#keyAccountThreshold(int)}); salary at the listed stars.
+ * reaches the year's key-account threshold ({@link Scenario#keyAccountThreshold(int)}). Stars (星级评定) are
+ * recomputed at the end of every simulated year from that year's attainment, the base-year process score and the
+ * certification ({@link StarRating}); the first year's salary is at the listed stars, each later year's at the stars
+ * the year before ended with ({@link SalaryBands}). Stars do not yet take leads away (eligibility, elimination).
  * Nothing is allocated per path-year: each worker keeps its scratch arrays, each path writes only its own slots.
  */
 public final class SimulatedCompensation implements YearHook {
@@ -47,32 +51,51 @@ public final class SimulatedCompensation implements YearHook {
     private final boolean[] in;
     private final boolean[] hire;
     private final CommissionTable[] table;
-    private final double[] salary;
+    private final SalaryBands bands;
+    private final int[] listed;
+    private final double[] annualCost;
+    private final double[] process;
+    private final int[] certification;
+    private final MechanismParams.Stars rules;
+    private final double[] cuts;
     /** quota[y][soldier] (currency). */
     private final double[][] quota;
     private final double[] threshold;
     private final Pk pk;
     /** out[metric][year][path] (currency). */
     final double[][][] out;
+    /** stars[year][soldier][path]: the stars recomputed at the end of the year (0 for a soldier not paid). */
+    final byte[][][] stars;
 
-    private SimulatedCompensation(Scenario s, Targets targets, Coverage c, boolean withHires, int paths) {
+    private SimulatedCompensation(Scenario s, Targets targets, Coverage c, boolean withHires, int paths,
+                                  Map<String, Double> processScores) {
         MechanismParams m = s.mechanisms();
         List<Soldier> list = s.soldiers();
         soldiers = list.size();
         Books books = Books.of(s, c);
         lead = books.lead();
         Set<String> hires = new HashSet<>(m.hires());
-        SalaryBands bands = SalaryBands.resolve(m, list);
+        bands = SalaryBands.resolve(m, list);
+        rules = m.stars();
+        cuts = rules.cuts();
         in = new boolean[soldiers];
         hire = new boolean[soldiers];
         table = new CommissionTable[soldiers];
-        salary = new double[soldiers];
+        listed = new int[soldiers];
+        annualCost = new double[soldiers];
+        process = new double[soldiers];
+        certification = new int[soldiers];
         for (int j = 0; j < soldiers; j++) {
             Soldier so = list.get(j);
             hire[j] = hires.contains(so.id());
             in[j] = withHires || !hire[j];
             table[j] = CommissionTable.of(m.commissionFor(so.layer()));
-            salary[j] = bands.salary(so.stars(), so.stars(), so.annualCost());
+            listed[j] = so.stars();
+            annualCost[j] = so.annualCost();
+            // as the base-year review: NaN without a pipeline (the rule taken as kept), 0 for a soldier without one
+            Double q = processScores.get(so.id());
+            process[j] = processScores.isEmpty() ? Double.NaN : q == null ? 0.0 : q;
+            certification[j] = so.certification();
         }
         int years = s.strategy().horizonYears();
         double statusQuo = ExpectedYear.of(s, Coverage.baseline(s, new ResponseModel(s.simulation()))).totalRevenue();
@@ -86,6 +109,7 @@ public final class SimulatedCompensation implements YearHook {
         }
         pk = m.pk();
         out = new double[METRICS][years][paths];
+        stars = new byte[years][soldiers][paths];
     }
 
     /**
@@ -94,7 +118,16 @@ public final class SimulatedCompensation implements YearHook {
      * @param withHires whether the planned hires are paid (the plan: yes; today's owners: no)
      */
     public static SimulatedCompensation of(Scenario s, Targets targets, Coverage c, boolean withHires, int paths) {
-        return new SimulatedCompensation(s, targets, c, withHires, paths);
+        return of(s, targets, c, withHires, paths, Map.of());
+    }
+
+    /**
+     * As {@link #of(Scenario, Targets, Coverage, boolean, int)}, with each soldier's process score (0–1, the
+     * funnel's, by soldier id; empty without a pipeline) for the yearly star rating.
+     */
+    public static SimulatedCompensation of(Scenario s, Targets targets, Coverage c, boolean withHires, int paths,
+                                           Map<String, Double> processScores) {
+        return new SimulatedCompensation(s, targets, c, withHires, paths, processScores);
     }
 
     @Override
@@ -112,6 +145,8 @@ public final class SimulatedCompensation implements YearHook {
         private final double[] won = new double[soldiers];
         private final double[] scratch = new double[soldiers];
         private final int[] order = new int[soldiers];
+        /** Each soldier's stars entering the current year of the current path. */
+        private final int[] current = new int[soldiers];
 
         @Override
         public void year(int path, int y, double[] revenue, double[] grossProfit) {
@@ -119,6 +154,7 @@ public final class SimulatedCompensation implements YearHook {
             java.util.Arrays.fill(gp, 0.0);
             java.util.Arrays.fill(kaRev, 0.0);
             java.util.Arrays.fill(kaGp, 0.0);
+            if (y == 0) System.arraycopy(listed, 0, current, 0, soldiers);
             double t = threshold[y];
             for (int i = 0; i < lead.length; i++) {
                 int j = lead[i];
@@ -145,8 +181,13 @@ public final class SimulatedCompensation implements YearHook {
                 commission += tb.pay(basis, a);
                 totalBasis += tb.basisOf(rev[j], gp[j]);
                 attainment[k++] = a;
-                sal += salary[j];
-                if (hire[j]) hireSalary += salary[j];
+                // this year's salary by the stars it started with; its result sets next year's
+                double pay = bands.salary(current[j], listed[j], annualCost[j]);
+                sal += pay;
+                if (hire[j]) hireSalary += pay;
+                int next = StarRating.stars(rules, cuts, a, process[j], certification[j]);
+                stars[y][j][path] = (byte) next;
+                current[j] = next;
             }
             double pool = PkPool.award(attainment, k, PkPool.size(pk, totalBasis), pk, won, scratch, order);
             out[SALARY][y][path] = sal;
@@ -156,20 +197,67 @@ public final class SimulatedCompensation implements YearHook {
         }
     }
 
+    /**
+     * One soldier's stars at the end of a simulated year, over paths.
+     *
+     * @param starsP50   median stars
+     * @param pPromotion share of paths on which the soldier ends the year with more stars than they started it with
+     * @param pDemotion  share with fewer
+     * @param salaryP50  median salary of the stars reached, i.e. next year's (currency/year)
+     */
+    public record StarYear(int year, String soldierId, String name, int listed, double starsP50, double pPromotion,
+                           double pDemotion, double salaryP50) {
+    }
+
+    /** The stars of every paid soldier in every simulated year, year by year in the scenario's soldier order. */
+    public List<StarYear> starYears(Scenario s) {
+        List<StarYear> rows = new ArrayList<>();
+        int years = stars.length;
+        int paths = years == 0 ? 0 : stars[0][0].length;
+        double[] st = new double[paths];
+        double[] sal = new double[paths];
+        for (int y = 0; y < years; y++) {
+            for (int j = 0; j < soldiers; j++) {
+                if (!in[j]) continue;
+                int up = 0;
+                int down = 0;
+                for (int p = 0; p < paths; p++) {
+                    int now = stars[y][j][p];
+                    int before = y == 0 ? listed[j] : stars[y - 1][j][p];
+                    if (now > before) up++;
+                    else if (now < before) down++;
+                    st[p] = now;
+                    sal[p] = bands.salary(now, listed[j], annualCost[j]);
+                }
+                Soldier so = s.soldiers().get(j);
+                rows.add(new StarYear(s.baseYear() + 1 + y, so.id(), so.name(), listed[j], Stats.of(st).p50(),
+                        (double) up / paths, (double) down / paths, Stats.of(sal).p50()));
+            }
+        }
+        return rows;
+    }
+
     /** The plan against today's owners on common random numbers, with the compensation watched on every path. */
     public record Watched(PlanComparison comparison, Result compensation) {
+    }
+
+    /** As {@link #compare(Scenario, Targets, Coverage, Coverage, SimulationOptions, Map)} without a pipeline's process scores. */
+    public static Watched compare(Scenario s, Targets targets, Coverage baseline, Coverage plan, SimulationOptions o) {
+        return compare(s, targets, baseline, plan, o, Map.of());
     }
 
     /**
      * Simulates today's owners and the plan as {@link Simulator#compare} does (the same result, bit for bit) while
      * computing each path-year's compensation under both, and pairs them ({@link #summarize}).
      */
-    public static Watched compare(Scenario s, Targets targets, Coverage baseline, Coverage plan, SimulationOptions o) {
-        SimulatedCompensation planPay = of(s, targets, plan, true, o.paths());
-        SimulatedCompensation todayPay = of(s, targets, baseline, false, o.paths());
+    public static Watched compare(Scenario s, Targets targets, Coverage baseline, Coverage plan, SimulationOptions o,
+                                  Map<String, Double> processScores) {
+        SimulatedCompensation planPay = of(s, targets, plan, true, o.paths(), processScores);
+        SimulatedCompensation todayPay = of(s, targets, baseline, false, o.paths(), processScores);
         PlanComparison c = Simulator.compare(s, targets, baseline, plan, o, todayPay, planPay);
         MechanismParams m = s.mechanisms();
-        return new Watched(c, summarize(planPay, todayPay, c, s.baseYear(), m.hiringCost() * m.hires().size()));
+        Result r = summarize(planPay, todayPay, c, s.baseYear(), m.hiringCost() * m.hires().size());
+        return new Watched(c, r.withStars(planPay.starYears(s)));
     }
 
     /** The simulated compensation of one figure in one year over all paths. */
@@ -181,10 +269,17 @@ public final class SimulatedCompensation implements YearHook {
      *
      * @param figures  per year (in order) the figures of {@link #METRICS_WRITTEN}
      * @param horizon  the ROI summed over the horizon, per path
+     * @param stars    the plan's soldiers' stars per simulated year (empty when not watched)
      */
-    public record Result(List<Figure> figures, Stats horizon) {
+    public record Result(List<Figure> figures, Stats horizon, List<StarYear> stars) {
         public Result {
             figures = List.copyOf(figures);
+            stars = List.copyOf(stars);
+        }
+
+        /** A copy with the plan's stars per simulated year. */
+        public Result withStars(List<StarYear> s) {
+            return new Result(figures, horizon, s);
         }
 
         /** A figure of a calendar year, or null. */
@@ -236,6 +331,6 @@ public final class SimulatedCompensation implements YearHook {
                 figures.add(new Figure(baseYear + 1 + y, METRICS_WRITTEN.get(k), Stats.of(v[k])));
             }
         }
-        return new Result(figures, Stats.of(cumulative));
+        return new Result(figures, Stats.of(cumulative), List.of());
     }
 }

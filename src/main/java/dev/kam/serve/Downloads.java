@@ -76,7 +76,8 @@ final class Downloads implements AutoCloseable {
         long t0 = System.nanoTime();
         SimulationOptions o = SimulationOptions.of(s.simulation());
         Coverage baseline = Coverage.baseline(s, new ResponseModel(s.simulation()));
-        SimulatedCompensation.Watched watched = SimulatedCompensation.compare(s, t, baseline, coverage, o);
+        SimulatedCompensation.Watched watched = SimulatedCompensation.compare(s, t, baseline, coverage, o,
+                dev.kam.funnel.FunnelAnalysis.analyze(s).processScores());
         PlanComparison c = watched.comparison();
         Sensitivity.Tornado tornado = Sensitivity.tornado(s, t, coverage,
                 o.withPaths(Math.min(o.paths(), Pipeline.TORNADO_PATHS)));

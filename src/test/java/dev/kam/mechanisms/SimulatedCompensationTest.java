@@ -65,19 +65,39 @@ class SimulatedCompensationTest {
             // S1 at 0.8 of 1.25M: 1% of 1M = 10,000; S2 at 1.2: 25,000 and the PK pool of 10,000; the same today
             assertEquals(35_000, p50(r, y, "commission"), 1e-6, "commission " + y);
             assertEquals(10_000, p50(r, y, "pkBonus"), 1e-6);
-            assertEquals(200_000 + 300_000 + 200_000, p50(r, y, "salary"), 1e-6);
-            assertEquals(745_000, p50(r, y, "compensation"), 1e-6);
+            // stars at the end of each year (weights 0.5/0.3/0.2, cuts 0.4/0.6/0.75/0.9, full attainment 1.5, no
+            // pipeline so process 1): S1 0.5·0.8/1.5 + 0.3 = 0.567 → 2★ (kept), S2 0.5·1.2/1.5 + 0.3 = 0.7 → 3★ (kept),
+            // the hire H1 with no book 0.3 → 1★: from the second year on paid the 1★ band, 100,000 instead of 200,000
+            double hire = y == 2027 ? 200_000 : 100_000;
+            assertEquals(200_000 + 300_000 + hire, p50(r, y, "salary"), 1e-6);
+            assertEquals(545_000 + hire, p50(r, y, "compensation"), 1e-6);
             assertEquals(545_000, p50(r, y, "baselineCompensation"), 1e-6);
             assertEquals(0, p50(r, y, "incrementalCompensation"), 1e-6);
-            // the hire's 2★ salary every year, the one-off 50,000 in the first
-            assertEquals(y == 2027 ? 250_000 : 200_000, p50(r, y, "hiringCost"), 1e-6);
+            // the hire's salary every year, the one-off 50,000 in the first
+            assertEquals(y == 2027 ? 250_000 : 100_000, p50(r, y, "hiringCost"), 1e-6);
             assertEquals(0, p50(r, y, "grossProfitUplift"), 1e-6);
-            assertEquals(y == 2027 ? -250_000 : -200_000, p50(r, y, "roi"), 1e-6);
+            assertEquals(y == 2027 ? -250_000 : -100_000, p50(r, y, "roi"), 1e-6);
             Stats roi = r.figure(y, "roi").stats();
             assertEquals(roi.p5(), roi.p95(), 1e-6, "a still world has no spread");
         }
-        assertEquals(-650_000, p50(r, 2029, "roiCumulative"), 1e-6);
-        assertEquals(-650_000, r.horizon().p50(), 1e-6);
+        assertEquals(-450_000, p50(r, 2029, "roiCumulative"), 1e-6);
+        assertEquals(-450_000, r.horizon().p50(), 1e-6);
+
+        assertEquals(3 * 3, r.stars().size(), "three soldiers paid under the plan, three years");
+        SimulatedCompensation.StarYear h1 = r.stars().get(2);
+        assertEquals("H1", h1.soldierId());
+        assertEquals(2027, h1.year());
+        assertEquals(1, h1.starsP50());
+        assertEquals(1.0, h1.pDemotion());
+        assertEquals(0.0, h1.pPromotion());
+        assertEquals(100_000, h1.salaryP50(), 1e-9);
+        SimulatedCompensation.StarYear h1Later = r.stars().get(5);
+        assertEquals(2028, h1Later.year());
+        assertEquals(0.0, h1Later.pDemotion(), "1★ stays 1★");
+        SimulatedCompensation.StarYear s2 = r.stars().get(1);
+        assertEquals(3, s2.starsP50());
+        assertEquals(0.0, s2.pPromotion());
+        assertEquals(0.0, s2.pDemotion());
     }
 
     private static double p50(SimulatedCompensation.Result r, int year, String metric) {

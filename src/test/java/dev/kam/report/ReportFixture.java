@@ -95,7 +95,8 @@ public final class ReportFixture {
         Plan plan = Assigner.solve(s, a, AssignOptions.steps(1, 20_000, 200));
         Coverage baseline = Coverage.baseline(s, new ResponseModel(s.simulation()));
         SimulationOptions o = new SimulationOptions(paths, 1, 2);
-        SimulatedCompensation.Watched watched = SimulatedCompensation.compare(s, t, baseline, plan.coverage(), o);
+        SimulatedCompensation.Watched watched = SimulatedCompensation.compare(s, t, baseline, plan.coverage(), o,
+                dev.kam.funnel.FunnelAnalysis.analyze(s).processScores());
         PlanComparison c = watched.comparison();
         Sensitivity.Tornado tornado = Sensitivity.tornado(s, t, plan.coverage(), o.withPaths(50));
         return RunResults.of(s).analysis(a).targets(t).plan(plan).planVsBaseline(c).sensitivity(tornado)
