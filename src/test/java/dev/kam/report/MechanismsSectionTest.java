@@ -126,6 +126,17 @@ class MechanismsSectionTest {
             listedTotal += cellInt(row, 1);
         }
         assertEquals(stars.size(), listedTotal);
+        // the simulated column counts each paid soldier of the plan once, by the median stars of the last year
+        List<dev.kam.mechanisms.SimulatedCompensation.StarYear> sim = results.mechanisms().orElseThrow().simulated().stars();
+        int lastYear = sim.stream().mapToInt(dev.kam.mechanisms.SimulatedCompensation.StarYear::year).max().orElseThrow();
+        int simulatedTotal = 0;
+        for (int i = 0; i < 5; i++) {
+            int k = 5 - i;
+            long n = sim.stream().filter(y -> y.year() == lastYear && (int) Math.floor(y.starsP50()) == k).count();
+            assertEquals(n, cellInt(rows.get(i), 3), k + " stars simulated");
+            simulatedTotal += cellInt(rows.get(i), 3);
+        }
+        assertEquals(sim.stream().filter(y -> y.year() == lastYear).count(), simulatedTotal);
     }
 
     @Test

@@ -89,7 +89,7 @@ final class MechanismsPart {
 
         return new Page.Mechanisms(kpis, comp.open("mechanisms/compensation.csv"),
                 m.get(sim == null ? "mechanisms.report.note" : "mechanisms.report.note.simulated", m.year(f.year()),
-                        sim == null ? 0 : r.simulation().map(x2 -> x2.paths()).orElse(0)), stars(x.stars(), m), funnel(x.funnel(), m),
+                        sim == null ? 0 : r.simulation().map(x2 -> x2.paths()).orElse(0)), stars(x.stars(), sim, m), funnel(x.funnel(), m),
                 x.funnel().present() ? funnelFigures : List.of(), register(x, m), links(x.projects().reports()),
                 PROJECTS + "index.html");
     }
@@ -98,18 +98,36 @@ final class MechanismsPart {
         return signed ? m.signedMoney(v, cur) : m.money(v, cur);
     }
 
-    /** Soldiers per number of stars: as soldiers.csv lists them, and as recomputed on the base year. */
-    static Page.Table stars(List<StarReview.Row> rows, Messages m) {
+    /**
+     * Soldiers per number of stars: as soldiers.csv lists them, as recomputed on the base year and, when simulated,
+     * by their median stars at the end of the horizon's last year (a median between two levels counts as the lower).
+     */
+    static Page.Table stars(List<StarReview.Row> rows, SimulatedCompensation.Result sim, Messages m) {
         int[] listed = new int[6];
         int[] computed = new int[6];
         for (StarReview.Row s : rows) {
             listed[s.listed()]++;
             computed[s.computed()]++;
         }
+        int[] last = new int[6];
+        int lastYear = Integer.MIN_VALUE;
+        if (sim != null) {
+            for (SimulatedCompensation.StarYear y : sim.stars()) lastYear = Math.max(lastYear, y.year());
+            for (SimulatedCompensation.StarYear y : sim.stars()) {
+                if (y.year() == lastYear) last[Math.max(1, Math.min(5, (int) Math.floor(y.starsP50())))]++;
+            }
+        }
+        boolean simulated = sim != null && !sim.stars().isEmpty();
         Rows t = new Rows().text(m.get("mechanisms.report.col.stars")).num(m.get("mechanisms.col.listed"))
                 .num(m.get("mechanisms.col.computed"));
+        if (simulated) t.num(m.get("mechanisms.report.col.starsSimulated", m.year(lastYear)));
         for (int k = 5; k >= 1; k--) {
-            t.row(Cell.of("★".repeat(k)), Cell.num(m.integer(listed[k])), Cell.num(m.integer(computed[k])));
+            if (simulated) {
+                t.row(Cell.of("★".repeat(k)), Cell.num(m.integer(listed[k])), Cell.num(m.integer(computed[k])),
+                        Cell.num(m.integer(last[k])));
+            } else {
+                t.row(Cell.of("★".repeat(k)), Cell.num(m.integer(listed[k])), Cell.num(m.integer(computed[k])));
+            }
         }
         return t.open("mechanisms/stars.csv");
     }
