@@ -28,7 +28,8 @@ import dev.kam.io.OutputDir;
 import dev.kam.io.OutputException;
 import dev.kam.io.OutputPlan;
 import dev.kam.io.OutputRun;
-import dev.kam.mechanisms.stage.MechanismsStage;
+import dev.kam.mechanisms.SimulatedCompensation;
+import dev.kam.practice.MechanismsStage;
 import dev.kam.report.ChartTheme;
 import dev.kam.report.RunWriter;
 import dev.kam.run.RunInfo;
@@ -153,7 +154,8 @@ public final class Pipeline {
     private final boolean writes;
     private final InputFiles inputs = new InputFiles();
     private int index;
-    private MechanismsStage.Result mechanisms;
+    /** The plan's compensation per simulated path and year, set by the simulate stage. */
+    private SimulatedCompensation.Result compensation;
 
     private Pipeline(Options options, Listener listener, boolean writes) {
         this.options = options;
@@ -193,16 +195,7 @@ public final class Pipeline {
             for (String note : run.notes()) warn(Msg.of("cli.text", note));
             Path staging = run.root();
             Messages m = Messages.of(options.lang());
-            List<String> written = stage("report", () -> {
-                List<String> w = new ArrayList<>(RunWriter.write(results, m, staging));
-                if (mechanisms != null) {
-                    MechanismsStage.write(results.scenario(), mechanisms, staging, m);
-                    for (String o : MechanismsStage.OUTPUTS) {
-                        if (Files.isDirectory(staging.resolve(o))) w.add(w.size() - 1, o);
-                    }
-                }
-                return new Step<>(w, null);
-            });
+            List<String> written = stage("report", () -> new Step<>(RunWriter.write(results, m, staging), null));
             for (String note : run.publish()) warn(Msg.of("cli.text", note));
             RunResults done = results.withInfo(info());
             return new Result(done, out, out.resolve(RunWriter.REPORT), written);
@@ -263,6 +256,8 @@ public final class Pipeline {
                     s.accounts().size(), s.soldiers().size(), s.products().size(), calibrated));
         });
         fontWarning(scenario).ifPresent(this::warn);
+        double measured = dev.kam.funnel.FunnelConversion.measured(scenario);
+        if (!Double.isNaN(measured)) warn(Msg.of("funnel.applied", measured));
         RunResults.Builder results = RunResults.of(scenario);
 
         Analysis analysis = stage("analyze", () -> {
@@ -288,12 +283,11 @@ public final class Pipeline {
         results.plan(plan);
         Coverage baseline = Coverage.baseline(scenario, new ResponseModel(scenario.simulation()));
         stage("simulate", () -> simulate(scenario, targets, baseline, plan.coverage(), results));
-        // the seed's mechanisms (SPEC 12) are kept beside the results: their package still writes its own files
-        // and draws charts through report/, so RunResults cannot hold them without an import cycle
-        mechanisms = stage("mechanisms", () -> {
-            MechanismsStage.Result x = MechanismsStage.compute(scenario, analysis, targets, plan);
+        MechanismsStage.Result mechanisms = stage("mechanisms", () -> {
+            MechanismsStage.Result x = MechanismsStage.compute(scenario, analysis, targets, plan, compensation);
             return new Step<>(x, Msg.of("cli.text", x.detail(scenario.currency())));
         });
+        results.mechanisms(mechanisms);
         if (!options.compare().isEmpty()) {
             CompareResult c = stage("compare", () -> compare(scenario, plan.coverage()));
             results.comparison(c);
@@ -312,9 +306,13 @@ public final class Pipeline {
             result = Simulator.run(scenario, targets, baseline, options);
             results.simulation(result);
         } else {
-            PlanComparison comparison = Simulator.compare(scenario, targets, baseline, plan, options);
+            // compensation per path and year (SPEC 12) is computed on the same paths; watching only reads
+            SimulatedCompensation.Watched watched = SimulatedCompensation.compare(scenario, targets, baseline, plan, options,
+                    dev.kam.funnel.FunnelAnalysis.analyze(scenario).processScores());
+            PlanComparison comparison = watched.comparison();
             result = comparison.plan();
             results.planVsBaseline(comparison);
+            compensation = watched.compensation();
         }
         Sensitivity.Tornado tornado = Sensitivity.tornado(scenario, targets, plan,
                 options.withPaths(Math.min(options.paths(), TORNADO_PATHS)));

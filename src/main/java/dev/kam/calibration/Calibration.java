@@ -7,6 +7,8 @@ import dev.kam.domain.SimulationParams.Param;
 import dev.kam.domain.SimulationParams.Spread;
 import dev.kam.simulation.SimulationOptions;
 
+import dev.kam.funnel.FunnelConversion;
+
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -39,12 +41,14 @@ public record Calibration(CalibrationFit fit, Backtest backtest, List<Msg> notes
     }
 
     /**
-     * The scenario as {@code kam plan} simulates it: fitted from its history where its file is silent. A scenario
-     * without history, or one already calibrated, comes back unchanged.
+     * The scenario as {@code kam plan} simulates it: fitted from its history where its file is silent (a scenario
+     * without history, or one already calibrated, is not fitted again), then with the covered conversion measured
+     * from pipeline.csv where neither the file nor the history sets it ({@link FunnelConversion}).
      */
     public static Scenario applyTo(Scenario s) {
-        if (s.history().isEmpty() || !s.simulation().calibrated().isEmpty()) return s;
-        return apply(s, Calibrator.fit(s));
+        Scenario fitted = s.history().isEmpty() || !s.simulation().calibrated().isEmpty() ? s : apply(s, Calibrator.fit(s));
+        // then the funnel of pipeline.csv sets the covered conversion where neither the file nor history does
+        return FunnelConversion.applyTo(fitted);
     }
 
     /** The scenario with the fit's applied estimates as parameter distributions. */

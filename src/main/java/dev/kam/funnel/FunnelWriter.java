@@ -8,15 +8,14 @@ import dev.kam.i18n.Messages;
 import dev.kam.io.CsvOut;
 import dev.kam.io.Json;
 import dev.kam.io.OutputDir;
-import dev.kam.report.ChartFiles;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Writes {@code pipeline/}: {@code funnel.csv} (one row per stage), {@code soldiers.csv} (each soldier against the
- * 3–5 rule), {@code summary.json} (the measured conversion and what the simulation would take) and the funnel
- * chart ({@code funnel.png}, {@code funnel.svg}).
+ * 3–5 rule) and {@code summary.json} (the measured conversion and what the simulation would take). The funnel
+ * chart ({@code funnel.png}, {@code funnel.svg}) is drawn by {@code report.FunnelChart} into the same folder.
  */
 public final class FunnelWriter {
     private FunnelWriter() {
@@ -42,7 +41,6 @@ public final class FunnelWriter {
         so.write(dir.file("soldiers.csv"));
 
         Json.write(dir.file("summary.json"), summary(f, simulationCoveredConversion));
-        ChartFiles.write(FunnelChart.chart(f, m), dir, "funnel");
     }
 
     static Map<String, Object> summary(FunnelResult f, double simulationCoveredConversion) {

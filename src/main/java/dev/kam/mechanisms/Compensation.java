@@ -6,6 +6,7 @@ import dev.kam.domain.Layer;
 import dev.kam.domain.MechanismParams;
 import dev.kam.domain.Scenario;
 import dev.kam.domain.Soldier;
+import dev.kam.simulation.Simulator;
 import dev.kam.strategy.Targets;
 import dev.kam.strategy.YearTarget;
 
@@ -88,7 +89,9 @@ public final class Compensation {
      *
      * @param year                    the calendar year (baseYear + 1)
      * @param target                  the year's total-revenue target the quotas split (currency)
-     * @param grossProfitUplift       E[gross profit | plan] − E[gross profit | today's owners] (currency)
+     * @param grossProfitUplift       E[gross profit | plan] − E[gross profit | today's owners] in the first year, the
+     *                                simulation's expectation with the switching costs of moves and drops
+     *                                ({@link Simulator#expectedFirstYearProfit}; the report's headline uplift) (currency)
      * @param incrementalCompensation plan pay − today's pay, without the hires' salary (currency)
      * @param hiringCost              hires' salary plus the one-off cost per hire (currency)
      * @param roi                     grossProfitUplift − incrementalCompensation − hiringCost (currency)
@@ -108,7 +111,9 @@ public final class Compensation {
         Side p = side(s, plan, target, bands, true);
         double hires = p.hireSalary() + s.mechanisms().hiringCost() * s.mechanisms().hires().size();
         double incremental = (p.total() - p.hireSalary()) - base.total();
-        double uplift = p.grossProfit() - base.grossProfit();
+        // the headline's first-year uplift (run.Summary, PlanComparison.expectedFirstYearUplift): switching costs of
+        // moves and drops included, so the ROI and the report's headline speak of one number
+        double uplift = Simulator.expectedFirstYearProfit(s, plan) - Simulator.expectedFirstYearProfit(s, baseline);
         return new FirstYear(year, target, p, base, uplift, incremental, hires, uplift - incremental - hires,
                 bands.configured());
     }
@@ -121,7 +126,7 @@ public final class Compensation {
 
     private static Side side(Scenario s, Coverage c, double target, SalaryBands bands, boolean withHires) {
         MechanismParams m = s.mechanisms();
-        double threshold = s.strategy().keyAccountThreshold();
+        double threshold = s.keyAccountThreshold(s.baseYear() + 1);
         Set<String> hires = new HashSet<>(m.hires());
         List<Soldier> soldiers = s.soldiers();
         int n = soldiers.size();

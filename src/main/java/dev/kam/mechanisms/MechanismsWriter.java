@@ -70,19 +70,49 @@ public final class MechanismsWriter {
         return rows;
     }
 
+    /** The simulated rows, year by year: p5 … p95 and the mean over paths. */
+    public static List<CompensationRow> simulatedRows(SimulatedCompensation.Result r) {
+        List<CompensationRow> rows = new ArrayList<>();
+        if (r == null) return rows;
+        for (SimulatedCompensation.Figure f : r.figures()) {
+            dev.kam.simulation.Stats s = f.stats();
+            rows.add(new CompensationRow(f.year(), f.metric(), new double[] {s.p5(), s.p10(), s.p25(), s.p50(), s.p75(),
+                    s.p90(), s.p95()}, s.mean(), "simulated"));
+        }
+        return rows;
+    }
+
     public static void write(OutputDir dir, int baseYear, MechanismParams params, SalaryBands bands,
                              List<StarReview.Row> stars, Compensation.FirstYear first, MechanismsHtml view,
                              String scenario) {
+        write(dir, baseYear, params, bands, stars, first, null, view, scenario);
+    }
+
+    /**
+     * Writes every file; {@code simulated} (or null) adds the rows of every simulated year to compensation.csv
+     * after the first year's expected rows.
+     */
+    public static void write(OutputDir dir, int baseYear, MechanismParams params, SalaryBands bands,
+                             List<StarReview.Row> stars, Compensation.FirstYear first,
+                             SimulatedCompensation.Result simulated, MechanismsHtml view, String scenario) {
         CsvOut st = new CsvOut(STARS_HEADER);
         for (StarReview.Row r : stars) {
             st.row(baseYear, r.soldierId(), r.computed(), r.promotion() ? 1 : 0, r.name(), r.demotion() ? 1 : 0,
                     r.listed(), r.score(), r.attainment(), r.performance(), r.process(), r.certification(),
                     money(r.salaryComputed()), "base-year");
         }
+        if (simulated != null) {
+            for (SimulatedCompensation.StarYear r : simulated.stars()) {
+                st.row(r.year(), r.soldierId(), r.starsP50(), r.pPromotion(), r.name(), r.pDemotion(), r.listed(),
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, money(r.salaryP50()), "simulated");
+            }
+        }
         st.write(dir.file("stars.csv"));
 
         CsvOut c = new CsvOut(COMPENSATION_HEADER);
-        for (CompensationRow r : firstYearRows(first)) {
+        List<CompensationRow> rows = new ArrayList<>(firstYearRows(first));
+        rows.addAll(simulatedRows(simulated));
+        for (CompensationRow r : rows) {
             double[] p = r.percentiles();
             c.row(r.year(), r.metric(), money(p[0]), money(p[1]), money(p[2]), money(p[3]), money(p[4]), money(p[5]),
                     money(p[6]), money(r.mean()), r.method());
@@ -104,8 +134,29 @@ public final class MechanismsWriter {
         }
         pay.write(dir.file("pay.csv"));
 
-        Json.write(dir.file("summary.json"), summary(params, bands, stars, first));
+        Map<String, Object> summary = summary(params, bands, stars, first);
+        if (simulated != null) summary.put("simulated", simulatedSummary(simulated, first.year()));
+        Json.write(dir.file("summary.json"), summary);
         dir.writeString("index.html", view.page(scenario, params, bands, stars, first));
+    }
+
+    /** The first simulated year's ROI and the ROI over the horizon: p5, p50, p95 and mean over paths. */
+    static Map<String, Object> simulatedSummary(SimulatedCompensation.Result r, int firstYear) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", "simulated");
+        m.put("firstYearRoi", spread(r.figure(firstYear, "roi").stats()));
+        m.put("firstYearIncrementalCompensation", spread(r.figure(firstYear, "incrementalCompensation").stats()));
+        m.put("horizonRoi", spread(r.horizon()));
+        return m;
+    }
+
+    private static Map<String, Object> spread(dev.kam.simulation.Stats s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("p5", s.p5());
+        m.put("p50", s.p50());
+        m.put("p95", s.p95());
+        m.put("mean", s.mean());
+        return m;
     }
 
     /** Money in CSV cells: whole currency units (NaN stays empty). */

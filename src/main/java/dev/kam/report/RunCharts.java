@@ -31,6 +31,8 @@ public final class RunCharts {
                 .ifPresent(p -> out.put("plan", List.of(Chart.of("gain-vs-moves", PlanWriter.curveChart(p, m)))));
         r.simulation().ifPresent(s -> out.put("simulation", SimulationWriter.charts(simulationInput(r), m)));
         r.comparison().ifPresent(c -> out.put("compare", CompareWriter.charts(compareInput(r, c), m)));
+        r.mechanisms().filter(x -> x.funnel().present())
+                .ifPresent(x -> out.put("pipeline", List.of(Chart.of("funnel", FunnelChart.chart(x.funnel(), m)))));
         return new RunCharts(out);
     }
 
@@ -39,7 +41,7 @@ public final class RunCharts {
         return new RunCharts(Map.of());
     }
 
-    /** The charts of one stage folder ({@code analysis}, {@code targets}, {@code simulation}, {@code compare}). */
+    /** The charts of one stage folder ({@code analysis}, {@code targets}, {@code simulation}, {@code compare}, {@code pipeline}). */
     public List<Chart> stage(String stage) {
         return byStage.getOrDefault(stage, List.of());
     }

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Writes every output of a run from its results, under a root folder: {@code analysis/}, {@code targets/},
- * {@code plan/}, {@code simulation/}, {@code compare/} (each through an {@link OutputDir}, so a folder
+ * {@code plan/}, {@code simulation/}, {@code compare/}, the mechanisms' {@code mechanisms/}, {@code pipeline/},
+ * {@code projects/} (each through an {@link OutputDir}, so a folder
  * appears whole), {@code plan.xlsx} (when a plan was made) and {@code report.html}. A stage that did not run writes nothing. Data files are the same
  * in every language; the charts and the report are in the language of the {@link Messages}.
  */
@@ -67,6 +68,7 @@ public final class RunWriter {
             }
             written.add("compare");
         });
+        r.mechanisms().ifPresent(x -> written.addAll(MechanismsOutputs.write(r.scenario(), x, root, m, charts)));
         PlanXlsx.Input.of(r).ifPresent(x -> {
             PlanXlsx.write(x, root.resolve(PlanXlsx.FILE));
             written.add(PlanXlsx.FILE);

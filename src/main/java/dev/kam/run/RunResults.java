@@ -4,6 +4,7 @@ import dev.kam.analysis.Analysis;
 import dev.kam.assign.Plan;
 import dev.kam.compare.CompareResult;
 import dev.kam.domain.Scenario;
+import dev.kam.practice.MechanismsStage;
 import dev.kam.simulation.PlanComparison;
 import dev.kam.simulation.Sensitivity;
 import dev.kam.simulation.SimulationResult;
@@ -30,6 +31,7 @@ public final class RunResults {
     private final PlanComparison planVsBaseline;
     private final Sensitivity.Tornado sensitivity;
     private final CompareResult comparison;
+    private final MechanismsStage.Result mechanisms;
     private final RunInfo info;
     private final Summary summary;
 
@@ -50,6 +52,7 @@ public final class RunResults {
         }
         this.sensitivity = b.sensitivity;
         this.comparison = b.comparison;
+        this.mechanisms = b.mechanisms;
         this.info = b.info == null ? RunInfo.of("kam") : b.info;
         this.summary = summary != null ? summary : Summary.of(this);
     }
@@ -97,6 +100,11 @@ public final class RunResults {
         return Optional.ofNullable(comparison);
     }
 
+    /** The seed's mechanisms (SPEC §12): funnel, star review, compensation and ROI, account projects. */
+    public Optional<MechanismsStage.Result> mechanisms() {
+        return Optional.ofNullable(mechanisms);
+    }
+
     public RunInfo info() {
         return info;
     }
@@ -120,6 +128,7 @@ public final class RunResults {
         b.planVsBaseline = planVsBaseline;
         b.sensitivity = sensitivity;
         b.comparison = comparison;
+        b.mechanisms = mechanisms;
         b.info = info;
         return b;
     }
@@ -134,6 +143,7 @@ public final class RunResults {
         private PlanComparison planVsBaseline;
         private Sensitivity.Tornado sensitivity;
         private CompareResult comparison;
+        private MechanismsStage.Result mechanisms;
         private RunInfo info;
 
         private Builder(Scenario scenario) {
@@ -173,6 +183,11 @@ public final class RunResults {
 
         public Builder comparison(CompareResult c) {
             this.comparison = c;
+            return this;
+        }
+
+        public Builder mechanisms(MechanismsStage.Result m) {
+            this.mechanisms = m;
             return this;
         }
 

@@ -12,11 +12,11 @@ import dev.kam.run.RunResults;
 import dev.kam.domain.ResponseModel;
 import dev.kam.domain.Scenario;
 import dev.kam.i18n.Lang;
-import dev.kam.mechanisms.stage.MechanismsStage;
+import dev.kam.mechanisms.SimulatedCompensation;
+import dev.kam.practice.MechanismsStage;
 import dev.kam.simulation.PlanComparison;
 import dev.kam.simulation.Sensitivity;
 import dev.kam.simulation.SimulationOptions;
-import dev.kam.simulation.Simulator;
 import dev.kam.strategy.Targets;
 
 import java.io.IOException;
@@ -76,22 +76,24 @@ final class Downloads implements AutoCloseable {
         long t0 = System.nanoTime();
         SimulationOptions o = SimulationOptions.of(s.simulation());
         Coverage baseline = Coverage.baseline(s, new ResponseModel(s.simulation()));
-        PlanComparison c = Simulator.compare(s, t, baseline, coverage, o);
+        SimulatedCompensation.Watched watched = SimulatedCompensation.compare(s, t, baseline, coverage, o,
+                dev.kam.funnel.FunnelAnalysis.analyze(s).processScores());
+        PlanComparison c = watched.comparison();
         Sensitivity.Tornado tornado = Sensitivity.tornado(s, t, coverage,
                 o.withPaths(Math.min(o.paths(), Pipeline.TORNADO_PATHS)));
         timings.put("simulate", lap(t0));
         t0 = System.nanoTime();
-        MechanismsStage.Result mech = MechanismsStage.compute(s, a, t, plan);
+        MechanismsStage.Result mech = MechanismsStage.compute(s, a, t, plan, watched.compensation());
         timings.put("mechanisms", lap(t0));
         List<Msg> notes = new ArrayList<>();
         for (String w : warnings) notes.add(Msg.of("cli.text", w));
         RunResults results = RunResults.of(s).analysis(a).targets(t).plan(plan).planVsBaseline(c).sensitivity(tornado)
+                .mechanisms(mech)
                 .info(new RunInfo(Pipeline.version(), List.of("analyze", "targets", "assign", "simulate", "mechanisms"),
                         timings, List.of(), notes))
                 .build();
         Messages m = Messages.of(lang);
         RunWriter.write(results, m, out);
-        MechanismsStage.write(s, mech, out, m);
         Map<String, Path> files = new LinkedHashMap<>();
         List<Map<String, Object>> list = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(out)) {

@@ -44,6 +44,10 @@ final class PathWorker {
     private final Rng[] slotRng;
     private final double[] uniforms = new double[CompiledModel.PARAMS];
     private final double[] drawn = new double[CompiledModel.PARAMS];
+    /** The caller's observer of each path-year, null for none (then the arrays below are null too). */
+    private final YearHook.Worker hook;
+    private final double[] hookRevenue;
+    private final double[] hookProfit;
     /** Rates of the current path: the model's own when nothing is uncertain, else this worker's. */
     private final CompiledModel.Derived own;
     private CompiledModel.Derived d;
@@ -54,7 +58,15 @@ final class PathWorker {
     long dropped;
 
     PathWorker(CompiledModel m) {
+        this(m, null);
+    }
+
+    /** A worker reporting every path-year to {@code hook} (null for none). */
+    PathWorker(CompiledModel m, YearHook.Worker hook) {
         this.m = m;
+        this.hook = hook;
+        hookRevenue = hook == null ? null : new double[m.accounts];
+        hookProfit = hook == null ? null : new double[m.accounts];
         int cap = m.capacity;
         wallet = new double[cap];
         share = new double[cap];
@@ -183,6 +195,12 @@ final class PathWorker {
             final double[] churn = y == 0 ? d.churnFirst : churnLater;
             final double threshold = m.threshold[y];
             final double[] tr = trace == null ? null : trace[y];
+            final double[] hr = hookRevenue;
+            final double[] hp = hookProfit;
+            if (hr != null) {
+                Arrays.fill(hr, 0.0);
+                Arrays.fill(hp, 0.0);
+            }
 
             double total = 0;
             double profit = 0;
@@ -213,9 +231,14 @@ final class PathWorker {
                 if (o != offerStart[i + 1]) adopt(i, o, offerStart[i + 1], y, d.adoption);
                 double base = s * w;
                 double rev = base + productRevenue[i];
+                double gp = base * margin[i] + productProfit[i];
                 total += rev;
-                profit += base * margin[i] + productProfit[i];
+                profit += gp;
                 if (tr != null && i < n) tr[i] = rev;
+                if (hr != null && i < n) {
+                    hr[i] = rev;
+                    hp[i] = gp;
+                }
                 // branch-free: whether an account is a key account is unpredictable from one to the next
                 int ka = rev >= threshold && rev > 0 ? 1 : 0;
                 kaRevenue += ka * rev;
@@ -227,6 +250,7 @@ final class PathWorker {
             out[2][y][path] = kaCount;
             out[3][y][path] = total > 0 ? kaRevenue / total : 0.0;
             out[4][y][path] = profit;
+            if (hook != null) hook.year(path, y, hr, hp);
         }
         accountYears += work;
     }

@@ -40,13 +40,22 @@ public final class Simulator {
      * @param plan    who covers which account (e.g. {@link Coverage#baseline})
      */
     public static SimulationResult run(Scenario scenario, Targets targets, Coverage plan, SimulationOptions options) {
+        return run(scenario, targets, plan, options, null);
+    }
+
+    /**
+     * As {@link #run(Scenario, Targets, Coverage, SimulationOptions)}, reporting every path-year to {@code hook}
+     * (null for none); the result is the same with or without it.
+     */
+    public static SimulationResult run(Scenario scenario, Targets targets, Coverage plan, SimulationOptions options,
+                                       YearHook hook) {
         CompiledModel model = new CompiledModel(scenario, plan);
         int paths = options.paths();
         checkMemory(paths, model.years);
         double[][][] out = new double[Metric.values().length][model.years][paths];
         int threads = Math.min(options.threads(), Math.max(1, (paths + BLOCK - 1) / BLOCK));
         long start = System.nanoTime();
-        long[] counts = runPaths(model, options.seed(), paths, threads, out);
+        long[] counts = runPaths(model, options.seed(), paths, threads, out, hook);
         double seconds = (System.nanoTime() - start) / 1e9;
 
         int baseYear = scenario.baseYear();
@@ -60,8 +69,14 @@ public final class Simulator {
     /** Simulates the baseline and the plan with common random numbers (same seed, aligned streams). */
     public static PlanComparison compare(Scenario scenario, Targets targets, Coverage baseline, Coverage plan,
                                          SimulationOptions options) {
-        SimulationResult b = run(scenario, targets, baseline, options);
-        SimulationResult p = run(scenario, targets, plan, options);
+        return compare(scenario, targets, baseline, plan, options, null, null);
+    }
+
+    /** As {@link #compare(Scenario, Targets, Coverage, Coverage, SimulationOptions)}, with a hook per side (or null). */
+    public static PlanComparison compare(Scenario scenario, Targets targets, Coverage baseline, Coverage plan,
+                                         SimulationOptions options, YearHook baselineHook, YearHook planHook) {
+        SimulationResult b = run(scenario, targets, baseline, options, baselineHook);
+        SimulationResult p = run(scenario, targets, plan, options, planHook);
         return new PlanComparison(b, p);
     }
 
@@ -102,7 +117,8 @@ public final class Simulator {
         return trace;
     }
 
-    private static long[] runPaths(CompiledModel model, long seed, int paths, int threads, double[][][] out) {
+    private static long[] runPaths(CompiledModel model, long seed, int paths, int threads, double[][][] out,
+                                   YearHook hook) {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "kam-sim");
@@ -114,7 +130,7 @@ public final class Simulator {
             for (int t = 0; t < threads; t++) {
                 futures.add(pool.submit(() -> {
                     long cpu0 = cpuNanos();
-                    PathWorker w = new PathWorker(model);
+                    PathWorker w = new PathWorker(model, hook == null ? null : hook.worker());
                     for (int from = next.getAndAdd(BLOCK); from < paths; from = next.getAndAdd(BLOCK)) {
                         int to = Math.min(paths, from + BLOCK);
                         for (int p = from; p < to; p++) w.run(seed, p, out);

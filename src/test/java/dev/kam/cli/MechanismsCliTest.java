@@ -89,12 +89,15 @@ class MechanismsCliTest {
 
         List<String> stars = Files.readAllLines(out.resolve("mechanisms/stars.csv"));
         assertTrue(stars.get(0).startsWith("\uFEFFyear,soldier,starsP50,pPromotion,"), stars.get(0));
-        assertEquals(1 + 6, stars.size());
+        assertEquals(1 + 6 + 6 * 10, stars.size(), "the base year and each of the ten simulated years");
         assertTrue(stars.get(1).startsWith("2026,S001,"), stars.get(1));
+        assertTrue(stars.get(7).startsWith("2027,S001,") && stars.get(7).endsWith(",simulated"), stars.get(7));
         List<String> comp = Files.readAllLines(out.resolve("mechanisms/compensation.csv"));
         assertEquals("\uFEFFyear,metric,p5,p10,p25,p50,p75,p90,p95,mean,method", comp.get(0));
         assertTrue(comp.stream().anyMatch(l -> l.startsWith("2027,roi,,,,,,,,") && l.endsWith(",expected-first-year")),
                 String.join("\n", comp));
+        assertEquals(1 + 9 + 10 * 10, comp.size(), "nine expected first-year rows, ten figures per simulated year");
+        assertTrue(comp.stream().anyMatch(l -> l.matches("2036,roiCumulative,-?[0-9].*,simulated")), String.join("\n", comp));
         assertTrue(Files.exists(out.resolve("mechanisms/pay.csv")));
         assertTrue(Files.readString(out.resolve("mechanisms/summary.json")).contains("\"starReview\""));
         var mech = Jsoup.parse(out.resolve("mechanisms/index.html").toFile(), "UTF-8");

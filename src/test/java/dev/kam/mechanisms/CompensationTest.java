@@ -71,10 +71,12 @@ class CompensationTest {
         assertEquals(30_000, p2.commission(), 1e-9);
         assertEquals(10_000, p2.pk(), 1e-9);
         assertEquals(0, f.plan().soldiers().get(0).commission());
-        assertEquals(0, f.grossProfitUplift(), 1e-9);                  // next year is today under both
+        // next year is today under both, but A moves from S1 to S2: the switching cost 10% × A's gross profit
+        // (1M × 0.25) is expected to be lost, as the report's headline uplift counts it
+        assertEquals(-25_000, f.grossProfitUplift(), 1e-9);
         assertEquals(-5_000, f.incrementalCompensation(), 1e-9);       // 40,000 of variable pay against 45,000
         assertEquals(200_000 + 50_000, f.hiringCost(), 1e-9);          // the hire's 2★ salary and the one-off cost
-        assertEquals(0 + 5_000 - 250_000, f.roi(), 1e-9);
+        assertEquals(-25_000 + 5_000 - 250_000, f.roi(), 1e-9);
     }
 
     @Test

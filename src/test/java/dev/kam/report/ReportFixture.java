@@ -17,6 +17,8 @@ import dev.kam.domain.SimulationParams;
 import dev.kam.domain.Soldier;
 import dev.kam.domain.Stage;
 import dev.kam.domain.StrategyParams;
+import dev.kam.mechanisms.SimulatedCompensation;
+import dev.kam.practice.MechanismsStage;
 import dev.kam.run.RunInfo;
 import dev.kam.run.RunResults;
 import dev.kam.scenario.Generator;
@@ -24,7 +26,6 @@ import dev.kam.scenario.ScenarioReader;
 import dev.kam.simulation.PlanComparison;
 import dev.kam.simulation.Sensitivity;
 import dev.kam.simulation.SimulationOptions;
-import dev.kam.simulation.Simulator;
 import dev.kam.strategy.TargetPlanner;
 import dev.kam.strategy.Targets;
 
@@ -94,10 +95,13 @@ public final class ReportFixture {
         Plan plan = Assigner.solve(s, a, AssignOptions.steps(1, 20_000, 200));
         Coverage baseline = Coverage.baseline(s, new ResponseModel(s.simulation()));
         SimulationOptions o = new SimulationOptions(paths, 1, 2);
-        PlanComparison c = Simulator.compare(s, t, baseline, plan.coverage(), o);
+        SimulatedCompensation.Watched watched = SimulatedCompensation.compare(s, t, baseline, plan.coverage(), o,
+                dev.kam.funnel.FunnelAnalysis.analyze(s).processScores());
+        PlanComparison c = watched.comparison();
         Sensitivity.Tornado tornado = Sensitivity.tornado(s, t, plan.coverage(), o.withPaths(50));
         return RunResults.of(s).analysis(a).targets(t).plan(plan).planVsBaseline(c).sensitivity(tornado)
-                .info(new RunInfo("kam test", List.of("validate", "analyze", "targets", "assign", "simulate"),
+                .mechanisms(MechanismsStage.compute(s, a, t, plan, watched.compensation()))
+                .info(new RunInfo("kam test", List.of("validate", "analyze", "targets", "assign", "simulate", "mechanisms"),
                         Map.of("validate", 0.2), List.of(), List.of()))
                 .build();
     }

@@ -20,13 +20,14 @@ import java.util.List;
  * @param plan      the assignment plan, null without a plan
  * @param simulation the simulation, null without one
  * @param compare   the scenario comparison, null without one
+ * @param mechanisms the seed's mechanisms (compensation, stars, funnel, projects), null when they were not run
  * @param actions   the action list, null when there is no key account
  * @param appendix  assumptions and the technical appendix (always present)
  * @param footer    the footer line
  */
 public record Page(String lang, String title, String heading, String subtitle, List<Link> toc, String fontFace,
                    Summary summary, Customers customers, Targets targets, Plan plan, Simulation simulation,
-                   Compare compare, Table actions, Appendix appendix, String footer) {
+                   Compare compare, Mechanisms mechanisms, Table actions, Appendix appendix, String footer) {
 
     /** A section in the table of contents. */
     public record Link(String id, String title) {
@@ -142,5 +143,31 @@ public record Page(String lang, String title, String heading, String subtitle, L
     }
 
     public record Param(String label, String key, String value) {
+    }
+
+    /**
+     * The seed's mechanisms (SPEC §12).
+     *
+     * @param kpis         the plan's return: ROI, incremental compensation, hiring cost
+     * @param compensation each compensation figure: first-year expectation and, when simulated, its spread
+     * @param note         how the figures are computed
+     * @param stars        soldiers per number of stars, listed and recomputed
+     * @param funnel       each soldier's active prospects against the 3–5 rule, null without a pipeline
+     * @param figures      the funnel chart
+     * @param register     the processes opened, counted per process
+     * @param projects     a link to each account's operating report
+     * @param index        the projects folder's index page (a relative link)
+     */
+    public record Mechanisms(List<Kpi> kpis, Table compensation, String note, Table stars, Table funnel,
+                             List<Figure> figures, Table register, List<FileLink> projects, String index) {
+        public Mechanisms {
+            kpis = List.copyOf(kpis);
+            figures = List.copyOf(figures);
+            projects = List.copyOf(projects);
+        }
+    }
+
+    /** A link to another file of the run: relative address, text, a second line in small type (or null). */
+    public record FileLink(String href, String text, String sub) {
     }
 }

@@ -80,6 +80,7 @@ public final class PageBuilder {
         Page.Plan plan = r.plan().map(p -> PlanPart.build(p, sc, m, names, figures("plan"))).orElse(null);
         Page.Simulation simulation = r.simulation().map(this::simulation).orElse(null);
         Page.Compare compare = r.comparison().map(this::compare).orElse(null);
+        Page.Mechanisms mechanisms = r.mechanisms().map(x -> MechanismsPart.build(x, r, m, figures("pipeline"))).orElse(null);
         Table actions = Actions.table(r, m, names);
         List<Link> toc = new ArrayList<>();
         toc.add(new Link("summary", m.get("report.sec.summary")));
@@ -88,13 +89,14 @@ public final class PageBuilder {
         if (plan != null) toc.add(new Link("plan", m.get("report.sec.plan")));
         if (simulation != null) toc.add(new Link("simulation", m.get("report.sec.simulation")));
         if (compare != null) toc.add(new Link("compare", m.get("report.sec.compare")));
+        if (mechanisms != null) toc.add(new Link("mechanisms", m.get("mechanisms.report.title")));
         if (actions != null) toc.add(new Link("actions", m.get("report.sec.actions")));
         toc.add(new Link("appendix", m.get("report.sec.appendix")));
         int h = sc.strategy().horizonYears();
         String subtitle = m.get("report.subtitle", year(sc.baseYear()), year(sc.baseYear() + 1), year(sc.baseYear() + h),
                 m.currencyUnit(cur), sc.accounts().size(), sc.soldiers().size(), sc.products().size());
         return new Page(m.lang().code(), m.get("report.title", sc.name()), sc.name(), subtitle, toc, fontFace,
-                summary(), customers, targets, plan, simulation, compare, actions, appendix(),
+                summary(), customers, targets, plan, simulation, compare, mechanisms, actions, appendix(),
                 m.get("report.footer", r.info().version(), sc.source() == null ? "" : sc.source()));
     }
 

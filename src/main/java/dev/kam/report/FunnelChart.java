@@ -1,8 +1,9 @@
-package dev.kam.funnel;
+package dev.kam.report;
 
+import dev.kam.funnel.FunnelAnalysis;
+import dev.kam.funnel.FunnelResult;
 import dev.kam.funnel.FunnelResult.StageCount;
 import dev.kam.i18n.Messages;
-import dev.kam.report.ChartTheme;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;

@@ -1,0 +1,336 @@
+package dev.kam.mechanisms;
+
+import dev.kam.domain.Account;
+import dev.kam.domain.Coverage;
+import dev.kam.domain.MechanismParams;
+import dev.kam.domain.MechanismParams.Pk;
+import dev.kam.domain.ResponseModel;
+import dev.kam.domain.Scenario;
+import dev.kam.domain.Soldier;
+import dev.kam.simulation.Metric;
+import dev.kam.simulation.PlanComparison;
+import dev.kam.simulation.SimulationOptions;
+import dev.kam.simulation.Simulator;
+import dev.kam.simulation.Stats;
+import dev.kam.simulation.YearHook;
+import dev.kam.strategy.Targets;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compensation per simulated path and year (SPEC §12): a {@link YearHook} that, for every path-year of the
+ * simulation, splits the accounts' simulated revenue and gross profit into the soldiers' books, computes each
+ * soldier's attainment of their quota, tiered commission ({@link CommissionTable}) and the PK pool
+ * ({@link PkPool}), and adds the salaries — the same rules as the first-year {@link Compensation}, on simulated
+ * instead of expected revenue. One collector per coverage (the plan, today's owners); {@link #summarize} pairs them
+ * path by path, on the simulation's common random numbers, into the plan's ROI and its percentiles.
+ *
+ * <p>Rules per path-year (documented in docs/model.md): the soldier's book is the accounts they lead under the
+ * coverage (for the whole horizon: stars and eligibility are not re-rated per year); quota = the year's
+ * total-revenue target × the book's share of wallet ({@link Books}), the target of a year without one being the
+ * status quo's expected first-year revenue; an account is a key account in the year when its simulated revenue
+ * reaches the year's key-account threshold ({@link Scenario#keyAccountThreshold(int)}). Stars (星级评定) are
+ * recomputed at the end of every simulated year from that year's attainment, the base-year process score and the
+ * certification ({@link StarRating}); the first year's salary is at the listed stars, each later year's at the stars
+ * the year before ended with ({@link SalaryBands}). Stars do not yet take leads away (eligibility, elimination).
+ * Nothing is allocated per path-year: each worker keeps its scratch arrays, each path writes only its own slots.
+ */
+public final class SimulatedCompensation implements YearHook {
+    static final int SALARY = 0;
+    static final int COMMISSION = 1;
+    static final int PK = 2;
+    static final int HIRE_SALARY = 3;
+    private static final int METRICS = 4;
+
+    private final int soldiers;
+    private final int[] lead;
+    private final boolean[] in;
+    private final boolean[] hire;
+    private final CommissionTable[] table;
+    private final SalaryBands bands;
+    private final int[] listed;
+    private final double[] annualCost;
+    private final double[] process;
+    private final int[] certification;
+    private final MechanismParams.Stars rules;
+    private final double[] cuts;
+    /** quota[y][soldier] (currency). */
+    private final double[][] quota;
+    private final double[] threshold;
+    private final Pk pk;
+    /** out[metric][year][path] (currency). */
+    final double[][][] out;
+    /** stars[year][soldier][path]: the stars recomputed at the end of the year (0 for a soldier not paid). */
+    final byte[][][] stars;
+
+    private SimulatedCompensation(Scenario s, Targets targets, Coverage c, boolean withHires, int paths,
+                                  Map<String, Double> processScores) {
+        MechanismParams m = s.mechanisms();
+        List<Soldier> list = s.soldiers();
+        soldiers = list.size();
+        Books books = Books.of(s, c);
+        lead = books.lead();
+        Set<String> hires = new HashSet<>(m.hires());
+        bands = SalaryBands.resolve(m, list);
+        rules = m.stars();
+        cuts = rules.cuts();
+        in = new boolean[soldiers];
+        hire = new boolean[soldiers];
+        table = new CommissionTable[soldiers];
+        listed = new int[soldiers];
+        annualCost = new double[soldiers];
+        process = new double[soldiers];
+        certification = new int[soldiers];
+        for (int j = 0; j < soldiers; j++) {
+            Soldier so = list.get(j);
+            hire[j] = hires.contains(so.id());
+            in[j] = withHires || !hire[j];
+            table[j] = CommissionTable.of(m.commissionFor(so.layer()));
+            listed[j] = so.stars();
+            annualCost[j] = so.annualCost();
+            // as the base-year review: NaN without a pipeline (the rule taken as kept), 0 for a soldier without one
+            Double q = processScores.get(so.id());
+            process[j] = processScores.isEmpty() ? Double.NaN : q == null ? 0.0 : q;
+            certification[j] = so.certification();
+        }
+        int years = s.strategy().horizonYears();
+        double statusQuo = ExpectedYear.of(s, Coverage.baseline(s, new ResponseModel(s.simulation()))).totalRevenue();
+        quota = new double[years][soldiers];
+        threshold = new double[years];
+        for (int y = 0; y < years; y++) {
+            int year = s.baseYear() + 1 + y;
+            double target = Compensation.target(targets, year, statusQuo);
+            for (int j = 0; j < soldiers; j++) quota[y][j] = books.quota(j, target);
+            threshold[y] = s.keyAccountThreshold(year);
+        }
+        pk = m.pk();
+        out = new double[METRICS][years][paths];
+        stars = new byte[years][soldiers][paths];
+    }
+
+    /**
+     * A collector for the simulation of coverage {@code c} over {@code paths} paths.
+     *
+     * @param withHires whether the planned hires are paid (the plan: yes; today's owners: no)
+     */
+    public static SimulatedCompensation of(Scenario s, Targets targets, Coverage c, boolean withHires, int paths) {
+        return of(s, targets, c, withHires, paths, Map.of());
+    }
+
+    /**
+     * As {@link #of(Scenario, Targets, Coverage, boolean, int)}, with each soldier's process score (0–1, the
+     * funnel's, by soldier id; empty without a pipeline) for the yearly star rating.
+     */
+    public static SimulatedCompensation of(Scenario s, Targets targets, Coverage c, boolean withHires, int paths,
+                                           Map<String, Double> processScores) {
+        return new SimulatedCompensation(s, targets, c, withHires, paths, processScores);
+    }
+
+    @Override
+    public YearHook.Worker worker() {
+        return new Worker();
+    }
+
+    /** One thread's scratch arrays. */
+    final class Worker implements YearHook.Worker {
+        private final double[] rev = new double[soldiers];
+        private final double[] gp = new double[soldiers];
+        private final double[] kaRev = new double[soldiers];
+        private final double[] kaGp = new double[soldiers];
+        private final double[] attainment = new double[soldiers];
+        private final double[] won = new double[soldiers];
+        private final double[] scratch = new double[soldiers];
+        private final int[] order = new int[soldiers];
+        /** Each soldier's stars entering the current year of the current path. */
+        private final int[] current = new int[soldiers];
+
+        @Override
+        public void year(int path, int y, double[] revenue, double[] grossProfit) {
+            java.util.Arrays.fill(rev, 0.0);
+            java.util.Arrays.fill(gp, 0.0);
+            java.util.Arrays.fill(kaRev, 0.0);
+            java.util.Arrays.fill(kaGp, 0.0);
+            if (y == 0) System.arraycopy(listed, 0, current, 0, soldiers);
+            double t = threshold[y];
+            for (int i = 0; i < lead.length; i++) {
+                int j = lead[i];
+                if (j < 0) continue;
+                double r = revenue[i];
+                rev[j] += r;
+                gp[j] += grossProfit[i];
+                if (Account.isKeyAccountRevenue(r, t)) {
+                    kaRev[j] += r;
+                    kaGp[j] += grossProfit[i];
+                }
+            }
+            double sal = 0;
+            double commission = 0;
+            double hireSalary = 0;
+            double totalBasis = 0;
+            int k = 0;
+            double[] q = quota[y];
+            for (int j = 0; j < soldiers; j++) {
+                if (!in[j]) continue;
+                CommissionTable tb = table[j];
+                double a = Books.attainment(rev[j], q[j]);
+                double basis = tb.weightedBasis(tb.basisOf(rev[j] - kaRev[j], gp[j] - kaGp[j]), tb.basisOf(kaRev[j], kaGp[j]));
+                commission += tb.pay(basis, a);
+                totalBasis += tb.basisOf(rev[j], gp[j]);
+                attainment[k++] = a;
+                // this year's salary by the stars it started with; its result sets next year's
+                double pay = bands.salary(current[j], listed[j], annualCost[j]);
+                sal += pay;
+                if (hire[j]) hireSalary += pay;
+                int next = StarRating.stars(rules, cuts, a, process[j], certification[j]);
+                stars[y][j][path] = (byte) next;
+                current[j] = next;
+            }
+            double pool = PkPool.award(attainment, k, PkPool.size(pk, totalBasis), pk, won, scratch, order);
+            out[SALARY][y][path] = sal;
+            out[COMMISSION][y][path] = commission;
+            out[PK][y][path] = pool;
+            out[HIRE_SALARY][y][path] = hireSalary;
+        }
+    }
+
+    /**
+     * One soldier's stars at the end of a simulated year, over paths.
+     *
+     * @param starsP50   median stars
+     * @param pPromotion share of paths on which the soldier ends the year with more stars than they started it with
+     * @param pDemotion  share with fewer
+     * @param salaryP50  median salary of the stars reached, i.e. next year's (currency/year)
+     */
+    public record StarYear(int year, String soldierId, String name, int listed, double starsP50, double pPromotion,
+                           double pDemotion, double salaryP50) {
+    }
+
+    /** The stars of every paid soldier in every simulated year, year by year in the scenario's soldier order. */
+    public List<StarYear> starYears(Scenario s) {
+        List<StarYear> rows = new ArrayList<>();
+        int years = stars.length;
+        int paths = years == 0 ? 0 : stars[0][0].length;
+        double[] st = new double[paths];
+        double[] sal = new double[paths];
+        for (int y = 0; y < years; y++) {
+            for (int j = 0; j < soldiers; j++) {
+                if (!in[j]) continue;
+                int up = 0;
+                int down = 0;
+                for (int p = 0; p < paths; p++) {
+                    int now = stars[y][j][p];
+                    int before = y == 0 ? listed[j] : stars[y - 1][j][p];
+                    if (now > before) up++;
+                    else if (now < before) down++;
+                    st[p] = now;
+                    sal[p] = bands.salary(now, listed[j], annualCost[j]);
+                }
+                Soldier so = s.soldiers().get(j);
+                rows.add(new StarYear(s.baseYear() + 1 + y, so.id(), so.name(), listed[j], Stats.of(st).p50(),
+                        (double) up / paths, (double) down / paths, Stats.of(sal).p50()));
+            }
+        }
+        return rows;
+    }
+
+    /** The plan against today's owners on common random numbers, with the compensation watched on every path. */
+    public record Watched(PlanComparison comparison, Result compensation) {
+    }
+
+    /** As {@link #compare(Scenario, Targets, Coverage, Coverage, SimulationOptions, Map)} without a pipeline's process scores. */
+    public static Watched compare(Scenario s, Targets targets, Coverage baseline, Coverage plan, SimulationOptions o) {
+        return compare(s, targets, baseline, plan, o, Map.of());
+    }
+
+    /**
+     * Simulates today's owners and the plan as {@link Simulator#compare} does (the same result, bit for bit) while
+     * computing each path-year's compensation under both, and pairs them ({@link #summarize}).
+     */
+    public static Watched compare(Scenario s, Targets targets, Coverage baseline, Coverage plan, SimulationOptions o,
+                                  Map<String, Double> processScores) {
+        SimulatedCompensation planPay = of(s, targets, plan, true, o.paths(), processScores);
+        SimulatedCompensation todayPay = of(s, targets, baseline, false, o.paths(), processScores);
+        PlanComparison c = Simulator.compare(s, targets, baseline, plan, o, todayPay, planPay);
+        MechanismParams m = s.mechanisms();
+        Result r = summarize(planPay, todayPay, c, s.baseYear(), m.hiringCost() * m.hires().size());
+        return new Watched(c, r.withStars(planPay.starYears(s)));
+    }
+
+    /** The simulated compensation of one figure in one year over all paths. */
+    public record Figure(int year, String metric, Stats stats) {
+    }
+
+    /**
+     * The plan's simulated compensation and ROI, year by year.
+     *
+     * @param figures  per year (in order) the figures of {@link #METRICS_WRITTEN}
+     * @param horizon  the ROI summed over the horizon, per path
+     * @param stars    the plan's soldiers' stars per simulated year (empty when not watched)
+     */
+    public record Result(List<Figure> figures, Stats horizon, List<StarYear> stars) {
+        public Result {
+            figures = List.copyOf(figures);
+            stars = List.copyOf(stars);
+        }
+
+        /** A copy with the plan's stars per simulated year. */
+        public Result withStars(List<StarYear> s) {
+            return new Result(figures, horizon, s);
+        }
+
+        /** A figure of a calendar year, or null. */
+        public Figure figure(int year, String metric) {
+            for (Figure f : figures) if (f.year() == year && f.metric().equals(metric)) return f;
+            return null;
+        }
+    }
+
+    /** The figures of each simulated year, in the order of compensation.csv. */
+    public static final List<String> METRICS_WRITTEN = List.of("grossProfitUplift", "salary", "commission", "pkBonus",
+            "compensation", "baselineCompensation", "incrementalCompensation", "hiringCost", "roi", "roiCumulative");
+
+    /**
+     * Pairs the plan's collector with today's owners' path by path.
+     *
+     * <pre>
+     * uplift_p,y       = grossProfit_p,y(plan) − grossProfit_p,y(today)          (the simulation's own figures)
+     * compensation     = salary + commission + PK pool                          (plan, hires included)
+     * incremental      = (compensation − hires' salary) − compensation(today)
+     * hiring           = hires' salary + (first year only) hiringCost × hires
+     * roi_p,y          = uplift − incremental − hiring;   roiCumulative = Σ roi up to y
+     * </pre>
+     *
+     * @param oneOffHiring the one-off cost of every hire, paid in the first year (currency)
+     */
+    public static Result summarize(SimulatedCompensation plan, SimulatedCompensation today, PlanComparison c,
+                                   int baseYear, double oneOffHiring) {
+        int years = plan.out[0].length;
+        int paths = plan.out[0][0].length;
+        List<Figure> figures = new ArrayList<>();
+        double[] cumulative = new double[paths];
+        for (int y = 0; y < years; y++) {
+            double[] uplift = c.uplift(Metric.GROSS_PROFIT, y);
+            double[][] v = new double[METRICS_WRITTEN.size()][paths];
+            for (int p = 0; p < paths; p++) {
+                double comp = plan.out[SALARY][y][p] + plan.out[COMMISSION][y][p] + plan.out[PK][y][p];
+                double base = today.out[SALARY][y][p] + today.out[COMMISSION][y][p] + today.out[PK][y][p];
+                double hireSalary = plan.out[HIRE_SALARY][y][p];
+                double incremental = comp - hireSalary - base;
+                double hiring = hireSalary + (y == 0 ? oneOffHiring : 0.0);
+                double roi = uplift[p] - incremental - hiring;
+                cumulative[p] += roi;
+                double[] row = {uplift[p], plan.out[SALARY][y][p], plan.out[COMMISSION][y][p], plan.out[PK][y][p], comp,
+                        base, incremental, hiring, roi, cumulative[p]};
+                for (int k = 0; k < row.length; k++) v[k][p] = row[k];
+            }
+            for (int k = 0; k < METRICS_WRITTEN.size(); k++) {
+                figures.add(new Figure(baseYear + 1 + y, METRICS_WRITTEN.get(k), Stats.of(v[k])));
+            }
+        }
+        return new Result(figures, Stats.of(cumulative), List.of());
+    }
+}
