@@ -7,6 +7,7 @@ import dev.kam.compare.CompareResult;
 import dev.kam.compare.Outcome;
 import dev.kam.compare.SweepResult;
 import dev.kam.simulation.Metric;
+import dev.kam.simulation.Probability;
 import dev.kam.simulation.SimulationResult;
 import dev.kam.simulation.Stats;
 import dev.kam.simulation.TargetHit;
@@ -56,11 +57,12 @@ public final class CompareWriter {
             "minusFirstStderr", "medianGoalYear", "baselineMedianGoalYear", "calibrated");
     /** Columns of differences.csv. */
     public static final List<String> DIFFERENCE_COLUMNS = List.of("scenario", "reference", "metric", "year", "p10",
-            "p50", "p90", "mean", "probabilityAhead", "commonRandomNumbers");
+            "p50", "p90", "mean", "probabilityAhead", "commonRandomNumbers", "probabilityAheadCiLow",
+            "probabilityAheadCiHigh");
     /** Columns of sweep.csv. */
     public static final List<String> SWEEP_COLUMNS = List.of("parameter", "value", "goalYear", "goal", "goalProbability",
             "allTargetsProbability", "p10", "p50", "p90", "mean", "differenceP50", "probabilityAhead", "ciLow", "ciHigh",
-            "medianGoalYear");
+            "medianGoalYear", "allTargetsCiLow", "allTargetsCiHigh", "probabilityAheadCiLow", "probabilityAheadCiHigh");
     private static final dev.kam.i18n.Messages EN = dev.kam.i18n.Messages.of(dev.kam.i18n.Lang.EN);
 
     private static final Color TARGET = ChartTheme.TARGET;
@@ -168,9 +170,11 @@ public final class CompareWriter {
             for (Metric m : Metric.values()) {
                 for (int y = 0; y < years.length; y++) {
                     Stats st = r.differenceStats(i, m, y);
+                    Probability ahead = Probability.ofFraction(r.probabilityAhead(i, m, y), r.paths());
                     csv.row(o.label(), ref, m.code(), years[y], round(m, st.p10()), round(m, st.p50()),
                             round(m, st.p90()), round(m, st.mean()),
-                            r.probabilityAhead(i, m, y), o.crn().full() ? "full" : "partial: " + EN.render(o.crn().detail()));
+                            ahead.value(), o.crn().full() ? "full" : "partial: " + EN.render(o.crn().detail()),
+                            ahead.ciLow(), ahead.ciHigh());
                 }
             }
         }
@@ -188,12 +192,15 @@ public final class CompareWriter {
             Stats st = s.finalKaRevenue(i);
             BigDecimal v = s.spec().values().get(i);
             Metric ka = Metric.KEY_ACCOUNT_REVENUE;
+            Probability all = o.result().hit(TargetHit.ALL, year);
+            Probability ahead = i == 0 ? null : Probability.ofFraction(r.probabilityAhead(i, ka, last), r.paths());
             csv.row(s.spec().key(), v.toPlainString(), year, round(ka, o.goal()), o.goalProbability(),
-                    o.result().hitProbability(TargetHit.ALL, year), round(ka, st.p10()), round(ka, st.p50()),
+                    all.value(), round(ka, st.p10()), round(ka, st.p50()),
                     round(ka, st.p90()), round(ka, st.mean()),
                     i == 0 ? 0.0 : round(ka, r.differenceStats(i, ka, last).p50()),
-                    i == 0 ? null : r.probabilityAhead(i, Metric.KEY_ACCOUNT_REVENUE, last),
-                    o.goalProbabilityInterval().ciLow(), o.goalProbabilityInterval().ciHigh(), o.medianGoalYear());
+                    ahead == null ? null : ahead.value(),
+                    o.goalProbabilityInterval().ciLow(), o.goalProbabilityInterval().ciHigh(), o.medianGoalYear(),
+                    all.ciLow(), all.ciHigh(), ahead == null ? null : ahead.ciLow(), ahead == null ? null : ahead.ciHigh());
         }
         return csv;
     }

@@ -110,7 +110,20 @@ class CompareOutputTest {
         List<Element> rows = section.select("table tbody tr");
         assertEquals(2, rows.size());
         assertEquals(evil, rows.get(1).child(0).text());
-        assertEquals("reference", rows.get(0).child(5).text());
+        List<String> header = section.select("table thead th").eachText();
+        assertEquals("reference", rows.get(0).child(header.indexOf("Difference with the reference (median, P10 to P90)")).text());
+        for (Element row : rows) {
+            // P(goal), its no-plan baseline and the share of paths ahead each carry a Wilson interval
+            String p = row.child(header.indexOf("P(goal 2036)")).text();
+            assertTrue(p.matches("\\d+\\.\\d% 95% CI \\d+\\.\\d–\\d+\\.\\d%"), p);
+            String b = row.child(header.indexOf("P(goal) without the plan (today's owners)")).text();
+            assertTrue(b.matches("\\d+\\.\\d% 95% CI \\d+\\.\\d–\\d+\\.\\d%"), b);
+            assertTrue(row.child(header.indexOf("Plan minus no plan")).text().contains("paired standard error"));
+            assertFalse(row.child(header.indexOf("Median year the goal is first met")).text().isEmpty());
+        }
+        String ahead = rows.get(1).child(header.indexOf("Ahead on")).text();
+        assertTrue(ahead.contains("95% CI"), ahead);
+        assertTrue(rows.get(1).child(header.indexOf("P(goal) minus the reference's")).text().contains("paired standard error"));
         assertTrue(section.select(".kpi").size() >= 2);
 
         Messages zhWords = Messages.of(Lang.ZH);
