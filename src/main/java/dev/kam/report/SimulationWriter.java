@@ -707,7 +707,9 @@ public final class SimulationWriter {
             ds.addValue(lo, down, name);
             ds.addValue(hi, up, name);
         }
-        NumberAxis v = new NumberAxis(goal ? m.get("simulation.tornado.axisGoal", t.baseGoalProbability())
+        Probability base = Probability.ofFraction(t.baseGoalProbability(), t.paths());
+        NumberAxis v = new NumberAxis(goal ? m.get("simulation.tornado.axisGoal",
+                m.percentCi(base.value(), base.ciLow(), base.ciHigh()))
                 : m.get("chart.tornado.axis", m.money(t.baseMedian(), in.currency())));
         if (goal) ChartTheme.percentAxis(v);
         else ChartTheme.moneyAxis(v, m);

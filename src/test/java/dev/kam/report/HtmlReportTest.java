@@ -82,6 +82,15 @@ class HtmlReportTest {
                 .orElseThrow();
         assertTrue(when.selectFirst(".detail").text().contains("today's owners without the plan: "),
                 "the baseline's median year beside the plan's: " + when.text());
+        // the tornado's P(goal) at each end of each range, with its interval (on the tornado's own paths)
+        Element tornado = d.select("#simulation h3").stream().filter(h -> h.text().startsWith("Sensitivity"))
+                .findFirst().orElseThrow().nextElementSibling().nextElementSibling();
+        var tornadoRows = tornado.select("tbody tr");
+        assertEquals(results.sensitivity().orElseThrow().bars().size(), tornadoRows.size());
+        for (Element row : tornadoRows) {
+            assertTrue(row.child(4).text().matches("\\d+\\.\\d% 95% CI \\d+\\.\\d–\\d+\\.\\d%"), row.text());
+            assertTrue(row.child(5).text().matches("\\d+\\.\\d% 95% CI \\d+\\.\\d–\\d+\\.\\d%"), row.text());
+        }
         Element uplift = d.select("#summary .kpi").stream().filter(k -> k.text().contains("first year")).findFirst().orElseThrow();
         assertEquals(EN.signedMoney(s.expectedUplift(), "CNY"), uplift.selectFirst(".value").text());
     }

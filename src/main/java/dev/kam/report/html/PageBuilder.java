@@ -29,6 +29,7 @@ import dev.kam.run.Summary;
 import dev.kam.simulation.Metric;
 import dev.kam.simulation.PlanComparison;
 import dev.kam.simulation.Probability;
+import dev.kam.simulation.Sensitivity;
 import dev.kam.simulation.SimulationResult;
 import dev.kam.simulation.Stats;
 import dev.kam.simulation.TargetHit;
@@ -457,8 +458,39 @@ public final class PageBuilder {
         }
         String definition = m.get("report.sim.definition", s.paths(), fy, m.money(sum.finalTarget(), cur),
                 s.options().seed());
+        Table tornado = null;
+        String tornadoNote = null;
+        Sensitivity.Tornado tor = r.sensitivity().orElse(null);
+        if (tor != null) {
+            boolean goal = !Double.isNaN(tor.baseGoalProbability());
+            Rows tt = new Rows().text(m.get("report.col.parameter")).text(m.get("report.col.rangeSource"))
+                    .num(m.get("report.col.low")).num(m.get("report.col.high"));
+            if (goal) tt.num(m.get("report.col.pGoalLow")).num(m.get("report.col.pGoalHigh"));
+            tt.num(m.get("report.col.medianLow", fy)).num(m.get("report.col.medianHigh", fy));
+            for (Sensitivity.Bar b : tor.bars()) {
+                List<Cell> row = new ArrayList<>();
+                // the reader's name only: the keys are in the appendix and in sensitivity.csv
+                row.add(Cell.of(m.getOr("param.simulation." + b.parameter(), b.parameter())));
+                row.add(Cell.of(m.get("report.range." + b.source().name().toLowerCase(java.util.Locale.ROOT))));
+                row.add(Cell.num(m.number(b.low(), 4)));
+                row.add(Cell.num(m.number(b.high(), 4)));
+                if (goal) {
+                    for (double v : new double[] {b.lowGoalProbability(), b.highGoalProbability()}) {
+                        Probability p = ofPaths(v, tor.paths());
+                        row.add(new Cell(m.percent1(p.value()), m.ci(p.ciLow(), p.ciHigh()), "num"));
+                    }
+                }
+                row.add(Cell.num(m.money(b.lowMedian(), cur)));
+                row.add(Cell.num(m.money(b.highMedian(), cur)));
+                tt.row(row.toArray(new Cell[0]));
+            }
+            tornado = tt.collapsed(m.get("report.rows", tt.size()), "simulation/sensitivity.csv");
+            tornadoNote = m.get("report.sim.tornado.note", tor.paths(), Long.toString(tor.seed()),
+                    goal ? pci(ofPaths(tor.baseGoalProbability(), tor.paths())) : Messages.MISSING);
+        }
         return new Page.Simulation(kpis, hits, fin.open(null), figures("simulation"),
-                all.collapsed(m.get("report.rows", all.size()), "simulation/percentiles.csv"), definition);
+                all.collapsed(m.get("report.rows", all.size()), "simulation/percentiles.csv"), definition, tornado,
+                tornadoNote);
     }
 
     private String metric(Metric x, double v) {
