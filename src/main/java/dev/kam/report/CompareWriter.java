@@ -383,19 +383,30 @@ public final class CompareWriter {
     /** The probability of meeting each year's key-account revenue target, one line per scenario. */
     public static JFreeChart goalChart(CompareResult r, Messages m) {
         XYSeriesCollection ds = new XYSeriesCollection();
+        YIntervalSeriesCollection ci = new YIntervalSeriesCollection();
         int[] years = r.years();
         for (Outcome o : r.outcomes()) {
             XYSeries s = new XYSeries(o.label());
+            YIntervalSeries band = new YIntervalSeries(o.label());
             for (int year : years) {
-                double p = o.goalProbability(year);
-                if (!Double.isNaN(p)) s.add(year, 100 * p);
+                Probability p = o.result().hit(Metric.KEY_ACCOUNT_REVENUE.code(), year);
+                if (!p.known()) continue;
+                s.add(year, 100 * p.value());
+                band.add(year, 100 * p.value(), 100 * p.ciLow(), 100 * p.ciHigh());
             }
             ds.addSeries(s);
+            ci.addSeries(band);
         }
         NumberAxis y = new NumberAxis(m.get("chart.compare.goalAxis"));
         y.setRange(0, 100);
         XYLineAndShapeRenderer lr = lines(palette(ds.getSeriesCount()), new Stroke[] {LINE}, true);
         XYPlot plot = new XYPlot(ds, yearAxis(m), y, lr);
+        // each line's Wilson 95% interval as a faint band behind it, out of the legend
+        DeviationRenderer br = bands(palette(ci.getSeriesCount()), 0.18f);
+        br.setDefaultSeriesVisibleInLegend(false);
+        plot.setDataset(1, ci);
+        plot.setRenderer(1, br);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         String basis = r.options().goals() == dev.kam.compare.GoalBasis.FIRST
                 ? m.get("chart.compare.basisFirst", r.first().label()) : m.get("chart.compare.basisOwn");
         return new JFreeChart(m.get("chart.compare.goalTitle", basis, r.paths()), JFreeChart.DEFAULT_TITLE_FONT, plot, true);

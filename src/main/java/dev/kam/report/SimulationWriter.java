@@ -564,15 +564,16 @@ public final class SimulationWriter {
         return s.getItemCount() == 0 ? null : s;
     }
 
+    /** Each yearly target's hit probability as a line, its Wilson 95% interval as a band around it. */
     static JFreeChart hitChart(SimulationResult r, Messages m) {
-        Map<String, XYSeries> series = new LinkedHashMap<>();
+        Map<String, YIntervalSeries> series = new LinkedHashMap<>();
         List<String> codes = List.of(Metric.KEY_ACCOUNT_REVENUE.code(), Metric.KEY_ACCOUNT_COUNT.code(),
                 Metric.KEY_ACCOUNT_SHARE.code(), Metric.TOTAL_REVENUE.code(), TargetHit.ALL);
-        for (String code : codes) series.put(code, new XYSeries(m.get("chart.hit." + code)));
-        for (TargetHit h : r.targetHits()) series.get(h.metric()).add(h.year(), h.probability());
-        XYSeriesCollection ds = new XYSeriesCollection();
+        for (String code : codes) series.put(code, new YIntervalSeries(m.get("chart.hit." + code)));
+        for (TargetHit h : r.targetHits()) series.get(h.metric()).add(h.year(), h.probability(), h.ciLow(), h.ciHigh());
+        YIntervalSeriesCollection ds = new YIntervalSeriesCollection();
         List<String> shown = new ArrayList<>();
-        for (Map.Entry<String, XYSeries> e : series.entrySet()) {
+        for (Map.Entry<String, YIntervalSeries> e : series.entrySet()) {
             if (e.getValue().getItemCount() > 0) {
                 ds.addSeries(e.getValue());
                 shown.add(e.getKey());
@@ -588,7 +589,8 @@ public final class SimulationWriter {
             paints[i] = all ? ChartTheme.TEXT : ChartTheme.color(i);
             strokes[i] = all ? DASHED : new BasicStroke(2f);
         }
-        XYLineAndShapeRenderer lr = new FixedLineRenderer(true, paints, strokes);
+        FixedDeviationRenderer lr = new FixedDeviationRenderer(paints, strokes);
+        lr.setAlpha(0.22f);
         XYPlot plot = new XYPlot(ds, yearAxis(m), y, lr);
         return new JFreeChart(m.get("chart.hit.title", r.paths()), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     }
