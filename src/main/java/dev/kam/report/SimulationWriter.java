@@ -597,10 +597,11 @@ public final class SimulationWriter {
 
     static JFreeChart goalTimingChart(GoalTiming g, String currency, int paths, Messages m) {
         XYSeries first = new XYSeries(m.get("chart.timing.first"));
-        XYSeries by = new XYSeries(m.get("chart.timing.by"));
+        YIntervalSeries by = new YIntervalSeries(m.get("chart.timing.by"));
         for (int y = 0; y < g.years().length; y++) {
             first.add(g.years()[y], g.firstMet()[y]);
-            by.add(g.years()[y], g.metBy()[y]);
+            Probability p = Probability.ofFraction(g.metBy()[y], paths);
+            by.add(g.years()[y], g.metBy()[y], p.ciLow(), p.ciHigh());
         }
         NumberAxis y = new NumberAxis(m.get("chart.timing.axis"));
         ChartTheme.percentAxis(y);
@@ -613,12 +614,18 @@ public final class SimulationWriter {
         };
         br.setShadowVisible(false);
         XYPlot plot = new XYPlot(new XYSeriesCollection(first), yearAxis(m), y, br);
-        plot.setDataset(1, new XYSeriesCollection(by));
-        plot.setRenderer(1, new FixedLineRenderer(true, new Paint[] {TARGET}, new Stroke[] {new BasicStroke(2.2f)}));
+        YIntervalSeriesCollection byData = new YIntervalSeriesCollection();
+        byData.addSeries(by);
+        plot.setDataset(1, byData);
+        // the cumulative probability with its Wilson 95% interval as a band
+        FixedDeviationRenderer byRenderer = new FixedDeviationRenderer(new Paint[] {TARGET}, new Stroke[] {new BasicStroke(2.2f)});
+        byRenderer.setAlpha(0.2f);
+        plot.setRenderer(1, byRenderer);
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
         JFreeChart chart = new JFreeChart(m.get("chart.timing.title"), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        Probability never = Probability.ofFraction(g.never(), paths);
         chart.addSubtitle(new org.jfree.chart.title.TextTitle(m.get("chart.timing.subtitle",
-                m.money(g.target(), currency), g.never(), paths)));
+                m.money(g.target(), currency), m.percentCi(never.value(), never.ciLow(), never.ciHigh()), paths)));
         return chart;
     }
 
