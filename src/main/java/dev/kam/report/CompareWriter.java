@@ -492,19 +492,38 @@ public final class CompareWriter {
 
         XYSeries goal = new XYSeries(m.get("chart.compare.sweepGoal", String.valueOf(year)));
         XYSeries all = new XYSeries(m.get("chart.compare.sweepAll", String.valueOf(year)));
+        YIntervalSeries goalBand = new YIntervalSeries(goal.getKey());
+        YIntervalSeries allBand = new YIntervalSeries(all.getKey());
         for (int i = 0; i < x.length; i++) {
-            double p = s.goalProbability(i);
-            if (!Double.isNaN(p)) goal.add(x[i], 100 * p);
-            double q = s.outcomes().get(i).result().hitProbability(TargetHit.ALL, year);
-            if (!Double.isNaN(q)) all.add(x[i], 100 * q);
+            Probability p = s.outcomes().get(i).goalProbabilityInterval();
+            if (p.known()) {
+                goal.add(x[i], 100 * p.value());
+                goalBand.add(x[i], 100 * p.value(), 100 * p.ciLow(), 100 * p.ciHigh());
+            }
+            Probability q = s.outcomes().get(i).result().hit(TargetHit.ALL, year);
+            if (q.known()) {
+                all.add(x[i], 100 * q.value());
+                allBand.add(x[i], 100 * q.value(), 100 * q.ciLow(), 100 * q.ciHigh());
+            }
         }
         XYSeriesCollection ds = new XYSeriesCollection();
+        YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
         ds.addSeries(goal);
-        if (all.getItemCount() > 0) ds.addSeries(all);
+        bands.addSeries(goalBand);
+        if (all.getItemCount() > 0) {
+            ds.addSeries(all);
+            bands.addSeries(allBand);
+        }
         NumberAxis y = new NumberAxis(m.get("chart.compare.probabilityAxis"));
         y.setRange(0, 100);
         XYLineAndShapeRenderer lr = lines(palette(2), new Stroke[] {LINE, ChartTheme.dashed()}, true);
         XYPlot plot = new XYPlot(ds, sweepAxis(s, m), y, lr);
+        // each probability's Wilson 95% interval as a faint band behind its line, out of the legend
+        DeviationRenderer br = bands(palette(2), 0.18f);
+        br.setDefaultSeriesVisibleInLegend(false);
+        plot.setDataset(1, bands);
+        plot.setRenderer(1, br);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         return new JFreeChart(m.get("chart.compare.sweepGoalTitle", key, s.points().paths()), JFreeChart.DEFAULT_TITLE_FONT,
                 plot, true);
     }
