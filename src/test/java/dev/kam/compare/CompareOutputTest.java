@@ -132,4 +132,25 @@ class CompareOutputTest {
         assertEquals("情景对比", z.selectFirst("section#compare h2").text());
         assertEquals(3, z.select("section#compare figure img[src^=data:image/png;base64,]").size());
     }
+    /** Under --goals own the report's comparison names each scenario's own goal beside its P(goal) and no-plan P(goal). */
+    @Test
+    void ownGoalsArePrintedPerScenarioInTheReport() {
+        Scenario a = ComparisonTest.tiny();
+        Scenario b = ComparisonTest.tiny("strategy.goals.keyAccountRevenue=60000000", "name=Bolder");
+        CompareResult r = Comparison.run(List.of(new Variant(a.name(), a), new Variant(b.name(), b)), Planner.BASELINE,
+                new CompareOptions(ComparisonTest.OPTIONS, false, GoalBasis.OWN), null);
+        RunResults results = RunResults.of(a).comparison(r).build();
+        Messages en = Messages.of(Lang.EN);
+        Document doc = Jsoup.parse(HtmlReport.render(results, en, RunCharts.none()));
+        Element section = doc.selectFirst("section#compare");
+        List<String> header = section.select("table thead th").eachText();
+        int goal = header.indexOf("2036 key-account revenue goal (its own)");
+        assertTrue(goal > 0, header.toString());
+        List<Element> rows = section.select("table tbody tr");
+        assertEquals(en.money(40_000_000, "CNY"), rows.get(0).child(goal).text());
+        assertEquals(en.money(60_000_000, "CNY"), rows.get(1).child(goal).text());
+        assertEquals(60_000_000, r.outcomes().get(1).goal(), 1e-6);
+        String when = rows.get(1).child(header.indexOf("… without the plan")).text();
+        assertFalse(when.isEmpty(), "the no-plan median year of each scenario");
+    }
 }
