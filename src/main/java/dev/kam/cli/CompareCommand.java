@@ -257,22 +257,25 @@ public final class CompareCommand implements Callable<Integer> {
         int w = 8;
         for (Outcome o : r.outcomes()) w = Math.max(w, width(o.label()));
         w = Math.min(w, 48);
-        out.printf(Locale.ROOT, "%s  %19s  %19s  %6s  %10s  %10s  %10s  %12s  %8s%n", pad("scenario", w),
-                "P(goal) [95% CI]", "no plan [95% CI]", "when", "KA P10", "KA median", "KA P90", "diff median", "ahead");
+        out.printf(Locale.ROOT, "%s  %19s  %19s  %6s  %7s  %10s  %10s  %10s  %12s  %19s%n", pad("scenario", w),
+                "P(goal) [95% CI]", "no plan [95% CI]", "when", "no plan", "KA P10", "KA median", "KA P90", "diff median",
+                "ahead [95% CI]");
         for (int i = 0; i < r.outcomes().size(); i++) {
             Outcome o = r.outcomes().get(i);
             Stats ka = o.result().stats(Metric.KEY_ACCOUNT_REVENUE, last);
             String diff = i == 0 ? "reference" : money(r.differenceStats(i, Metric.KEY_ACCOUNT_REVENUE, last).p50());
-            String ahead = i == 0 ? "" : String.format(Locale.ROOT, "%.1f%%",
-                    100 * r.probabilityAhead(i, Metric.KEY_ACCOUNT_REVENUE, last));
-            out.printf(Locale.ROOT, "%s  %19s  %19s  %6s  %10s  %10s  %10s  %12s  %8s%n", pad(o.label(), w),
+            String ahead = i == 0 ? "" : interval(dev.kam.simulation.Probability.ofFraction(
+                    r.probabilityAhead(i, Metric.KEY_ACCOUNT_REVENUE, last), r.paths()));
+            out.printf(Locale.ROOT, "%s  %19s  %19s  %6s  %7s  %10s  %10s  %10s  %12s  %19s%n", pad(o.label(), w),
                     interval(o.goalProbabilityInterval()), interval(o.baselineGoalProbability()),
                     o.medianGoalYear() == null ? "later" : String.valueOf(o.medianGoalYear()),
+                    o.baselineGoalProbability().known() ? (o.baselineMedianGoalYear() == null ? "later"
+                            : String.valueOf(o.baselineMedianGoalYear())) : "n/a",
                     money(ka.p10()), money(ka.p50()), money(ka.p90()), diff, ahead);
         }
         out.printf(Locale.ROOT, "P(goal) = probability that the %d key-account revenue target is met (Wilson 95%% "
                 + "interval); no plan = the same under today's owners; when = median year the goal is first met "
-                + "(later: after %d on most paths); KA = %d key-account revenue (%s); diff = scenario minus %s on the "
+                + "(later: after %d on most paths), then the same without the plan; KA = %d key-account revenue (%s); diff = scenario minus %s on the "
                 + "same path; ahead = share of paths where the scenario is higher.%n", year, year, year, cur, ref.label());
         for (int i = 1; i < r.outcomes().size(); i++) {
             var d = r.goalProbabilityDifference(i);

@@ -6,6 +6,7 @@ import dev.kam.domain.Problem;
 import dev.kam.i18n.Lang;
 import dev.kam.i18n.Messages;
 import dev.kam.run.Summary;
+import dev.kam.simulation.Probability;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -138,12 +139,24 @@ public final class PlanCommand implements Callable<Integer> {
         lines.add(m.get("cli.plan.report", r.report().toAbsolutePath().normalize().toString()));
         lines.add(m.get("cli.plan.outputs", r.out().toAbsolutePath().normalize().toString(), String.join(", ", r.written())));
         if (s.simulated()) {
-            lines.add(Double.isNaN(s.pGoalBaseline())
-                    ? m.get("cli.plan.pGoal", year, m.percent1(s.pGoal()))
-                    : m.get("cli.plan.pGoalWithBaseline", year, m.percent1(s.pGoal()), m.percent1(s.pGoalBaseline())));
-            if (!Double.isNaN(s.pAllGoals())) lines.add(m.get("cli.plan.pAllGoals", year, m.percent1(s.pAllGoals())));
+            Probability g = s.goal();
+            Probability b = s.goalBaseline();
+            lines.add(!b.known()
+                    ? m.get("cli.plan.pGoal", year, m.percentCi(g.value(), g.ciLow(), g.ciHigh()))
+                    : m.get("cli.plan.pGoalWithBaseline", year, m.percentCi(g.value(), g.ciLow(), g.ciHigh()),
+                    m.percentCi(b.value(), b.ciLow(), b.ciHigh()),
+                    m.pointsSe(s.goalVersusBaseline().value(), s.goalVersusBaseline().stderr())));
+            Probability a = s.allGoals();
+            if (a.known()) lines.add(m.get("cli.plan.pAllGoals", year, m.percentCi(a.value(), a.ciLow(), a.ciHigh())));
             lines.add(m.get("cli.plan.median", year, m.money(s.medianFinalKaRevenue(), cur),
                     m.money(s.p10FinalKaRevenue(), cur), m.money(s.p90FinalKaRevenue(), cur), m.money(s.finalTarget(), cur)));
+            if (!Double.isNaN(s.neverWithinHorizon())) {
+                String when = s.medianFirstYear() == null ? m.get("cli.plan.when.later", year) : year(s.medianFirstYear());
+                lines.add(b.known()
+                        ? m.get("cli.plan.whenWithBaseline", when, s.baselineMedianFirstYear() == null
+                        ? m.get("cli.plan.when.later", year) : year(s.baselineMedianFirstYear()))
+                        : m.get("cli.plan.when", when));
+            }
         } else {
             lines.add(m.get("cli.plan.notSimulated"));
         }
@@ -151,9 +164,15 @@ public final class PlanCommand implements Callable<Integer> {
             lines.add(Double.isNaN(s.cumulativeUpliftMean())
                     ? m.get("cli.plan.uplift", m.signedMoney(s.expectedUplift(), cur))
                     : m.get("cli.plan.upliftWithSimulated", m.signedMoney(s.expectedUplift(), cur),
-                    s.finalYear() - s.baseYear(), m.signedMoney(s.cumulativeUpliftMean(), cur)));
+                    s.finalYear() - s.baseYear(), m.signedMoney(s.cumulativeUpliftMean(), cur),
+                    m.signedMoney(s.cumulativeUpliftMean() - Probability.Z95 * s.cumulativeUpliftStderr(), cur),
+                    m.signedMoney(s.cumulativeUpliftMean() + Probability.Z95 * s.cumulativeUpliftStderr(), cur)));
         }
         return lines;
+    }
+
+    private static String year(int y) {
+        return Integer.toString(y);
     }
 
     /** The bundled demo: {@code ${kam.home}/scenarios/demo/scenario.yaml}, else relative to the working folder. */

@@ -134,6 +134,34 @@ public final class Messages {
         return decimal("#,##0.0").format(fraction * 100) + "%";
     }
 
+    /**
+     * A probability with its 95% interval, e.g. {@code 36.5% (95% CI 35.6–37.5%)}: the value and both ends with
+     * one decimal ({@link #percent1}), so the interval is never rounded away. Just {@link #percent1} of the value
+     * when the interval is unknown (NaN).
+     */
+    public String percentCi(double value, double ciLow, double ciHigh) {
+        if (Double.isNaN(value)) return MISSING;
+        if (Double.isNaN(ciLow) || Double.isNaN(ciHigh)) return percent1(value);
+        return get("common.percentCi", percent1(value), decimal("#,##0.0").format(ciLow * 100),
+                percent1(ciHigh));
+    }
+
+    /** Only the interval of a probability, e.g. {@code 95% CI 35.6–37.5%} (for a cell that shows the value apart). */
+    public String ci(double ciLow, double ciHigh) {
+        if (Double.isNaN(ciLow) || Double.isNaN(ciHigh)) return MISSING;
+        return get("common.ci", decimal("#,##0.0").format(ciLow * 100), percent1(ciHigh));
+    }
+
+    /**
+     * A difference of two probabilities in percentage points with its paired standard error, e.g.
+     * {@code +16.2 points (paired standard error 0.4)}.
+     */
+    public String pointsSe(double difference, double stderr) {
+        if (Double.isNaN(difference)) return MISSING;
+        return get("common.pointsSe", decimal("+#,##0.0;-#,##0.0").format(difference * 100),
+                Double.isNaN(stderr) ? MISSING : decimal("#,##0.0").format(stderr * 100));
+    }
+
     /** A number with thousands separators and at most {@code decimals} decimals. */
     public String number(double v, int decimals) {
         if (Double.isNaN(v)) return MISSING;

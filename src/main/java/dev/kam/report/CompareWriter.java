@@ -7,6 +7,7 @@ import dev.kam.compare.CompareResult;
 import dev.kam.compare.Outcome;
 import dev.kam.compare.SweepResult;
 import dev.kam.simulation.Metric;
+import dev.kam.simulation.Probability;
 import dev.kam.simulation.SimulationResult;
 import dev.kam.simulation.Stats;
 import dev.kam.simulation.TargetHit;
@@ -56,11 +57,12 @@ public final class CompareWriter {
             "minusFirstStderr", "medianGoalYear", "baselineMedianGoalYear", "calibrated");
     /** Columns of differences.csv. */
     public static final List<String> DIFFERENCE_COLUMNS = List.of("scenario", "reference", "metric", "year", "p10",
-            "p50", "p90", "mean", "probabilityAhead", "commonRandomNumbers");
+            "p50", "p90", "mean", "probabilityAhead", "commonRandomNumbers", "probabilityAheadCiLow",
+            "probabilityAheadCiHigh");
     /** Columns of sweep.csv. */
     public static final List<String> SWEEP_COLUMNS = List.of("parameter", "value", "goalYear", "goal", "goalProbability",
             "allTargetsProbability", "p10", "p50", "p90", "mean", "differenceP50", "probabilityAhead", "ciLow", "ciHigh",
-            "medianGoalYear");
+            "medianGoalYear", "allTargetsCiLow", "allTargetsCiHigh", "probabilityAheadCiLow", "probabilityAheadCiHigh");
     private static final dev.kam.i18n.Messages EN = dev.kam.i18n.Messages.of(dev.kam.i18n.Lang.EN);
 
     private static final Color TARGET = ChartTheme.TARGET;
@@ -168,9 +170,11 @@ public final class CompareWriter {
             for (Metric m : Metric.values()) {
                 for (int y = 0; y < years.length; y++) {
                     Stats st = r.differenceStats(i, m, y);
+                    Probability ahead = Probability.ofFraction(r.probabilityAhead(i, m, y), r.paths());
                     csv.row(o.label(), ref, m.code(), years[y], round(m, st.p10()), round(m, st.p50()),
                             round(m, st.p90()), round(m, st.mean()),
-                            r.probabilityAhead(i, m, y), o.crn().full() ? "full" : "partial: " + EN.render(o.crn().detail()));
+                            ahead.value(), o.crn().full() ? "full" : "partial: " + EN.render(o.crn().detail()),
+                            ahead.ciLow(), ahead.ciHigh());
                 }
             }
         }
@@ -188,12 +192,15 @@ public final class CompareWriter {
             Stats st = s.finalKaRevenue(i);
             BigDecimal v = s.spec().values().get(i);
             Metric ka = Metric.KEY_ACCOUNT_REVENUE;
+            Probability all = o.result().hit(TargetHit.ALL, year);
+            Probability ahead = i == 0 ? null : Probability.ofFraction(r.probabilityAhead(i, ka, last), r.paths());
             csv.row(s.spec().key(), v.toPlainString(), year, round(ka, o.goal()), o.goalProbability(),
-                    o.result().hitProbability(TargetHit.ALL, year), round(ka, st.p10()), round(ka, st.p50()),
+                    all.value(), round(ka, st.p10()), round(ka, st.p50()),
                     round(ka, st.p90()), round(ka, st.mean()),
                     i == 0 ? 0.0 : round(ka, r.differenceStats(i, ka, last).p50()),
-                    i == 0 ? null : r.probabilityAhead(i, Metric.KEY_ACCOUNT_REVENUE, last),
-                    o.goalProbabilityInterval().ciLow(), o.goalProbabilityInterval().ciHigh(), o.medianGoalYear());
+                    ahead == null ? null : ahead.value(),
+                    o.goalProbabilityInterval().ciLow(), o.goalProbabilityInterval().ciHigh(), o.medianGoalYear(),
+                    all.ciLow(), all.ciHigh(), ahead == null ? null : ahead.ciLow(), ahead == null ? null : ahead.ciHigh());
         }
         return csv;
     }
@@ -376,19 +383,30 @@ public final class CompareWriter {
     /** The probability of meeting each year's key-account revenue target, one line per scenario. */
     public static JFreeChart goalChart(CompareResult r, Messages m) {
         XYSeriesCollection ds = new XYSeriesCollection();
+        YIntervalSeriesCollection ci = new YIntervalSeriesCollection();
         int[] years = r.years();
         for (Outcome o : r.outcomes()) {
             XYSeries s = new XYSeries(o.label());
+            YIntervalSeries band = new YIntervalSeries(o.label());
             for (int year : years) {
-                double p = o.goalProbability(year);
-                if (!Double.isNaN(p)) s.add(year, 100 * p);
+                Probability p = o.result().hit(Metric.KEY_ACCOUNT_REVENUE.code(), year);
+                if (!p.known()) continue;
+                s.add(year, 100 * p.value());
+                band.add(year, 100 * p.value(), 100 * p.ciLow(), 100 * p.ciHigh());
             }
             ds.addSeries(s);
+            ci.addSeries(band);
         }
         NumberAxis y = new NumberAxis(m.get("chart.compare.goalAxis"));
         y.setRange(0, 100);
         XYLineAndShapeRenderer lr = lines(palette(ds.getSeriesCount()), new Stroke[] {LINE}, true);
         XYPlot plot = new XYPlot(ds, yearAxis(m), y, lr);
+        // each line's Wilson 95% interval as a faint band behind it, out of the legend
+        DeviationRenderer br = bands(palette(ci.getSeriesCount()), 0.18f);
+        br.setDefaultSeriesVisibleInLegend(false);
+        plot.setDataset(1, ci);
+        plot.setRenderer(1, br);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         String basis = r.options().goals() == dev.kam.compare.GoalBasis.FIRST
                 ? m.get("chart.compare.basisFirst", r.first().label()) : m.get("chart.compare.basisOwn");
         return new JFreeChart(m.get("chart.compare.goalTitle", basis, r.paths()), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
@@ -474,19 +492,38 @@ public final class CompareWriter {
 
         XYSeries goal = new XYSeries(m.get("chart.compare.sweepGoal", String.valueOf(year)));
         XYSeries all = new XYSeries(m.get("chart.compare.sweepAll", String.valueOf(year)));
+        YIntervalSeries goalBand = new YIntervalSeries(goal.getKey());
+        YIntervalSeries allBand = new YIntervalSeries(all.getKey());
         for (int i = 0; i < x.length; i++) {
-            double p = s.goalProbability(i);
-            if (!Double.isNaN(p)) goal.add(x[i], 100 * p);
-            double q = s.outcomes().get(i).result().hitProbability(TargetHit.ALL, year);
-            if (!Double.isNaN(q)) all.add(x[i], 100 * q);
+            Probability p = s.outcomes().get(i).goalProbabilityInterval();
+            if (p.known()) {
+                goal.add(x[i], 100 * p.value());
+                goalBand.add(x[i], 100 * p.value(), 100 * p.ciLow(), 100 * p.ciHigh());
+            }
+            Probability q = s.outcomes().get(i).result().hit(TargetHit.ALL, year);
+            if (q.known()) {
+                all.add(x[i], 100 * q.value());
+                allBand.add(x[i], 100 * q.value(), 100 * q.ciLow(), 100 * q.ciHigh());
+            }
         }
         XYSeriesCollection ds = new XYSeriesCollection();
+        YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
         ds.addSeries(goal);
-        if (all.getItemCount() > 0) ds.addSeries(all);
+        bands.addSeries(goalBand);
+        if (all.getItemCount() > 0) {
+            ds.addSeries(all);
+            bands.addSeries(allBand);
+        }
         NumberAxis y = new NumberAxis(m.get("chart.compare.probabilityAxis"));
         y.setRange(0, 100);
         XYLineAndShapeRenderer lr = lines(palette(2), new Stroke[] {LINE, ChartTheme.dashed()}, true);
         XYPlot plot = new XYPlot(ds, sweepAxis(s, m), y, lr);
+        // each probability's Wilson 95% interval as a faint band behind its line, out of the legend
+        DeviationRenderer br = bands(palette(2), 0.18f);
+        br.setDefaultSeriesVisibleInLegend(false);
+        plot.setDataset(1, bands);
+        plot.setRenderer(1, br);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         return new JFreeChart(m.get("chart.compare.sweepGoalTitle", key, s.points().paths()), JFreeChart.DEFAULT_TITLE_FONT,
                 plot, true);
     }

@@ -7,6 +7,7 @@ import dev.kam.io.OutputDir;
 import dev.kam.simulation.GoalTiming;
 import dev.kam.simulation.Metric;
 import dev.kam.simulation.PlanComparison;
+import dev.kam.simulation.Probability;
 import dev.kam.simulation.Sensitivity;
 import dev.kam.simulation.SimulationResult;
 import dev.kam.simulation.Stats;
@@ -222,14 +223,16 @@ public final class SimulationWriter {
 
     static CsvOut uplift(PlanComparison c) {
         CsvOut csv = new CsvOut("year", "metric", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "mean", "stderr",
-                "probabilityBetter");
+                "probabilityBetter", "ciLow", "ciHigh");
         int[] years = c.plan().years();
+        int paths = c.plan().paths();
         for (int y = 0; y < years.length; y++) {
             for (Metric m : Metric.values()) {
                 Stats s = c.upliftStats(m, y);
+                Probability better = Probability.ofFraction(c.probabilityBetter(m, y), paths);
                 csv.row(years[y], m.code(), plain(s.p5()), plain(s.p10()), plain(s.p25()), plain(s.p50()),
                         plain(s.p75()), plain(s.p90()), plain(s.p95()), plain(s.mean()), plain(s.stderr()),
-                        plain(c.probabilityBetter(m, y)));
+                        plain(c.probabilityBetter(m, y)), plain(better.ciLow()), plain(better.ciHigh()));
             }
         }
         return csv;
@@ -237,12 +240,18 @@ public final class SimulationWriter {
 
     static CsvOut sensitivity(Sensitivity.Tornado t) {
         CsvOut csv = new CsvOut("parameter", "base", "low", "high", "lowMedian", "highMedian", "baseMedian", "swing",
-                "range", "lowGoalProbability", "highGoalProbability", "baseGoalProbability", "goalSwing");
+                "range", "lowGoalProbability", "highGoalProbability", "baseGoalProbability", "goalSwing",
+                "lowGoalCiLow", "lowGoalCiHigh", "highGoalCiLow", "highGoalCiHigh", "baseGoalCiLow", "baseGoalCiHigh");
+        Probability base = Probability.ofFraction(t.baseGoalProbability(), t.paths());
         for (Sensitivity.Bar b : t.bars()) {
+            Probability lo = Probability.ofFraction(b.lowGoalProbability(), t.paths());
+            Probability hi = Probability.ofFraction(b.highGoalProbability(), t.paths());
             csv.row(b.parameter(), plain(b.base()), plain(b.low()), plain(b.high()), plain(b.lowMedian()),
                     plain(b.highMedian()), plain(t.baseMedian()), plain(b.swing()),
                     b.source().name().toLowerCase(java.util.Locale.ROOT), plain(b.lowGoalProbability()),
-                    plain(b.highGoalProbability()), plain(t.baseGoalProbability()), plain(b.goalSwing()));
+                    plain(b.highGoalProbability()), plain(t.baseGoalProbability()), plain(b.goalSwing()),
+                    plain(lo.ciLow()), plain(lo.ciHigh()), plain(hi.ciLow()), plain(hi.ciHigh()), plain(base.ciLow()),
+                    plain(base.ciHigh()));
         }
         return csv;
     }
@@ -302,10 +311,10 @@ public final class SimulationWriter {
             goal.put("keyAccountRevenue", num(t.keyAccountRevenue()));
             goal.put("keyAccountCount", num(t.keyAccountCount()));
             goal.put("keyAccountShare", num(t.keyAccountShare()));
-            goal.put("probabilityKeyAccountRevenue", num(r.hitProbability(Metric.KEY_ACCOUNT_REVENUE.code(), finalYear)));
-            goal.put("probabilityKeyAccountCount", num(r.hitProbability(Metric.KEY_ACCOUNT_COUNT.code(), finalYear)));
-            goal.put("probabilityKeyAccountShare", num(r.hitProbability(Metric.KEY_ACCOUNT_SHARE.code(), finalYear)));
-            goal.put("probabilityAllKeyAccountTargets", num(r.hitProbability(TargetHit.ALL, finalYear)));
+            putProbability(goal, "probabilityKeyAccountRevenue", r.hit(Metric.KEY_ACCOUNT_REVENUE.code(), finalYear));
+            putProbability(goal, "probabilityKeyAccountCount", r.hit(Metric.KEY_ACCOUNT_COUNT.code(), finalYear));
+            putProbability(goal, "probabilityKeyAccountShare", r.hit(Metric.KEY_ACCOUNT_SHARE.code(), finalYear));
+            putProbability(goal, "probabilityAllKeyAccountTargets", r.hit(TargetHit.ALL, finalYear));
         }
         GoalTiming g = r.goalTiming();
         if (g != null) {
@@ -313,13 +322,13 @@ public final class SimulationWriter {
             first.put("definition", "first year whose key-account revenue is at or above the final-year target");
             first.put("target", num(g.target()));
             first.put("medianYear", g.medianYear());
-            first.put("neverWithinHorizon", num(g.never()));
+            putProbability(first, "neverWithinHorizon", Probability.ofFraction(g.never(), r.paths()));
             List<Map<String, Object>> by = new ArrayList<>();
             for (int y = 0; y < g.years().length; y++) {
                 Map<String, Object> e = new LinkedHashMap<>();
                 e.put("year", g.years()[y]);
-                e.put("probabilityFirstMet", num(g.firstMet()[y]));
-                e.put("probabilityMetBy", num(g.metBy()[y]));
+                putProbability(e, "probabilityFirstMet", Probability.ofFraction(g.firstMet()[y], r.paths()));
+                putProbability(e, "probabilityMetBy", Probability.ofFraction(g.metBy()[y], r.paths()));
                 by.add(e);
             }
             first.put("byYear", by);
@@ -338,16 +347,16 @@ public final class SimulationWriter {
             cmp.put("finalYearGrossProfitUplift", stats(c.upliftStats(Metric.GROSS_PROFIT, last)));
             cmp.put("firstYearGrossProfitUplift", stats(c.upliftStats(Metric.GROSS_PROFIT, 0)));
             cmp.put("cumulativeGrossProfitUplift", stats(Stats.of(c.cumulativeProfitUplift())));
-            cmp.put("probabilityPlanBetterFinalYearKeyAccountRevenue",
-                    num(c.probabilityBetter(Metric.KEY_ACCOUNT_REVENUE, last)));
+            putProbability(cmp, "probabilityPlanBetterFinalYearKeyAccountRevenue",
+                    Probability.ofFraction(c.probabilityBetter(Metric.KEY_ACCOUNT_REVENUE, last), c.plan().paths()));
             cmp.put("differenceOfMediansFinalYearKeyAccountRevenue",
                     num(c.plan().stats(Metric.KEY_ACCOUNT_REVENUE, last).p50()
                             - c.baseline().stats(Metric.KEY_ACCOUNT_REVENUE, last).p50()));
             if (t != null) {
-                cmp.put("baselineProbabilityKeyAccountRevenue",
-                        num(c.baseline().hitProbability(Metric.KEY_ACCOUNT_REVENUE.code(), finalYear)));
-                cmp.put("planProbabilityKeyAccountRevenue",
-                        num(c.plan().hitProbability(Metric.KEY_ACCOUNT_REVENUE.code(), finalYear)));
+                putProbability(cmp, "baselineProbabilityKeyAccountRevenue",
+                        c.baseline().hit(Metric.KEY_ACCOUNT_REVENUE.code(), finalYear));
+                putProbability(cmp, "planProbabilityKeyAccountRevenue",
+                        c.plan().hit(Metric.KEY_ACCOUNT_REVENUE.code(), finalYear));
                 cmp.put("baselineGoalProbability", probability(c.baseline().goalProbability()));
                 cmp.put("planGoalProbability", probability(c.plan().goalProbability()));
                 cmp.put("goalProbabilityDifference", difference(c.goalProbabilityDifference()));
@@ -374,7 +383,7 @@ public final class SimulationWriter {
             sen.put("paths", tor.paths());
             sen.put("seed", tor.seed());
             sen.put("baseMedian", num(tor.baseMedian()));
-            sen.put("baseGoalProbability", num(tor.baseGoalProbability()));
+            putProbability(sen, "baseGoalProbability", Probability.ofFraction(tor.baseGoalProbability(), tor.paths()));
             List<Map<String, Object>> bars = new ArrayList<>();
             for (Sensitivity.Bar b : tor.bars()) {
                 Map<String, Object> e = new LinkedHashMap<>();
@@ -385,14 +394,21 @@ public final class SimulationWriter {
                 e.put("range", b.source().name().toLowerCase(java.util.Locale.ROOT));
                 e.put("lowMedian", num(b.lowMedian()));
                 e.put("highMedian", num(b.highMedian()));
-                e.put("lowGoalProbability", num(b.lowGoalProbability()));
-                e.put("highGoalProbability", num(b.highGoalProbability()));
+                putProbability(e, "lowGoalProbability", Probability.ofFraction(b.lowGoalProbability(), tor.paths()));
+                putProbability(e, "highGoalProbability", Probability.ofFraction(b.highGoalProbability(), tor.paths()));
                 bars.add(e);
             }
             sen.put("bars", bars);
             m.put("sensitivity", sen);
         }
         return m;
+    }
+
+    /** {@code key} (the probability) with {@code keyCiLow} and {@code keyCiHigh}, its Wilson 95% interval, beside it. */
+    private static void putProbability(Map<String, Object> m, String key, Probability p) {
+        m.put(key, num(p.value()));
+        m.put(key + "CiLow", num(p.ciLow()));
+        m.put(key + "CiHigh", num(p.ciHigh()));
     }
 
     private static Map<String, Object> probability(dev.kam.simulation.Probability p) {
@@ -548,15 +564,16 @@ public final class SimulationWriter {
         return s.getItemCount() == 0 ? null : s;
     }
 
+    /** Each yearly target's hit probability as a line, its Wilson 95% interval as a band around it. */
     static JFreeChart hitChart(SimulationResult r, Messages m) {
-        Map<String, XYSeries> series = new LinkedHashMap<>();
+        Map<String, YIntervalSeries> series = new LinkedHashMap<>();
         List<String> codes = List.of(Metric.KEY_ACCOUNT_REVENUE.code(), Metric.KEY_ACCOUNT_COUNT.code(),
                 Metric.KEY_ACCOUNT_SHARE.code(), Metric.TOTAL_REVENUE.code(), TargetHit.ALL);
-        for (String code : codes) series.put(code, new XYSeries(m.get("chart.hit." + code)));
-        for (TargetHit h : r.targetHits()) series.get(h.metric()).add(h.year(), h.probability());
-        XYSeriesCollection ds = new XYSeriesCollection();
+        for (String code : codes) series.put(code, new YIntervalSeries(m.get("chart.hit." + code)));
+        for (TargetHit h : r.targetHits()) series.get(h.metric()).add(h.year(), h.probability(), h.ciLow(), h.ciHigh());
+        YIntervalSeriesCollection ds = new YIntervalSeriesCollection();
         List<String> shown = new ArrayList<>();
-        for (Map.Entry<String, XYSeries> e : series.entrySet()) {
+        for (Map.Entry<String, YIntervalSeries> e : series.entrySet()) {
             if (e.getValue().getItemCount() > 0) {
                 ds.addSeries(e.getValue());
                 shown.add(e.getKey());
@@ -572,17 +589,19 @@ public final class SimulationWriter {
             paints[i] = all ? ChartTheme.TEXT : ChartTheme.color(i);
             strokes[i] = all ? DASHED : new BasicStroke(2f);
         }
-        XYLineAndShapeRenderer lr = new FixedLineRenderer(true, paints, strokes);
+        FixedDeviationRenderer lr = new FixedDeviationRenderer(paints, strokes);
+        lr.setAlpha(0.22f);
         XYPlot plot = new XYPlot(ds, yearAxis(m), y, lr);
         return new JFreeChart(m.get("chart.hit.title", r.paths()), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     }
 
     static JFreeChart goalTimingChart(GoalTiming g, String currency, int paths, Messages m) {
         XYSeries first = new XYSeries(m.get("chart.timing.first"));
-        XYSeries by = new XYSeries(m.get("chart.timing.by"));
+        YIntervalSeries by = new YIntervalSeries(m.get("chart.timing.by"));
         for (int y = 0; y < g.years().length; y++) {
             first.add(g.years()[y], g.firstMet()[y]);
-            by.add(g.years()[y], g.metBy()[y]);
+            Probability p = Probability.ofFraction(g.metBy()[y], paths);
+            by.add(g.years()[y], g.metBy()[y], p.ciLow(), p.ciHigh());
         }
         NumberAxis y = new NumberAxis(m.get("chart.timing.axis"));
         ChartTheme.percentAxis(y);
@@ -595,12 +614,18 @@ public final class SimulationWriter {
         };
         br.setShadowVisible(false);
         XYPlot plot = new XYPlot(new XYSeriesCollection(first), yearAxis(m), y, br);
-        plot.setDataset(1, new XYSeriesCollection(by));
-        plot.setRenderer(1, new FixedLineRenderer(true, new Paint[] {TARGET}, new Stroke[] {new BasicStroke(2.2f)}));
+        YIntervalSeriesCollection byData = new YIntervalSeriesCollection();
+        byData.addSeries(by);
+        plot.setDataset(1, byData);
+        // the cumulative probability with its Wilson 95% interval as a band
+        FixedDeviationRenderer byRenderer = new FixedDeviationRenderer(new Paint[] {TARGET}, new Stroke[] {new BasicStroke(2.2f)});
+        byRenderer.setAlpha(0.2f);
+        plot.setRenderer(1, byRenderer);
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
         JFreeChart chart = new JFreeChart(m.get("chart.timing.title"), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        Probability never = Probability.ofFraction(g.never(), paths);
         chart.addSubtitle(new org.jfree.chart.title.TextTitle(m.get("chart.timing.subtitle",
-                m.money(g.target(), currency), g.never(), paths)));
+                m.money(g.target(), currency), m.percentCi(never.value(), never.ciLow(), never.ciHigh()), paths)));
         return chart;
     }
 
@@ -691,7 +716,9 @@ public final class SimulationWriter {
             ds.addValue(lo, down, name);
             ds.addValue(hi, up, name);
         }
-        NumberAxis v = new NumberAxis(goal ? m.get("simulation.tornado.axisGoal", t.baseGoalProbability())
+        Probability base = Probability.ofFraction(t.baseGoalProbability(), t.paths());
+        NumberAxis v = new NumberAxis(goal ? m.get("simulation.tornado.axisGoal",
+                m.percentCi(base.value(), base.ciLow(), base.ciHigh()))
                 : m.get("chart.tornado.axis", m.money(t.baseMedian(), in.currency())));
         if (goal) ChartTheme.percentAxis(v);
         else ChartTheme.moneyAxis(v, m);

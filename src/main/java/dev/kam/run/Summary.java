@@ -4,9 +4,11 @@ import dev.kam.analysis.KeyAccountBaseline;
 import dev.kam.assign.Plan;
 import dev.kam.domain.Account;
 import dev.kam.domain.Scenario;
+import dev.kam.simulation.Difference;
 import dev.kam.simulation.GoalTiming;
 import dev.kam.simulation.Metric;
 import dev.kam.simulation.PlanComparison;
+import dev.kam.simulation.Probability;
 import dev.kam.simulation.SimulationResult;
 import dev.kam.simulation.Stats;
 import dev.kam.simulation.TargetHit;
@@ -29,15 +31,22 @@ import dev.kam.strategy.Targets;
  * @param finalTarget            the final year's key-account revenue target (the goal when no targets were made)
  * @param requiredGrowth         constant yearly growth from today's key-account revenue to the final target
  * @param paths                  Monte Carlo paths of the plan's simulation (0 when not simulated)
- * @param pGoal                  P(goal): the final-year key-account revenue target is met
- * @param pAllGoals              the final-year key-account revenue, count and share targets all met on a path
- * @param pGoalBaseline          P(goal) of today's owners (no plan), simulated on the same paths
+ * @param goal                   P(goal): the final-year key-account revenue target is met, with its Wilson 95%
+ *                               interval ({@link Probability#NONE} when not simulated)
+ * @param allGoals               the final-year key-account revenue, count and share targets all met on a path,
+ *                               with its interval
+ * @param goalBaseline           P(goal) of today's owners (no plan), simulated on the same paths, with its interval
+ * @param goalVersusBaseline     P(goal) of the plan minus that of today's owners, per-path paired difference with
+ *                               its standard error ({@link Difference#NONE} without a baseline)
  * @param medianFinalKaRevenue   median (P50) of final-year key-account revenue under the plan
  * @param p10FinalKaRevenue      its P10
  * @param p90FinalKaRevenue      its P90
  * @param medianFirstYear        the median calendar year in which key-account revenue first reaches the final
  *                               target; null when more than half of the paths never reach it, or not simulated
  * @param neverWithinHorizon     share of paths that never reach it within the horizon
+ * @param baselineMedianFirstYear the same median year under today's owners (no plan); null when more than half
+ *                               of the baseline's paths never reach it, or there is no baseline
+ * @param baselineNeverWithinHorizon share of the baseline's paths that never reach it (NaN without a baseline)
  * @param expectedUplift         the plan's expected gross-profit uplift over today's owners in its first year:
  *                               the simulation's first-year expectation by the response model, switching costs
  *                               of moves and drops included ({@code PlanComparison.expectedFirstYearUplift});
@@ -54,9 +63,10 @@ import dev.kam.strategy.Targets;
  * @param accountsUncovered      accounts the plan leaves without a lead (-1 without a plan)
  */
 public record Summary(int baseYear, int finalYear, double todayKaRevenue, int todayKaCount, double todayKaShare,
-                      double finalTarget, double requiredGrowth, int paths, double pGoal, double pAllGoals,
-                      double pGoalBaseline, double medianFinalKaRevenue, double p10FinalKaRevenue,
-                      double p90FinalKaRevenue, Integer medianFirstYear, double neverWithinHorizon,
+                      double finalTarget, double requiredGrowth, int paths, Probability goal, Probability allGoals,
+                      Probability goalBaseline, Difference goalVersusBaseline, double medianFinalKaRevenue,
+                      double p10FinalKaRevenue, double p90FinalKaRevenue, Integer medianFirstYear, double neverWithinHorizon,
+                      Integer baselineMedianFirstYear, double baselineNeverWithinHorizon,
                       double expectedUplift, double cumulativeUpliftMean, double cumulativeUpliftStderr,
                       double cumulativeUpliftP10, double cumulativeUpliftP90, int accounts, int accountsCovered,
                       int accountsMoved, int accountsDropped, int accountsUncovered) {
@@ -97,9 +107,12 @@ public record Summary(int baseYear, int finalYear, double todayKaRevenue, int to
                 ? Math.pow(target / kaRevenue, 1.0 / horizon) - 1 : Double.NaN;
 
         int paths = 0;
-        double pGoal = Double.NaN;
-        double pAll = Double.NaN;
-        double pBase = Double.NaN;
+        Probability pGoal = Probability.NONE;
+        Probability pAll = Probability.NONE;
+        Probability pBase = Probability.NONE;
+        Difference vsBase = Difference.NONE;
+        Integer baseFirstYear = null;
+        double baseNever = Double.NaN;
         double median = Double.NaN;
         double p10 = Double.NaN;
         double p90 = Double.NaN;
@@ -110,8 +123,8 @@ public record Summary(int baseYear, int finalYear, double todayKaRevenue, int to
             int last = sim.horizon() - 1;
             finalYear = sim.years()[last];
             paths = sim.paths();
-            pGoal = sim.hitProbability(Metric.KEY_ACCOUNT_REVENUE.code(), finalYear);
-            pAll = sim.hitProbability(TargetHit.ALL, finalYear);
+            pGoal = sim.hit(Metric.KEY_ACCOUNT_REVENUE.code(), finalYear);
+            pAll = sim.hit(TargetHit.ALL, finalYear);
             Stats ka = sim.stats(Metric.KEY_ACCOUNT_REVENUE, last);
             median = ka.p50();
             p10 = ka.p10();
@@ -128,7 +141,13 @@ public record Summary(int baseYear, int finalYear, double todayKaRevenue, int to
         double cumP90 = Double.NaN;
         PlanComparison c = r.planVsBaseline().orElse(null);
         if (c != null) {
-            pBase = c.baseline().hitProbability(Metric.KEY_ACCOUNT_REVENUE.code(), finalYear);
+            pBase = c.baseline().hit(Metric.KEY_ACCOUNT_REVENUE.code(), finalYear);
+            vsBase = c.goalProbabilityDifference();
+            GoalTiming bg = c.baseline().goalTiming();
+            if (bg != null) {
+                baseFirstYear = bg.medianYear();
+                baseNever = bg.never();
+            }
             Stats cum = Stats.of(c.cumulativeProfitUplift());
             cumMean = cum.mean();
             cumErr = cum.stderr();
@@ -150,8 +169,23 @@ public record Summary(int baseYear, int finalYear, double todayKaRevenue, int to
             uncovered = plan.baseline().uncovered().size();
         }
         return new Summary(sc.baseYear(), finalYear, kaRevenue, kaCount, kaShare, target, growth, paths, pGoal, pAll,
-                pBase, median, p10, p90, firstYear, never, uplift, cumMean, cumErr, cumP10, cumP90,
+                pBase, vsBase, median, p10, p90, firstYear, never, baseFirstYear, baseNever, uplift, cumMean, cumErr, cumP10, cumP90,
                 sc.accounts().size(), covered, moved, dropped, uncovered);
+    }
+
+    /** P(goal), 0–1 (NaN when not simulated); its interval is {@link #goal()}. */
+    public double pGoal() {
+        return goal.value();
+    }
+
+    /** The joint probability of all three final-year targets, 0–1 (NaN when unknown); interval in {@link #allGoals()}. */
+    public double pAllGoals() {
+        return allGoals.value();
+    }
+
+    /** P(goal) of today's owners, 0–1 (NaN without a baseline); interval in {@link #goalBaseline()}. */
+    public double pGoalBaseline() {
+        return goalBaseline.value();
     }
 
     /** Whether the plan's simulation ran (the probabilities and the distribution are known). */

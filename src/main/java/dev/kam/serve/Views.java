@@ -12,6 +12,7 @@ import dev.kam.domain.Scenario;
 import dev.kam.domain.SimulationParams;
 import dev.kam.domain.StrategyParams;
 import dev.kam.simulation.GoalTiming;
+import dev.kam.simulation.Probability;
 import dev.kam.simulation.Metric;
 import dev.kam.simulation.PlanComparison;
 import dev.kam.simulation.SimulationResult;
@@ -277,9 +278,13 @@ final class Views {
         for (int year : r.years()) {
             double h = r.hitProbability(Metric.KEY_ACCOUNT_REVENUE.code(), year);
             double hb = c.baseline().hitProbability(Metric.KEY_ACCOUNT_REVENUE.code(), year);
+            double ha = r.hitProbability(TargetHit.ALL, year);
             double[] hc = Wilson.interval(h, n);
+            double[] hbc = Wilson.interval(hb, n);
+            double[] hac = Wilson.interval(ha, n);
             hits.add(obj("year", year, "probability", h, "ciLow", hc[0], "ciHigh", hc[1], "baseline", hb,
-                    "all", r.hitProbability(TargetHit.ALL, year)));
+                    "baselineCiLow", hbc[0], "baselineCiHigh", hbc[1], "all", ha, "allCiLow", hac[0],
+                    "allCiHigh", hac[1]));
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("scenario", s.name());
@@ -290,12 +295,24 @@ final class Views {
         m.put("baselineGoalProbability", pb);
         m.put("baselineGoalProbabilityCiLow", cib[0]);
         m.put("baselineGoalProbabilityCiHigh", cib[1]);
-        m.put("allGoalsProbability", allGoalsProbability(r));
+        double pa = allGoalsProbability(r);
+        double[] cia = Wilson.interval(pa, n);
+        m.put("allGoalsProbability", pa);
+        m.put("allGoalsProbabilityCiLow", cia[0]);
+        m.put("allGoalsProbabilityCiHigh", cia[1]);
+        var vs = c.goalProbabilityDifference();
+        m.put("planMinusBaseline", vs.value());
+        m.put("planMinusBaselineStderr", vs.stderr());
         m.put("goalYear", r.years()[last]);
         m.put("goal", goal);
         m.put("medianFinalKaRevenue", r.stats(Metric.KEY_ACCOUNT_REVENUE, last).p50());
         m.put("medianYear", timing == null ? null : timing.medianYear());
         m.put("neverWithinHorizon", timing == null ? null : timing.never());
+        double[] cin = timing == null ? null : Wilson.interval(timing.never(), n);
+        m.put("neverWithinHorizonCiLow", cin == null ? null : cin[0]);
+        m.put("neverWithinHorizonCiHigh", cin == null ? null : cin[1]);
+        GoalTiming baseTiming = c.baseline().goalTiming();
+        m.put("baselineMedianYear", baseTiming == null ? null : baseTiming.medianYear());
         m.put("metBy", timing == null ? null : timing.metBy());
         m.put("paths", n);
         m.put("seed", r.options().seed());
@@ -317,10 +334,11 @@ final class Views {
                                           String crn) {
         int last = r.horizon() - 1;
         double ps = goalProbability(start);
+        double[] psc = Wilson.interval(ps, start.paths());
         Map<String, Object> startFan = medians(start);
         if (start.paths() != r.paths() || start.horizon() != r.horizon()) {
-            return obj("goalProbability", ps, "difference", goalProbability(r) - ps, "differenceStderr", null,
-                    "crn", crn == null ? "different paths" : crn, "median", startFan);
+            return obj("goalProbability", ps, "ciLow", psc[0], "ciHigh", psc[1], "difference", goalProbability(r) - ps,
+                    "differenceStderr", null, "crn", crn == null ? "different paths" : crn, "median", startFan);
         }
         double[] a = r.values(Metric.KEY_ACCOUNT_REVENUE, last);
         double[] b = start.values(Metric.KEY_ACCOUNT_REVENUE, last);
@@ -333,7 +351,8 @@ final class Views {
         }
         double dm = Stats.mean(d);
         double drm = Stats.mean(dr);
-        return obj("goalProbability", ps, "difference", dm, "differenceStderr", Stats.stderr(d, dm),
+        return obj("goalProbability", ps, "ciLow", psc[0], "ciHigh", psc[1], "difference", dm,
+                "differenceStderr", Stats.stderr(d, dm),
                 "medianFinalKaRevenue", start.stats(Metric.KEY_ACCOUNT_REVENUE, last).p50(),
                 "kaRevenueDifference", drm, "kaRevenueDifferenceStderr", Stats.stderr(dr, drm),
                 "crn", crn, "median", startFan);
@@ -397,8 +416,15 @@ final class Views {
             double[] median = new double[res.horizon()];
             for (int y = 0; y < res.horizon(); y++) median[y] = res.stats(Metric.KEY_ACCOUNT_REVENUE, y).p50();
             GoalTiming timing = res.goalTiming();
+            Probability all = o.allGoalsProbability();
+            Probability base = o.baselineGoalProbability();
+            var vs = o.goalProbabilityVersusBaseline();
             rows.add(obj("id", ids.get(i), "name", o.label(), "goalProbability", p, "ciLow", ci[0], "ciHigh", ci[1],
-                    "allGoalsProbability", allGoalsProbability(res), "goal", g,
+                    "allGoalsProbability", all.value(), "allGoalsCiLow", all.ciLow(), "allGoalsCiHigh", all.ciHigh(),
+                    "baselineGoalProbability", base.value(), "baselineCiLow", base.ciLow(),
+                    "baselineCiHigh", base.ciHigh(), "planMinusBaseline", vs.value(),
+                    "planMinusBaselineStderr", vs.stderr(), "baselineMedianYear", o.baselineMedianGoalYear(),
+                    "goal", g,
                     "medianFinalKaRevenue", st.p50(), "p10FinalKaRevenue", st.p10(), "p90FinalKaRevenue", st.p90(),
                     "medianYear", timing == null ? null : timing.medianYear(),
                     "difference", i == 0 ? null : obj("goalProbability", dm, "stderr", Stats.stderr(d, dm),

@@ -341,7 +341,9 @@ public final class Workspace implements AutoCloseable {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String k : List.of("goalProbability", "goalProbabilityCiLow", "goalProbabilityCiHigh",
                 "baselineGoalProbability", "baselineGoalProbabilityCiLow", "baselineGoalProbabilityCiHigh",
-                "allGoalsProbability", "scenario", "currency", "goalYear", "goal", "medianFinalKaRevenue",
+                "allGoalsProbability", "allGoalsProbabilityCiLow", "allGoalsProbabilityCiHigh", "planMinusBaseline",
+                "planMinusBaselineStderr", "baselineMedianYear", "neverWithinHorizonCiLow", "neverWithinHorizonCiHigh",
+                "scenario", "currency", "goalYear", "goal", "medianFinalKaRevenue",
                 "medianYear", "neverWithinHorizon", "paths", "seed")) {
             out.put(k, m.get(k));
         }

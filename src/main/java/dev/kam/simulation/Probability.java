@@ -29,6 +29,15 @@ public record Probability(double value, double ciLow, double ciHigh, int paths) 
         return new Probability(p, lo, hi, n);
     }
 
+    /**
+     * A fraction of {@code n} paths given as a number (hits / n, e.g. a stored hit rate) with its Wilson interval;
+     * the hit count is recovered by rounding fraction·n. {@link #NONE} for NaN or no paths.
+     */
+    public static Probability ofFraction(double fraction, int n) {
+        if (Double.isNaN(fraction) || n <= 0) return NONE;
+        return of(Math.round(fraction * n), n);
+    }
+
     /** Whether it was measured (false for a metric without a target). */
     public boolean known() {
         return !Double.isNaN(value);

@@ -138,10 +138,14 @@ public final class PlanXlsx {
             int y = r.horizon() - 1;
             add(rows, types, "Simulated paths", r.paths(), COUNT);
             add(rows, types, "Goal year", last, YEAR);
-            add(rows, types, "P(key-account revenue target met in the goal year)",
-                    r.hitProbability(Metric.KEY_ACCOUNT_REVENUE.code(), last), PERCENT);
-            add(rows, types, "P(every key-account target met in the goal year)",
-                    r.hitProbability(TargetHit.ALL, last), PERCENT);
+            var goal = r.hit(Metric.KEY_ACCOUNT_REVENUE.code(), last);
+            add(rows, types, "P(key-account revenue target met in the goal year)", goal.value(), PERCENT);
+            add(rows, types, "… its 95% interval, low (Wilson)", goal.ciLow(), PERCENT);
+            add(rows, types, "… its 95% interval, high (Wilson)", goal.ciHigh(), PERCENT);
+            var all = r.hit(TargetHit.ALL, last);
+            add(rows, types, "P(every key-account target met in the goal year)", all.value(), PERCENT);
+            add(rows, types, "… its 95% interval, low", all.ciLow(), PERCENT);
+            add(rows, types, "… its 95% interval, high", all.ciHigh(), PERCENT);
             add(rows, types, "Median key-account revenue in the goal year", r.stats(Metric.KEY_ACCOUNT_REVENUE, y).p50(), MONEY);
             YearTarget t = in.targets().year(last);
             if (t != null) add(rows, types, "Key-account revenue target for the goal year", t.keyAccountRevenue(), MONEY);
@@ -258,14 +262,18 @@ public final class PlanXlsx {
                     Stats st = r.stats(m, y);
                     double target = Double.NaN;
                     double p = Double.NaN;
+                    double lo = Double.NaN;
+                    double hi = Double.NaN;
                     for (TargetHit h : r.targetHits()) {
                         if (h.year() == years[y] && h.metric().equals(m.code())) {
                             target = h.target();
                             p = h.probability();
+                            lo = h.ciLow();
+                            hi = h.ciHigh();
                         }
                     }
                     rows.add(new Object[] {years[y], m.code(), st.p5(), st.p10(), st.p25(), st.p50(), st.p75(), st.p90(),
-                        st.p95(), st.mean(), st.stderr(), target, p});
+                        st.p95(), st.mean(), st.stderr(), target, p, lo, hi});
                     kinds.add(m == Metric.KEY_ACCOUNT_SHARE ? PERCENT : m == Metric.KEY_ACCOUNT_COUNT ? NUMBER : MONEY);
                 }
             }
@@ -274,7 +282,8 @@ public final class PlanXlsx {
         w.table("percentiles", List.of(col("year", YEAR), col("metric", TEXT), col("p5", NUMBER),
                 col("p10", NUMBER), col("p25", NUMBER), col("p50", NUMBER), col("p75", NUMBER), col("p90", NUMBER),
                 col("p95", NUMBER), col("mean", NUMBER), col("standard error", NUMBER), col("target", NUMBER),
-                col("P(target met)", PERCENT)), rows, (row, c) -> c == 0 ? YEAR : c == 1 ? TEXT : c == 12 ? PERCENT : kinds.get(row));
+                col("P(target met)", PERCENT), col("95% interval, low", PERCENT), col("95% interval, high", PERCENT)), rows,
+                (row, c) -> c == 0 ? YEAR : c == 1 ? TEXT : c >= 12 ? PERCENT : kinds.get(row));
     }
 
     private static SheetWriter.Column col(String header, SheetWriter.Type type) {

@@ -386,8 +386,10 @@
         t('serve.overview.keyShare', fmt.pct(td.keyAccountShare, 0), fmt.money(td.threshold))),
       o.goal ? card(t('serve.overview.goal', o.goal.year), fmt.money(o.goal.keyAccountRevenue),
         t('serve.overview.goalSub', fmt.int(o.goal.keyAccountCount), fmt.pct(o.goal.keyAccountShare, 0))) : null,
-      card(t('serve.overview.chance'), S.summary ? fmt.pct(S.summary.goalProbability, 0) : '…',
-        S.summary ? t('serve.overview.chanceSub', fmt.pct(S.summary.baselineGoalProbability, 0)) : t('serve.status.waitPlan'), true, 'ov-chance'));
+      card(t('serve.overview.chance'), S.summary ? fmt.pct(S.summary.goalProbability, 1) : '…',
+        S.summary ? t('serve.overview.chanceSub', fmt.pct(S.summary.baselineGoalProbability, 1),
+          ci(S.summary.goalProbabilityCiLow, S.summary.goalProbabilityCiHigh),
+          ci(S.summary.baselineGoalProbabilityCiLow, S.summary.baselineGoalProbabilityCiHigh)) : t('serve.status.waitPlan'), true, 'ov-chance'));
 
     const v = clear($('ov-verdict'));
     if (o.health) {
@@ -955,13 +957,18 @@
     }
   }
 
+  /** A probability's 95% interval, "35.6%–37.5%" (one decimal, so a narrow interval is not rounded away). */
+  function ci(lo, hi) {
+    return lo == null || hi == null ? '–' : fmt.pct(lo, 1) + '–' + fmt.pct(hi, 1);
+  }
+
   function renderSim(r) {
     const s = r.start;
     const pg = $('sim-pgoal');
-    pg.textContent = fmt.pct(r.goalProbability, 0);
+    pg.textContent = fmt.pct(r.goalProbability, 1);
     pg.dataset.value = String(r.goalProbability);
     pg.classList.remove('stale');
-    $('sim-ci').textContent = t('serve.sim.range', fmt.pct(r.goalProbabilityCiLow, 0), fmt.pct(r.goalProbabilityCiHigh, 0));
+    $('sim-ci').textContent = t('serve.sim.range', fmt.pct(r.goalProbabilityCiLow, 1), fmt.pct(r.goalProbabilityCiHigh, 1));
     $('sim-what').textContent = t('serve.sim.what', fmt.money(r.goal), r.goalYear);
     const facts = clear($('sim-facts'));
     const diff = s.difference;
@@ -969,10 +976,13 @@
       el('span', { id: 'sim-diff', dataset: { value: String(diff) } }, t('serve.sim.vsStart') + ' ',
         el('b', { class: diff > 0.0005 ? 'pos' : diff < -0.0005 ? 'neg' : null, text: fmt.pts(diff) }),
         s.differenceStderr == null ? '' : ' (± ' + (s.differenceStderr * 100 * 1.96).toFixed(1) + ')'),
-      el('span', null, t('serve.sim.baseline') + ' ', el('b', { id: 'sim-baseline', text: fmt.pct(r.baselineGoalProbability, 0) })),
-      el('span', null, t('serve.sim.medianYear') + ' ', el('b', { text: r.medianYear == null ? t('serve.sim.notWithin') : String(r.medianYear) })),
+      el('span', null, t('serve.sim.baseline') + ' ', el('b', { id: 'sim-baseline', text: fmt.pct(r.baselineGoalProbability, 1) }),
+        ' (' + ci(r.baselineGoalProbabilityCiLow, r.baselineGoalProbabilityCiHigh) + ')'),
+      el('span', null, t('serve.sim.medianYear') + ' ', el('b', { text: r.medianYear == null ? t('serve.sim.notWithin') : String(r.medianYear) }),
+        ' (' + t('serve.sim.baselineYear', r.baselineMedianYear == null ? t('serve.sim.notWithin') : String(r.baselineMedianYear)) + ')'),
       el('span', null, t('serve.sim.median', r.goalYear) + ' ', el('b', { text: fmt.money(r.medianFinalKaRevenue) })),
-      el('span', null, t('serve.sim.allGoals') + ' ', el('b', { text: fmt.pct(r.allGoalsProbability, 0) })));
+      el('span', null, t('serve.sim.allGoals') + ' ', el('b', { text: fmt.pct(r.allGoalsProbability, 1) }),
+        ' (' + ci(r.allGoalsProbabilityCiLow, r.allGoalsProbabilityCiHigh) + ')'));
     if (s.crn) facts.append(el('span', { class: 'neg', text: t('serve.sim.noCrn', s.crn) }));
     if (r.plan === 'edited') facts.append(el('span', { text: t('serve.sim.editedPlan') }));
     renderFan(r);
@@ -1029,7 +1039,8 @@
       xAxis: { type: 'category', data: r.years },
       yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: v => fmt.pct(v, 0) } },
       tooltip: { trigger: 'axis', formatter: ps => ps[0].axisValue + '<br>' + ps.map(p => p.seriesName + ': ' + fmt.pct(p.value, 0)
-        + (p.seriesIndex === 0 ? ' (' + fmt.pct(r.hits[p.dataIndex].ciLow, 0) + '–' + fmt.pct(r.hits[p.dataIndex].ciHigh, 0) + ')' : '')).join('<br>') },
+        + (p.seriesIndex === 0 ? ' (' + fmt.pct(r.hits[p.dataIndex].ciLow, 1) + '–' + fmt.pct(r.hits[p.dataIndex].ciHigh, 1) + ')'
+          : ' (' + fmt.pct(r.hits[p.dataIndex].baselineCiLow, 1) + '–' + fmt.pct(r.hits[p.dataIndex].baselineCiHigh, 1) + ')')).join('<br>') },
       series: [{ type: 'bar', name: t('serve.sim.withPlan'), data: r.hits.map(h => h.probability), barWidth: '50%' },
         { type: 'line', name: t('serve.sim.withoutPlan'), data: r.hits.map(h => h.baseline), symbolSize: 6, itemStyle: { color: '#9aa9b8' }, lineStyle: { color: '#9aa9b8' } }]
     }), true);
@@ -1133,17 +1144,19 @@
     const r = S.compare;
     $('cmp-result').hidden = false;
     const table = clear($('cmp-table'));
-    table.append(el('thead', null, el('tr', null, ...['name', 'chance', 'vsFirst', 'median', 'range', 'medianYear', 'planNote']
-      .map((k, i) => el('th', { class: i && i < 6 ? 'num' : null, text: t('serve.compare.col.' + k, r.years[r.years.length - 1]) })))));
+    table.append(el('thead', null, el('tr', null, ...['name', 'chance', 'chanceBaseline', 'vsFirst', 'median', 'range', 'medianYear', 'medianYearBaseline', 'planNote']
+      .map((k, i) => el('th', { class: i && i < 8 ? 'num' : null, text: t('serve.compare.col.' + k, r.years[r.years.length - 1]) })))));
     const body = el('tbody');
     for (const v of r.variants) {
       const d = v.difference;
       body.append(el('tr', { dataset: { variant: v.id } }, el('td', { text: v.name }),
-        el('td', { class: 'num' }, el('b', { text: fmt.pct(v.goalProbability, 0) }), ' (' + fmt.pct(v.ciLow, 0) + '–' + fmt.pct(v.ciHigh, 0) + ')'),
+        el('td', { class: 'num' }, el('b', { text: fmt.pct(v.goalProbability, 1) }), ' (' + fmt.pct(v.ciLow, 1) + '–' + fmt.pct(v.ciHigh, 1) + ')'),
+        el('td', { class: 'num' }, el('b', { text: fmt.pct(v.baselineGoalProbability, 1) }), ' (' + ci(v.baselineCiLow, v.baselineCiHigh) + ')'),
         el('td', { class: 'num', text: d ? fmt.pts(d.goalProbability) + ' (± ' + (d.stderr * 196).toFixed(1) + ')' : t('serve.compare.reference') }),
         el('td', { class: 'num', text: fmt.money(v.medianFinalKaRevenue) }),
         el('td', { class: 'num', text: fmt.money(v.p10FinalKaRevenue) + ' – ' + fmt.money(v.p90FinalKaRevenue) }),
         el('td', { class: 'num', text: v.medianYear == null ? t('serve.sim.notWithin') : String(v.medianYear) }),
+        el('td', { class: 'num', text: v.baselineMedianYear == null ? t('serve.sim.notWithin') : String(v.baselineMedianYear) }),
         el('td', { class: 'reason', text: planWords(v) + (v.crn.full ? '' : ' · ' + t('serve.compare.noCrn', v.crn.detail)) })));
     }
     table.append(body);

@@ -129,10 +129,17 @@ class PlanCommandTest {
         dev.kam.TestCsv hits = dev.kam.TestCsv.read(out.resolve("simulation/targets-hit.csv"));
         double p = probability(hits, "2036", "keyAccountRevenue");
         double all = probability(hits, "2036", "allKeyAccountTargets");
+        // every probability printed carries its Wilson interval, the one targets-hit.csv holds
         assertTrue(r.out().contains("P(goal), the probability of meeting the 2036 key-account revenue target: "
-                + en.percent1(p) + " (today's owners without the plan: "), r.out());
+                + en.percentCi(p, column(hits, "2036", "keyAccountRevenue", "ciLow"),
+                column(hits, "2036", "keyAccountRevenue", "ciHigh")) + "; today's owners without the plan: "), r.out());
+        assertTrue(r.out().matches("(?s).*without the plan: \\d+\\.\\d% \\(95% CI \\d+\\.\\d–\\d+\\.\\d%\\); "
+                + "plan minus no plan: [+-]\\d+\\.\\d points \\(paired standard error \\d+\\.\\d\\).*"), r.out());
         assertTrue(r.out().contains("Probability of meeting all three 2036 key-account targets (revenue, count, share) "
-                + "together: " + en.percent1(all)), r.out());
+                + "together: " + en.percentCi(all, column(hits, "2036", "allKeyAccountTargets", "ciLow"),
+                column(hits, "2036", "allKeyAccountTargets", "ciHigh"))), r.out());
+        assertTrue(r.out().contains("Median year the goal is first met: "), r.out());
+        assertTrue(r.out().contains("(today's owners without the plan: "), r.out());
         dev.kam.TestCsv pct = dev.kam.TestCsv.read(out.resolve("simulation/percentiles.csv"));
         double median = pct.rows().stream().filter(x -> x.get("year").equals("2036") && x.get("metric").equals("keyAccountRevenue"))
                 .mapToDouble(x -> dev.kam.TestCsv.num(x, "p50")).findFirst().orElseThrow();
@@ -144,7 +151,12 @@ class PlanCommandTest {
         assertEquals(p, sim.at("/endGoal/probabilityKeyAccountRevenue").asDouble(), 1e-8, "one definition in every file");
         assertEquals(p, sim.at("/goalProbability").asDouble(), 1e-8);
         Document d = Jsoup.parse(Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8));
-        assertEquals(en.percent(p), d.selectFirst("#summary .kpi .value").text(), "the report's headline is the same P(goal)");
+        assertEquals(en.percent1(p), d.selectFirst("#summary .kpi .value").text(), "the report's headline is the same P(goal)");
+    }
+
+    private static double column(dev.kam.TestCsv hits, String year, String metric, String column) {
+        return hits.rows().stream().filter(x -> x.get("year").equals(year) && x.get("metric").equals(metric))
+                .mapToDouble(x -> dev.kam.TestCsv.num(x, column)).findFirst().orElseThrow();
     }
 
     private static double probability(dev.kam.TestCsv hits, String year, String metric) {

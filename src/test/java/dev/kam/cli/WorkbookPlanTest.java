@@ -76,6 +76,12 @@ class WorkbookPlanTest {
             Row p = items.get("P(key-account revenue target met in the goal year)");
             assertEquals(CellType.NUMERIC, p.getCell(1).getCellType());
             assertTrue(p.getCell(1).getCellStyle().getDataFormatString().contains("%"));
+            // P(goal) comes with its Wilson interval on the next two rows
+            double lo = summary.getRow(p.getRowNum() + 1).getCell(1).getNumericCellValue();
+            double hi = summary.getRow(p.getRowNum() + 2).getCell(1).getNumericCellValue();
+            assertTrue(summary.getRow(p.getRowNum() + 1).getCell(0).getStringCellValue().contains("95% interval"));
+            double v = p.getCell(1).getNumericCellValue();
+            assertTrue(lo <= v && v <= hi && hi - lo > 0, lo + " " + v + " " + hi);
             assertTrue(items.get("Uplift added by the plan (per year)").getCell(1).getCellStyle().getDataFormatString()
                     .contains("¥"));
 

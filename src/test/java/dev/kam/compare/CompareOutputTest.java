@@ -110,7 +110,20 @@ class CompareOutputTest {
         List<Element> rows = section.select("table tbody tr");
         assertEquals(2, rows.size());
         assertEquals(evil, rows.get(1).child(0).text());
-        assertEquals("reference", rows.get(0).child(5).text());
+        List<String> header = section.select("table thead th").eachText();
+        assertEquals("reference", rows.get(0).child(header.indexOf("Difference with the reference (median, P10 to P90)")).text());
+        for (Element row : rows) {
+            // P(goal), its no-plan baseline and the share of paths ahead each carry a Wilson interval
+            String p = row.child(header.indexOf("P(goal 2036)")).text();
+            assertTrue(p.matches("\\d+\\.\\d% 95% CI \\d+\\.\\d–\\d+\\.\\d%"), p);
+            String b = row.child(header.indexOf("P(goal) without the plan (today's owners)")).text();
+            assertTrue(b.matches("\\d+\\.\\d% 95% CI \\d+\\.\\d–\\d+\\.\\d%"), b);
+            assertTrue(row.child(header.indexOf("Plan minus no plan")).text().contains("paired standard error"));
+            assertFalse(row.child(header.indexOf("Median year the goal is first met")).text().isEmpty());
+        }
+        String ahead = rows.get(1).child(header.indexOf("Ahead on")).text();
+        assertTrue(ahead.contains("95% CI"), ahead);
+        assertTrue(rows.get(1).child(header.indexOf("P(goal) minus the reference's")).text().contains("paired standard error"));
         assertTrue(section.select(".kpi").size() >= 2);
 
         Messages zhWords = Messages.of(Lang.ZH);
@@ -118,5 +131,26 @@ class CompareOutputTest {
         Document z = Jsoup.parse(zh);
         assertEquals("情景对比", z.selectFirst("section#compare h2").text());
         assertEquals(3, z.select("section#compare figure img[src^=data:image/png;base64,]").size());
+    }
+    /** Under --goals own the report's comparison names each scenario's own goal beside its P(goal) and no-plan P(goal). */
+    @Test
+    void ownGoalsArePrintedPerScenarioInTheReport() {
+        Scenario a = ComparisonTest.tiny();
+        Scenario b = ComparisonTest.tiny("strategy.goals.keyAccountRevenue=60000000", "name=Bolder");
+        CompareResult r = Comparison.run(List.of(new Variant(a.name(), a), new Variant(b.name(), b)), Planner.BASELINE,
+                new CompareOptions(ComparisonTest.OPTIONS, false, GoalBasis.OWN), null);
+        RunResults results = RunResults.of(a).comparison(r).build();
+        Messages en = Messages.of(Lang.EN);
+        Document doc = Jsoup.parse(HtmlReport.render(results, en, RunCharts.none()));
+        Element section = doc.selectFirst("section#compare");
+        List<String> header = section.select("table thead th").eachText();
+        int goal = header.indexOf("2036 key-account revenue goal (its own)");
+        assertTrue(goal > 0, header.toString());
+        List<Element> rows = section.select("table tbody tr");
+        assertEquals(en.money(40_000_000, "CNY"), rows.get(0).child(goal).text());
+        assertEquals(en.money(60_000_000, "CNY"), rows.get(1).child(goal).text());
+        assertEquals(60_000_000, r.outcomes().get(1).goal(), 1e-6);
+        String when = rows.get(1).child(header.indexOf("… without the plan")).text();
+        assertFalse(when.isEmpty(), "the no-plan median year of each scenario");
     }
 }

@@ -66,12 +66,31 @@ class HtmlReportTest {
         List<Element> kpis = d.select("#summary .kpi");
         Element goal = kpis.get(0);
         assertEquals("P(goal): probability of meeting the 2029 key-account revenue target", goal.selectFirst(".label").text());
-        assertEquals(EN.percent(s.pGoal()), goal.selectFirst(".value").text());
+        assertEquals(EN.percent1(s.pGoal()), goal.selectFirst(".value").text());
+        assertTrue(goal.selectFirst(".detail").text().startsWith(EN.ci(s.goal().ciLow(), s.goal().ciHigh()) + " · "),
+                "P(goal) carries its Wilson interval: " + goal.text());
         assertEquals(s.pGoal(), results.simulation().orElseThrow().hitProbability("keyAccountRevenue", 2029), 0);
         Element joint = kpis.get(1);
         assertEquals("Probability of all three 2029 goals together", joint.selectFirst(".label").text());
-        assertEquals(EN.percent(s.pAllGoals()), joint.selectFirst(".value").text());
-        assertTrue(goal.selectFirst(".detail").text().contains(EN.percent(s.pGoalBaseline())), "the no-plan baseline beside it");
+        assertEquals(EN.percent1(s.pAllGoals()), joint.selectFirst(".value").text());
+        assertTrue(joint.selectFirst(".detail").text().contains(EN.ci(s.allGoals().ciLow(), s.allGoals().ciHigh())), joint.text());
+        assertTrue(goal.selectFirst(".detail").text().contains(EN.percentCi(s.pGoalBaseline(), s.goalBaseline().ciLow(),
+                s.goalBaseline().ciHigh())), "the no-plan baseline beside it, with its interval: " + goal.text());
+        assertTrue(goal.selectFirst(".detail").text().contains("plan minus no plan: "
+                + EN.pointsSe(s.goalVersusBaseline().value(), s.goalVersusBaseline().stderr())), goal.text());
+        Element when = kpis.stream().filter(k -> k.selectFirst(".label").text().startsWith("Median year")).findFirst()
+                .orElseThrow();
+        assertTrue(when.selectFirst(".detail").text().contains("today's owners without the plan: "),
+                "the baseline's median year beside the plan's: " + when.text());
+        // the tornado's P(goal) at each end of each range, with its interval (on the tornado's own paths)
+        Element tornado = d.select("#simulation h3").stream().filter(h -> h.text().startsWith("Sensitivity"))
+                .findFirst().orElseThrow().nextElementSibling().nextElementSibling();
+        var tornadoRows = tornado.select("tbody tr");
+        assertEquals(results.sensitivity().orElseThrow().bars().size(), tornadoRows.size());
+        for (Element row : tornadoRows) {
+            assertTrue(row.child(4).text().matches("\\d+\\.\\d% 95% CI \\d+\\.\\d–\\d+\\.\\d%"), row.text());
+            assertTrue(row.child(5).text().matches("\\d+\\.\\d% 95% CI \\d+\\.\\d–\\d+\\.\\d%"), row.text());
+        }
         Element uplift = d.select("#summary .kpi").stream().filter(k -> k.text().contains("first year")).findFirst().orElseThrow();
         assertEquals(EN.signedMoney(s.expectedUplift(), "CNY"), uplift.selectFirst(".value").text());
     }

@@ -82,6 +82,26 @@ class ServeApiTest {
                 s.get("baselineGoalProbability").asDouble(), 0.0);
         double[] ci = Wilson.interval(p, 500);
         assertEquals(ci[0], s.get("goalProbabilityCiLow").asDouble(), 1e-12);
+        // every probability the page shows comes with its interval, and the no-plan "when" beside the plan's
+        for (String k : List.of("baselineGoalProbability", "allGoalsProbability", "neverWithinHorizon")) {
+            assertInterval(s, k, k + "CiLow", k + "CiHigh");
+        }
+        assertTrue(s.has("baselineMedianYear") && s.has("planMinusBaselineStderr"), s.toString());
+        JsonNode sim = f.post("/api/simulate", "{\"set\": {}, \"paths\": 500}").json();
+        for (JsonNode h : sim.get("hits")) {
+            assertInterval(h, "probability", "ciLow", "ciHigh");
+            assertInterval(h, "baseline", "baselineCiLow", "baselineCiHigh");
+            assertInterval(h, "all", "allCiLow", "allCiHigh");
+        }
+        assertInterval(sim.get("start"), "goalProbability", "ciLow", "ciHigh");
+    }
+
+    private static void assertInterval(JsonNode n, String value, String low, String high) {
+        assertTrue(n.has(low) && n.has(high), value + " without its interval: " + n);
+        double v = n.get(value).asDouble();
+        double lo = n.get(low).asDouble();
+        double hi = n.get(high).asDouble();
+        assertTrue(lo <= v + 1e-12 && v <= hi + 1e-12 && lo >= 0 && hi <= 1, value + " " + lo + " " + v + " " + hi);
     }
 
     @Test
@@ -327,6 +347,12 @@ class ServeApiTest {
         assertEquals(f.get("/api/summary").json().get("goalProbability").asDouble(), p0, 0.0,
                 "the reference is the starting point on the same 500 paths");
         assertEquals(p1 - p0, rows.get(1).get("difference").get("goalProbability").asDouble(), 1e-12);
+        for (JsonNode row : rows) {
+            assertInterval(row, "goalProbability", "ciLow", "ciHigh");
+            assertInterval(row, "baselineGoalProbability", "baselineCiLow", "baselineCiHigh");
+            assertInterval(row, "allGoalsProbability", "allGoalsCiLow", "allGoalsCiHigh");
+            assertTrue(row.has("baselineMedianYear") && row.has("planMinusBaselineStderr"), row.toString());
+        }
         assertTrue(p1 >= p0, "less churn cannot lower P(goal) on the same paths: " + p0 + " → " + p1);
         assertEquals(400, f.post("/api/variants", "{\"name\": \"bad\", \"set\": {\"simulation.churn.covered\": 7}}").status());
         assertEquals(400, f.post("/api/variants/delete", "{\"id\": \"start\"}").status(), "the starting point stays");

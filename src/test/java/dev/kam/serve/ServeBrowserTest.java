@@ -103,12 +103,18 @@ class ServeBrowserTest {
                 b.tabId()).json();
         double shown = Double.parseDouble(p.getAttribute("data-value"));
         assertEquals(api.get("goalProbability").asDouble(), shown, 0.0, "the page shows the API's P(goal) for these inputs");
-        assertEquals(String.format(java.util.Locale.ROOT, "%.0f%%", 100 * shown), p.getText());
+        assertEquals(String.format(java.util.Locale.ROOT, "%.1f%%", 100 * shown), p.getText());
         assertNotEquals(start, p.getAttribute("data-value"), "more churn changes P(goal)");
         double diff = Double.parseDouble(b.driver.findElement(By.id("sim-diff")).getAttribute("data-value"));
         assertEquals(api.get("start").get("difference").asDouble(), diff, 1e-12);
         assertTrue(diff < 0, "more churn lowers the chance against the start, path by path: " + diff);
-        assertTrue(b.driver.findElement(By.id("sim-ci")).getText().startsWith("95% range"), "the interval is shown");
+        assertEquals(String.format(java.util.Locale.ROOT, "95%% range %.1f%% to %.1f%%", 100 * api.get("goalProbabilityCiLow").asDouble(),
+                100 * api.get("goalProbabilityCiHigh").asDouble()), b.driver.findElement(By.id("sim-ci")).getText(), "the interval is shown");
+        String facts = b.driver.findElement(By.id("sim-facts")).getText();
+        assertTrue(facts.matches("(?s).*With today's owners only: \\d+\\.\\d% \\(\\d+\\.\\d%–\\d+\\.\\d%\\).*"),
+                "the no-plan chance with its interval: " + facts);
+        assertTrue(facts.matches("(?s).*All three key-account goals: \\d+\\.\\d% \\(\\d+\\.\\d%–\\d+\\.\\d%\\).*"), facts);
+        assertTrue(facts.contains("today's owners only: "), "the no-plan median year: " + facts);
         assertTrue(((Number) b.js("return window.kamPerf.sims.length")).intValue() > 0, "the fan chart reported its render");
     }
 

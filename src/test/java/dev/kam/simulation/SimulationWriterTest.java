@@ -96,4 +96,71 @@ class SimulationWriterTest {
         assertEquals(Sensitivity.parameters().size(), j.get("sensitivity").get("bars").size());
         assertFalse(Files.exists(folder.resolve("target-hit-probability.png")), "no targets, no hit chart");
     }
+    /**
+     * SPEC §8, "every probability carries its error": with targets, a plan comparison and a tornado, every
+     * probability in summary.json has its Wilson interval beside it (key + CiLow/CiHigh, or an object with
+     * ciLow/ciHigh), containing it; every probability column of the CSVs has its ciLow/ciHigh columns.
+     */
+    @Test
+    void everyProbabilityWrittenHasItsInterval() throws IOException {
+        Scenario s = Fixtures.scenario(SimulationParams.DEFAULT, 4);
+        Targets targets = Fixtures.targets(s, 0.05);
+        Coverage b = Coverage.baseline(s, new ResponseModel(s.simulation()));
+        Coverage none = new Coverage("none", java.util.Map.of(), java.util.Map.of());
+        SimulationOptions o = new SimulationOptions(300, 3, 2);
+        PlanComparison c = Simulator.compare(s, targets, none, b, o);
+        Sensitivity.Tornado t = Sensitivity.tornado(s, targets, b, o.withPaths(60));
+        Path folder;
+        try (OutputDir dir = OutputDir.open(tmp, "simulation")) {
+            SimulationWriter.write(dir, new SimulationWriter.Input("t", "CNY", c.plan(), targets, c, t), EN);
+            folder = dir.commit();
+        }
+        JsonNode j = Json.MAPPER.readTree(folder.resolve("summary.json").toFile());
+        List<String> checked = new java.util.ArrayList<>();
+        walk(j, "", checked);
+        assertTrue(checked.size() >= 20 + 2 * Sensitivity.parameters().size(), "probabilities found: " + checked);
+        assertTrue(checked.contains("/endGoal/firstYearMet/neverWithinHorizon"), checked.toString());
+        assertTrue(checked.contains("/comparison/probabilityPlanBetterFinalYearKeyAccountRevenue"), checked.toString());
+
+        String uplift = Files.readAllLines(folder.resolve("uplift.csv"), StandardCharsets.UTF_8).get(0);
+        assertTrue(uplift.endsWith("probabilityBetter,ciLow,ciHigh"), uplift);
+        String sens = Files.readAllLines(folder.resolve("sensitivity.csv"), StandardCharsets.UTF_8).get(0);
+        for (String col : List.of("lowGoalCiLow", "lowGoalCiHigh", "highGoalCiLow", "highGoalCiHigh", "baseGoalCiLow",
+                "baseGoalCiHigh")) {
+            assertTrue(sens.contains(col), sens);
+        }
+    }
+
+    /** Checks every numeric field named like a probability (but not an interval end or a definition). */
+    private static void walk(JsonNode n, String path, List<String> checked) {
+        if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) walk(n.get(i), path + "/" + i, checked);
+            return;
+        }
+        if (!n.isObject()) return;
+        var it = n.fields();
+        while (it.hasNext()) {
+            var e = it.next();
+            String k = e.getKey();
+            JsonNode v = e.getValue();
+            boolean probability = (k.toLowerCase(java.util.Locale.ROOT).contains("probability") || k.equals("neverWithinHorizon"))
+                    && !k.endsWith("CiLow") && !k.endsWith("CiHigh");
+            if (probability && v.isNumber()) {
+                String low = k.equals("probability") ? "ciLow" : k + "CiLow";
+                String high = k.equals("probability") ? "ciHigh" : k + "CiHigh";
+                assertTrue(n.has(low) && n.has(high), path + "/" + k + " has no interval: " + n);
+                double lo = n.get(low).asDouble();
+                double hi = n.get(high).asDouble();
+                assertTrue(lo <= v.asDouble() + 1e-12 && v.asDouble() <= hi + 1e-12, path + "/" + k);
+                checked.add(path + "/" + k);
+            } else if (probability && v.isObject() && v.has("probability")) {
+                assertTrue(v.has("ciLow") && v.has("ciHigh"), path + "/" + k);
+                checked.add(path + "/" + k);
+            } else if (probability && v.isObject() && v.has("difference")) {
+                assertTrue(v.has("stderr"), path + "/" + k + ": a difference of probabilities needs its paired error");
+                checked.add(path + "/" + k);
+            }
+            walk(v, path + "/" + k, checked);
+        }
+    }
 }

@@ -150,6 +150,27 @@ class TargetPropertiesTest {
         for (YearTarget y : t.years()) assertEquals(rate, y.growth(), 1e-9, steady.toString());
     }
 
+    /**
+     * Issue 12 item 8: department sub-targets come from the unrounded count path, so on a steady path orders per
+     * account and order value each grow at one constant rate, even though the count target is whole accounts
+     * (a rounded count would make them wobble from year to year).
+     */
+    @Test
+    void departmentFactorsDoNotWobbleWithTheRoundedCount() {
+        RandomCases.forAll(0x7A6_0006L, 200, TargetPropertiesTest::cases, c -> {
+            Case steady = new Case(c.seed(), c.horizon(), "steady", c.share(), c.count(), c.revenue(), c.weight());
+            Targets t = TargetPlanner.plan(steady.scenario());
+            if (t.years().size() < 3 || t.last().keyAccountRevenue() <= 0 || t.baseline().keyAccountRevenue() <= 0) return;
+            java.util.List<YearTarget> y = t.years();
+            double f = y.get(1).ordersPerAccount() / y.get(0).ordersPerAccount();
+            double v = y.get(1).orderValue() / y.get(0).orderValue();
+            for (int i = 2; i < y.size(); i++) {
+                assertEquals(f, y.get(i).ordersPerAccount() / y.get(i - 1).ordersPerAccount(), 1e-9, steady.toString());
+                assertEquals(v, y.get(i).orderValue() / y.get(i - 1).orderValue(), 1e-9, steady.toString());
+            }
+        });
+    }
+
     @Test
     void milestonesArePassedThrough() {
         RandomCases.forAll(0x7A6_0004L, 200, TargetPropertiesTest::cases,

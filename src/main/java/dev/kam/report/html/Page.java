@@ -126,8 +126,9 @@ public record Page(String lang, String title, String heading, String subtitle, L
     public record Note(String soldier, String load, List<String> reasons) {
     }
 
+    /** The simulation section; {@code tornado} and {@code tornadoNote} are null when no tornado was run. */
     public record Simulation(List<Kpi> kpis, Table hits, Table finalYear, List<Figure> figures, Table percentiles,
-                             String definition) {
+                             String definition, Table tornado, String tornadoNote) {
     }
 
     public record Compare(String intro, String goal, List<Kpi> kpis, Table table, List<Figure> figures,

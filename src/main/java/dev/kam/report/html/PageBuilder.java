@@ -28,6 +28,8 @@ import dev.kam.run.RunResults;
 import dev.kam.run.Summary;
 import dev.kam.simulation.Metric;
 import dev.kam.simulation.PlanComparison;
+import dev.kam.simulation.Probability;
+import dev.kam.simulation.Sensitivity;
 import dev.kam.simulation.SimulationResult;
 import dev.kam.simulation.Stats;
 import dev.kam.simulation.TargetHit;
@@ -119,20 +121,32 @@ public final class PageBuilder {
         String fy = year(s.finalYear());
         List<Kpi> kpis = new ArrayList<>();
         if (s.simulated()) {
-            kpis.add(new Kpi(m.get("report.kpi.goal", fy), m.percent(s.pGoal()), Double.isNaN(s.pGoalBaseline())
-                    ? m.get("report.kpi.goal.detail", m.money(s.finalTarget(), cur))
-                    : m.get("report.kpi.goal.detailBaseline", m.money(s.finalTarget(), cur), m.percent(s.pGoalBaseline()))));
-            if (!Double.isNaN(s.pAllGoals())) {
-                kpis.add(new Kpi(m.get("report.kpi.allGoals", fy), m.percent(s.pAllGoals()),
-                        m.get("report.kpi.allGoals.detail")));
+            Probability g = s.goal();
+            String goalDetail = m.get("report.kpi.goal.detail", m.ci(g.ciLow(), g.ciHigh()), m.money(s.finalTarget(), cur));
+            if (s.goalBaseline().known()) {
+                Probability b = s.goalBaseline();
+                goalDetail = m.get("report.kpi.goal.detailBaseline", m.ci(g.ciLow(), g.ciHigh()),
+                        m.money(s.finalTarget(), cur), m.percentCi(b.value(), b.ciLow(), b.ciHigh()),
+                        m.pointsSe(s.goalVersusBaseline().value(), s.goalVersusBaseline().stderr()));
+            }
+            kpis.add(new Kpi(m.get("report.kpi.goal", fy), m.percent1(g.value()), goalDetail));
+            if (s.allGoals().known()) {
+                Probability a = s.allGoals();
+                kpis.add(new Kpi(m.get("report.kpi.allGoals", fy), m.percent1(a.value()),
+                        m.get("report.kpi.allGoals.detail", m.ci(a.ciLow(), a.ciHigh()))));
             }
             kpis.add(new Kpi(m.get("report.kpi.median", fy), m.money(s.medianFinalKaRevenue(), cur),
                     m.get("report.kpi.median.detail", m.money(s.p10FinalKaRevenue(), cur), m.money(s.p90FinalKaRevenue(), cur),
                             m.money(s.finalTarget(), cur), m.money(s.todayKaRevenue(), cur))));
             if (!Double.isNaN(s.neverWithinHorizon())) {
-                kpis.add(new Kpi(m.get("report.kpi.when"), s.medianFirstYear() == null
-                        ? m.get("report.kpi.when.never", fy) : year(s.medianFirstYear()),
-                        m.get("report.kpi.when.detail", m.percent(s.neverWithinHorizon()), fy)));
+                Probability never = ofPaths(s.neverWithinHorizon(), s.paths());
+                String detail = m.get("report.kpi.when.detail", m.percentCi(never.value(), never.ciLow(), never.ciHigh()), fy);
+                if (!Double.isNaN(s.baselineNeverWithinHorizon())) {
+                    Probability bn = ofPaths(s.baselineNeverWithinHorizon(), s.paths());
+                    detail = m.get("report.kpi.when.detailBaseline", detail, whenYear(s.baselineMedianFirstYear(), fy),
+                            m.percentCi(bn.value(), bn.ciLow(), bn.ciHigh()));
+                }
+                kpis.add(new Kpi(m.get("report.kpi.when"), whenYear(s.medianFirstYear(), fy), detail));
             }
         } else {
             kpis.add(new Kpi(m.get("report.kpi.kaToday"), m.money(s.todayKaRevenue(), cur),
@@ -164,6 +178,21 @@ public final class PageBuilder {
         for (Problem p : info.problems()) notes.add(p.toString());
         for (Msg w : info.warnings()) notes.add(m.render(w));
         return new Page.Summary(kpis, risks, notes);
+    }
+
+    /** A fraction of {@code paths} simulated paths as a probability with its Wilson interval. */
+    static Probability ofPaths(double fraction, int paths) {
+        return Probability.ofFraction(fraction, paths);
+    }
+
+    /** The median year the goal is first met, or "after the final year" when most paths never meet it. */
+    private String whenYear(Integer median, String finalYear) {
+        return median == null ? m.get("report.kpi.when.never", finalYear) : year(median);
+    }
+
+    /** A probability as "36.5% (95% CI 35.6–37.5%)". */
+    private String pci(Probability p) {
+        return m.percentCi(p.value(), p.ciLow(), p.ciHigh());
     }
 
     // ------------------------------------------------------------------ customers
@@ -358,34 +387,43 @@ public final class PageBuilder {
         List<Kpi> kpis = new ArrayList<>();
         PlanComparison c = r.planVsBaseline().orElse(null);
         if (c != null) {
-            kpis.add(new Kpi(m.get("report.sim.kpi.goal", fy), m.get("report.sim.kpi.goal.value", m.percent(sum.pGoal()),
-                    m.percent(sum.pGoalBaseline())), m.get("report.sim.kpi.goal.detail")));
+            kpis.add(new Kpi(m.get("report.sim.kpi.goal", fy), m.get("report.sim.kpi.goal.value",
+                    m.percent1(sum.pGoal()), m.percent1(sum.pGoalBaseline())),
+                    m.get("report.sim.kpi.goal.detail", pci(sum.goal()), pci(sum.goalBaseline()),
+                            m.pointsSe(sum.goalVersusBaseline().value(), sum.goalVersusBaseline().stderr()))));
             Stats up = c.upliftStats(Metric.KEY_ACCOUNT_REVENUE, last);
             kpis.add(new Kpi(m.get("report.sim.kpi.kaUplift", fy), m.signedMoney(up.p50(), cur),
                     m.get("report.sim.kpi.kaUplift.detail", m.signedMoney(up.p10(), cur), m.signedMoney(up.p90(), cur),
-                            m.percent(c.probabilityBetter(Metric.KEY_ACCOUNT_REVENUE, last)))));
+                            pci(ofPaths(c.probabilityBetter(Metric.KEY_ACCOUNT_REVENUE, last), s.paths())))));
             Stats cum = Stats.of(c.cumulativeProfitUplift());
+            dev.kam.simulation.Difference cumD = c.cumulativeUplift();
             kpis.add(new Kpi(m.get("report.sim.kpi.profit", s.horizon()), m.signedMoney(cum.mean(), cur),
-                    m.get("report.sim.kpi.profit.detail", m.signedMoney(cum.p10(), cur), m.signedMoney(cum.p90(), cur))));
+                    m.get("report.sim.kpi.profit.detail", m.signedMoney(cum.p10(), cur), m.signedMoney(cum.p90(), cur),
+                            m.signedMoney(cumD.ciLow(), cur), m.signedMoney(cumD.ciHigh(), cur))));
+            if (sum.medianFirstYear() != null || !Double.isNaN(sum.neverWithinHorizon())) {
+                kpis.add(new Kpi(m.get("report.kpi.when"), whenYear(sum.medianFirstYear(), fy),
+                        m.get("report.sim.kpi.when.detail", whenYear(sum.baselineMedianFirstYear(), fy))));
+            }
         }
         Table hits = null;
         if (!s.targetHits().isEmpty()) {
             List<String> metrics = new ArrayList<>();
-            Map<Integer, Map<String, Double>> byYear = new LinkedHashMap<>();
+            Map<Integer, Map<String, TargetHit>> byYear = new LinkedHashMap<>();
             for (TargetHit h : s.targetHits()) {
                 if (!metrics.contains(h.metric())) metrics.add(h.metric());
-                byYear.computeIfAbsent(h.year(), k -> new LinkedHashMap<>()).put(h.metric(), h.probability());
+                byYear.computeIfAbsent(h.year(), k -> new LinkedHashMap<>()).put(h.metric(), h);
             }
             Rows t = new Rows().text(m.get("report.col.year"));
             for (String x : metrics) t.num(m.get("report.hit." + x));
-            for (Map.Entry<Integer, Map<String, Double>> e : byYear.entrySet()) {
+            for (Map.Entry<Integer, Map<String, TargetHit>> e : byYear.entrySet()) {
                 Cell[] cells = new Cell[metrics.size() + 1];
                 cells[0] = Cell.of(year(e.getKey()));
                 for (int i = 0; i < metrics.size(); i++) {
-                    Double p = e.getValue().get(metrics.get(i));
-                    double v = p == null ? Double.NaN : p;
+                    TargetHit h = e.getValue().get(metrics.get(i));
+                    double v = h == null ? Double.NaN : h.probability();
                     String css = Double.isNaN(v) ? "num" : v >= 0.8 ? "num good" : v >= 0.5 ? "num fair" : "num bad";
-                    cells[i + 1] = new Cell(m.percent(v), null, css);
+                    // the interval under the value, as a name's id sits under it: the table stays readable
+                    cells[i + 1] = new Cell(m.percent1(v), h == null ? null : m.ci(h.ciLow(), h.ciHigh()), css);
                 }
                 t.row(cells);
             }
@@ -422,8 +460,39 @@ public final class PageBuilder {
         }
         String definition = m.get("report.sim.definition", s.paths(), fy, m.money(sum.finalTarget(), cur),
                 s.options().seed());
+        Table tornado = null;
+        String tornadoNote = null;
+        Sensitivity.Tornado tor = r.sensitivity().orElse(null);
+        if (tor != null) {
+            boolean goal = !Double.isNaN(tor.baseGoalProbability());
+            Rows tt = new Rows().text(m.get("report.col.parameter")).text(m.get("report.col.rangeSource"))
+                    .num(m.get("report.col.low")).num(m.get("report.col.high"));
+            if (goal) tt.num(m.get("report.col.pGoalLow")).num(m.get("report.col.pGoalHigh"));
+            tt.num(m.get("report.col.medianLow", fy)).num(m.get("report.col.medianHigh", fy));
+            for (Sensitivity.Bar b : tor.bars()) {
+                List<Cell> row = new ArrayList<>();
+                // the reader's name only: the keys are in the appendix and in sensitivity.csv
+                row.add(Cell.of(m.getOr("param.simulation." + b.parameter(), b.parameter())));
+                row.add(Cell.of(m.get("report.range." + b.source().name().toLowerCase(java.util.Locale.ROOT))));
+                row.add(Cell.num(m.number(b.low(), 4)));
+                row.add(Cell.num(m.number(b.high(), 4)));
+                if (goal) {
+                    for (double v : new double[] {b.lowGoalProbability(), b.highGoalProbability()}) {
+                        Probability p = ofPaths(v, tor.paths());
+                        row.add(new Cell(m.percent1(p.value()), m.ci(p.ciLow(), p.ciHigh()), "num"));
+                    }
+                }
+                row.add(Cell.num(m.money(b.lowMedian(), cur)));
+                row.add(Cell.num(m.money(b.highMedian(), cur)));
+                tt.row(row.toArray(new Cell[0]));
+            }
+            tornado = tt.collapsed(m.get("report.rows", tt.size()), "simulation/sensitivity.csv");
+            tornadoNote = m.get("report.sim.tornado.note", tor.paths(), Long.toString(tor.seed()),
+                    goal ? pci(ofPaths(tor.baseGoalProbability(), tor.paths())) : Messages.MISSING);
+        }
         return new Page.Simulation(kpis, hits, fin.open(null), figures("simulation"),
-                all.collapsed(m.get("report.rows", all.size()), "simulation/percentiles.csv"), definition);
+                all.collapsed(m.get("report.rows", all.size()), "simulation/percentiles.csv"), definition, tornado,
+                tornadoNote);
     }
 
     private String metric(Metric x, double v) {
@@ -457,39 +526,66 @@ public final class PageBuilder {
                     gainIdx = i;
                 }
             }
-            kpis.add(new Kpi(m.get("report.compare.best"), m.percent(best.goalProbability()),
-                    m.get("report.compare.best.detail", best.label(), m.percent(ref.goalProbability()))));
+            kpis.add(new Kpi(m.get("report.compare.best"), m.percent1(best.goalProbability()),
+                    m.get("report.compare.best.detail", best.label(), pci(ref.goalProbabilityInterval()),
+                            pci(best.goalProbabilityInterval()))));
             kpis.add(new Kpi(m.get("report.compare.gain", ref.label()), m.signedMoney(gain, cur),
                     m.get("report.compare.gain.detail", c.outcomes().get(gainIdx).label(),
-                            m.percent(c.probabilityAhead(gainIdx, Metric.KEY_ACCOUNT_REVENUE, last)))));
+                            pci(ofPaths(c.probabilityAhead(gainIdx, Metric.KEY_ACCOUNT_REVENUE, last), c.paths())))));
         }
-        Rows t = new Rows().text(m.get("report.col.scenario")).num(m.get("report.compare.pGoal", fy))
+        boolean own = c.options().goals() != GoalBasis.FIRST;
+        Rows t = new Rows().text(m.get("report.col.scenario"));
+        if (own) t.num(m.get("report.compare.ownGoal", fy));
+        t.num(m.get("report.compare.pGoal", fy)).num(m.get("report.compare.pGoalBaseline"))
+                .num(m.get("report.compare.vsBaseline")).num(m.get("report.compare.when")).num(m.get("report.compare.whenBaseline"))
                 .num(m.get("report.compare.p10", fy)).num(m.get("report.compare.p50", fy)).num(m.get("report.compare.p90", fy))
-                .num(m.get("report.compare.diff")).num(m.get("report.compare.ahead")).text(m.get("report.compare.plan"))
-                .text(m.get("report.compare.crn"));
+                .num(m.get("report.compare.diff")).num(m.get("report.compare.diffGoal")).num(m.get("report.compare.ahead"))
+                .text(m.get("report.compare.plan")).text(m.get("report.compare.crn"));
         List<String> notes = new ArrayList<>();
         for (int i = 0; i < c.outcomes().size(); i++) {
             Outcome o = c.outcomes().get(i);
             Stats ka = o.result().stats(Metric.KEY_ACCOUNT_REVENUE, last);
             Cell diff;
+            Cell diffGoal;
             Cell ahead;
             if (i == 0) {
                 diff = Cell.num(m.get("report.compare.reference"));
+                diffGoal = Cell.num("");
                 ahead = Cell.num("");
             } else {
                 Stats d = c.differenceStats(i, Metric.KEY_ACCOUNT_REVENUE, last);
                 diff = Cell.num(m.get("report.compare.diff.value", m.signedMoney(d.p50(), cur), m.signedMoney(d.p10(), cur),
                         m.signedMoney(d.p90(), cur)));
-                ahead = Cell.num(m.percent(c.probabilityAhead(i, Metric.KEY_ACCOUNT_REVENUE, last)));
+                var dg = c.goalProbabilityDifference(i);
+                diffGoal = Cell.num(m.pointsSe(dg.value(), dg.stderr()));
+                Probability a = ofPaths(c.probabilityAhead(i, Metric.KEY_ACCOUNT_REVENUE, last), c.paths());
+                ahead = new Cell(m.percent1(a.value()), m.ci(a.ciLow(), a.ciHigh()), "num");
             }
+            Probability pg = o.goalProbabilityInterval();
+            Probability pb = o.baselineGoalProbability();
+            var vs = o.goalProbabilityVersusBaseline();
             String plan = switch (o.plan().label()) {
                 case "optimized" -> m.get("report.compare.plan.optimized");
                 case "baseline" -> m.get("report.compare.plan.baseline");
                 default -> m.render(o.planNote());
             };
-            t.row(Cell.of(o.label()), Cell.num(m.percent(o.goalProbability())), Cell.num(m.money(ka.p10(), cur)),
-                    Cell.num(m.money(ka.p50(), cur)), Cell.num(m.money(ka.p90(), cur)), diff, ahead, Cell.of(plan),
-                    Cell.of(o.crn().full() ? m.get("report.compare.crn.full") : m.get("report.compare.crn.partial")));
+            List<Cell> row = new ArrayList<>();
+            row.add(Cell.of(o.label()));
+            if (own) row.add(Cell.num(m.money(o.goal(), cur)));
+            row.add(new Cell(m.percent1(pg.value()), pg.known() ? m.ci(pg.ciLow(), pg.ciHigh()) : null, "num"));
+            row.add(new Cell(m.percent1(pb.value()), pb.known() ? m.ci(pb.ciLow(), pb.ciHigh()) : null, "num"));
+            row.add(Cell.num(m.pointsSe(vs.value(), vs.stderr())));
+            row.add(Cell.num(whenYear(o.medianGoalYear(), fy)));
+            row.add(Cell.num(pb.known() ? whenYear(o.baselineMedianGoalYear(), fy) : Messages.MISSING));
+            row.add(Cell.num(m.money(ka.p10(), cur)));
+            row.add(Cell.num(m.money(ka.p50(), cur)));
+            row.add(Cell.num(m.money(ka.p90(), cur)));
+            row.add(diff);
+            row.add(diffGoal);
+            row.add(ahead);
+            row.add(Cell.of(plan));
+            row.add(Cell.of(o.crn().full() ? m.get("report.compare.crn.full") : m.get("report.compare.crn.partial")));
+            t.row(row.toArray(new Cell[0]));
             if (!o.crn().full()) notes.add(m.get("report.compare.crnNote", o.label(), o.crn().detail()));
         }
         return new Page.Compare(intro, goal, kpis, t.open("compare/summary.csv"), figures("compare"), notes);

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -41,6 +42,12 @@ final class Risks {
         return all.subList(0, Math.min(n, all.size()));
     }
 
+    /** A target's hit probability with its Wilson interval, as words of {@code common.percentCi}. */
+    static Msg withInterval(TargetHit h) {
+        return Msg.of("common.percentCi", String.format(Locale.ROOT, "%.1f%%", 100 * h.probability()),
+                String.format(Locale.ROOT, "%.1f", 100 * h.ciLow()), String.format(Locale.ROOT, "%.1f%%", 100 * h.ciHigh()));
+    }
+
     static List<Risk> all(RunResults r) {
         Scenario sc = r.scenario();
         String cur = sc.currency();
@@ -59,8 +66,8 @@ final class Risks {
                 Msg metric = Msg.of("report.hit." + worst.metric());
                 Object target = Double.isNaN(worst.target()) ? "" : targetValue(worst, cur);
                 out.add(new Risk(Msg.of("report.risk.hit", String.valueOf(worst.year()), metric),
-                        Double.isNaN(worst.target()) ? Msg.of("report.risk.hit.detail2", worst.probability())
-                                : Msg.of("report.risk.hit.detail", worst.probability(), target),
+                        Double.isNaN(worst.target()) ? Msg.of("report.risk.hit.detail2", withInterval(worst))
+                                : Msg.of("report.risk.hit.detail", withInterval(worst), target),
                         1 - worst.probability()));
             }
         }
