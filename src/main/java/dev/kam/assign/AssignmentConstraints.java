@@ -192,7 +192,7 @@ public final class AssignmentConstraints implements ConstraintProvider {
                 .asConstraint(OFFER_VALUE);
     }
 
-    // the objective: an account owned today that ends with no lead pays the switching cost too (CONTRACT §2)
+    // the objective: an account owned today that ends with no lead pays the switching cost too (docs/model.md, “What the optimizer maximizes is what the simulation does”)
     Constraint ownedAccountDropped(ConstraintFactory f) {
         return f.forEachIncludingNullVars(AccountAssignment.class)
                 .filter(a -> a.getLead() == null && a.owned() && a.switching() > 0)

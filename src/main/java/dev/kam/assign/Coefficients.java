@@ -36,7 +36,7 @@ import java.util.Map;
  * the account's option (a prospect adopts only once converted, and conversion depends on effort and fit):
  * then {@link #pairValue(int, int)} reads it per option.
  *
- * <p>Switching cost (CONTRACT §2): an account with an owner today pays {@code switching[a]} when it ends
+ * <p>Switching cost (docs/model.md, “What the optimizer maximizes is what the simulation does”): an account with an owner today pays {@code switching[a]} when it ends
  * with another lead (folded into that option's value) or with none (the "Owned account dropped" rule).
  */
 public final class Coefficients {

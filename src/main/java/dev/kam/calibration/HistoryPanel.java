@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * history.csv as a panel of primitive arrays: accounts × calendar years (first history year … baseYear), revenue
  * (NaN where there is no row), who led each account each year, and for each led account-year the factor
- * r(1)·fit of the model's covered rates (CONTRACT.md §1). Built once; the estimators only read it.
+ * r(1)·fit of the model's covered rates (docs/model.md, “What the optimizer maximizes is what the simulation does”). Built once; the estimators only read it.
  */
 final class HistoryPanel {
     final int firstYear;

@@ -59,7 +59,7 @@ public final class BenchSimCommand implements Callable<Integer> {
 
     @Option(names = "--uncertain",
             description = "Draw every model parameter per path (second-order Monte Carlo): each parameter without a "
-                    + "distribution gets a normal one with a standard deviation of 10% of its value.")
+                    + "distribution gets a normal one with a standard deviation of 10%% of its value.")
     boolean uncertain;
 
     @Option(names = "--peer", paramLabel = "FILE",

@@ -36,7 +36,7 @@ public record Coverage(String label, Map<String, Lead> leads, Map<String, List<S
 
     /**
      * Whether the account has an owner today and ends this plan with another lead or none: a move or a drop, which
-     * costs the switching cost (CONTRACT.md §2).
+     * costs the switching cost (docs/model.md, “What the optimizer maximizes is what the simulation does”).
      */
     public boolean changesLead(Account a) {
         if (a.owner() == null) return false;

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * How coverage by a soldier changes an account's next year: the single place where the assignment
  * coefficients (SPEC §4) and the Monte Carlo model (SPEC §5, §8) meet, so that the optimizer maximizes
- * exactly what the simulation expects (CONTRACT.md §1–§4).
+ * exactly what the simulation expects (docs/model.md, “What the optimizer maximizes is what the simulation does”).
  *
  * <p>Effort e is a multiple of the account's base hours (1 = standard). The response curve is the
  * ADBUDG / Hill form r(e) = e^c / (d^c + e^c) of Little (1970) and Lodish's CALLPLAN (1971).
@@ -68,7 +68,7 @@ public final class ResponseModel {
     }
 
     /**
-     * The first-year churn bump that realises a switching cost (CONTRACT.md §2): Δq = min(1 − q,
+     * The first-year churn bump that realises a switching cost (docs/model.md, “What the optimizer maximizes is what the simulation does”): Δq = min(1 − q,
      * cost / E[GP₁ | it survives]), so that Δq·E[GP₁ | survives] = cost unless the whole account would not pay it.
      *
      * @param churn          the account's first-year churn q under its plan lead
@@ -84,7 +84,7 @@ public final class ResponseModel {
 
     /**
      * The gain rate k* of an active account that makes its expected first-year gross-profit uplift of coverage at
-     * standard effort (over leaving it uncovered) equal a manager's value V (CONTRACT.md §4):
+     * standard effort (over leaving it uncovered) equal a manager's value V (docs/model.md, “What the optimizer maximizes is what the simulation does”):
      * V = m·W₁·[(1 − q_c)·s₁(k*) − (1 − q_u)·s₁(k_u)], solved for k* and clamped to [0, 1].
      *
      * @param profitWallet m·W₁: margin × expected wallet next year (currency)
@@ -195,7 +195,7 @@ public final class ResponseModel {
 
     /**
      * Gain rate k of an active account covered at effort e with fit f, or with a relationships.csv value V for the
-     * pair (NaN: none), which replaces fit and the response at standard effort (CONTRACT.md §4).
+     * pair (NaN: none), which replaces fit and the response at standard effort (docs/model.md, “What the optimizer maximizes is what the simulation does”).
      */
     public double shareGain(Account a, double effort, double fit, double value) {
         if (!Double.isNaN(value)) {
@@ -257,7 +257,7 @@ public final class ResponseModel {
 
     /**
      * Expected one-year gross profit (currency) of offering a product to an account covered at effort e with fit f
-     * (CONTRACT.md §3): adoption·price·margin times the probability that the account is active next year, i.e.
+     * (docs/model.md, “What the optimizer maximizes is what the simulation does”): adoption·price·margin times the probability that the account is active next year, i.e.
      * 1 − churn for an active account and the conversion probability conv(e, fit) for a prospect.
      */
     public double productUplift(Account a, Product prod, double effort, double fit) {
@@ -305,7 +305,7 @@ public final class ResponseModel {
 
     /**
      * The first-year churn bump of an account that has an owner today and ends the plan with another lead or none
-     * (CONTRACT.md §2); 0 for an account that keeps its owner or has none today.
+     * (docs/model.md, “What the optimizer maximizes is what the simulation does”); 0 for an account that keeps its owner or has none today.
      *
      * @param lead    its lead in the plan, null when dropped
      * @param value   relationships.csv value of the plan's pair (NaN: none)
@@ -328,7 +328,7 @@ public final class ResponseModel {
      * active account (Δq the switching-cost bump of a move or drop), conv·E[GP₁ | active] for a prospect. Summed
      * over the accounts, the plan's total minus the baseline's is Σ coverUplift + Σ productUplift − the switching
      * costs of moves and drops (exactly, unless a bump is capped at 1 − q): the optimizer's objective before its
-     * rating weights (CONTRACT.md §1–§4).
+     * rating weights (docs/model.md, “What the optimizer maximizes is what the simulation does”).
      *
      * @param lead  the plan's lead, null when uncovered
      * @param value relationships.csv value of the plan's pair (NaN: none)

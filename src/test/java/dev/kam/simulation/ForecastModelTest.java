@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The wave-2 model (SPEC §8, CONTRACT.md): the optimizer's coefficients are the simulation's first-year
+ * The wave-2 model (SPEC §8, docs/model.md, “What the optimizer maximizes is what the simulation does”): the optimizer's coefficients are the simulation's first-year
  * expectation (prospects with products, relationships.csv values, moves and drops), the status quo is neutral,
  * common random numbers are exact, and parameters drawn per path follow their distributions.
  */

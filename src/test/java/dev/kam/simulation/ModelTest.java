@@ -132,7 +132,7 @@ class ModelTest {
         Scenario s = Fixtures.scenario(p, 1);
         ResponseModel rm = new ResponseModel(s.simulation());
         Coverage baseline = Coverage.baseline(s, rm);
-        // covering none drops every owned account, which costs its switching cost (CONTRACT.md §2)
+        // covering none drops every owned account, which costs its switching cost (docs/model.md, “What the optimizer maximizes is what the simulation does”)
         double predicted = 0;
         for (Account a : s.accounts()) {
             Coverage.Lead l = baseline.leads().get(a.id());

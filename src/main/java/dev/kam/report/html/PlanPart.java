@@ -155,25 +155,32 @@ final class PlanPart {
     /** Most moves a report table lists; the rest are in plan/moves.csv. */
     static final int MOVES_SHOWN = 20;
 
-    /** Each change of lead with its value (the objective with it minus the best plan without it), best first. */
+    /**
+     * Each priced change of lead with its value (the objective with it minus the best plan without it), most valuable
+     * first; moves forced by the rules (today's owner may not lead the account any more) have no price and are
+     * counted in the table's summary line instead.
+     */
     static Page.Table moves(Plan p, Messages m, PageBuilder.Names names, String cur) {
-        List<Plan.Move> all = new ArrayList<>(p.disruption().moves());
-        if (all.isEmpty()) return null;
-        all.sort((x, y) -> Double.compare(y.value(), x.value()));
+        List<Plan.Move> priced = new ArrayList<>();
+        int forced = 0;
+        for (Plan.Move mv : p.disruption().moves()) {
+            if (Double.isNaN(mv.value())) forced++;
+            else priced.add(mv);
+        }
+        if (priced.isEmpty() && forced == 0) return null;
+        priced.sort((x, y) -> Double.compare(y.value(), x.value()));
         Rows t = new Rows().text(m.get("report.col.account")).text(m.get("report.plan.col.from"))
                 .text(m.get("report.plan.col.to")).num(m.get("report.plan.col.moveValue")).text(m.get("report.col.why"));
-        for (Plan.Move mv : all.subList(0, Math.min(MOVES_SHOWN, all.size()))) {
+        for (Plan.Move mv : priced.subList(0, Math.min(MOVES_SHOWN, priced.size()))) {
             t.row(names.account(mv.accountId()), Cell.of(names.soldierLabel(mv.from())),
                     Cell.of(mv.to() == null ? m.get("report.plan.noLead") : names.soldierLabel(mv.to())),
-                    Cell.num(Double.isNaN(mv.value()) ? "–" : m.signedMoney(mv.value(), cur)),
+                    Cell.num(m.signedMoney(mv.value(), cur)),
                     Cell.of(mv.reason() == null ? "" : m.render(mv.reason())));
         }
         Page.Table table = t.open("plan/moves.csv");
-        if (all.size() > MOVES_SHOWN) {
-            table = new Page.Table(table.header(), table.numeric(), table.rows(),
-                    m.get("report.plan.moreIn", all.size() - MOVES_SHOWN, "plan/moves.csv"), table.file());
-        }
-        return table;
+        String summary = m.get("report.plan.movesSummary", Math.min(MOVES_SHOWN, priced.size()), priced.size(), forced,
+                "plan/moves.csv");
+        return new Page.Table(table.header(), table.numeric(), table.rows(), summary, table.file());
     }
 
     /** The gain-vs-moves curve: best objective found and proven bound with at most N changes of lead. */
