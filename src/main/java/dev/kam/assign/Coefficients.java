@@ -268,7 +268,6 @@ public final class Coefficients {
         b.maxAccountsPerSoldier = p.maxAccountsPerSoldier();
         b.maxMoves = p.maxMoves();
         int std = p.standardEffort();
-        double eStd = p.effortLevels()[std];
         double[] prioOf = p.ratingPriority();
 
         for (int a = 0; a < acc.size(); a++) {

@@ -11,20 +11,12 @@ import dev.kam.strategy.Targets;
 import dev.kam.strategy.YearFeasibility;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The one adapter between the English sentences that {@code strategy/} and {@code assign/} still return and
- * the report's {@link Msg}s (a rule id plus its values). Target warnings and notes are rendered from the typed
- * {@link Targets} by their check code; the plan's reasons are read by the fixed templates {@code assign/}
- * writes them with. Whatever is not recognised passes through as {@code report.legacy} (the sentence as it
- * is, so nothing is lost).
- *
- * <p>When the stages return {@code Msg}s themselves (issues #12 and #13), each method here becomes "return
- * the stage's message" and the rule keys below stay the groups the report counts.
+ * Where the report turns the stages' results into its own {@link Msg}s: target warnings and notes rendered from
+ * the typed {@link Targets} by their check code, the rule a plan's reason belongs to (read from the reason's
+ * key, for the report's groups), and an underused soldier's limits.
  */
 public final class LegacyMessages {
     private LegacyMessages() {
