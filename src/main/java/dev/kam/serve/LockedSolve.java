@@ -11,6 +11,7 @@ import dev.kam.assign.PlanModel;
 import dev.kam.assign.ProductOffer;
 import dev.kam.assign.SoldierFact;
 import dev.kam.domain.Account;
+import dev.kam.domain.AssignmentParams;
 import dev.kam.domain.Product;
 import dev.kam.domain.Scenario;
 import dev.kam.domain.Soldier;
@@ -24,16 +25,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Re-optimization with a manager's locks ("A001 stays with S003"), on today's assign stage, which has no
- * locks of its own: the locked decisions are fixed, and the stage solves the rest of the problem, which
- * is the same problem with the locked accounts removed and each soldier's capacity and each product's
- * capacity reduced by what the locks use (capacity constraints are sums over accounts, and every other
- * rule and the objective are per account). The locked and the solved decisions are then scored together
- * in the full model. A locked account keeps the product offers it has in the plan the tab shows.
- *
- * <p>Interim: once the assign stage honours locks itself (SPEC §9, {@code Account.locked}), this class
- * hands them to it. Until then a lock may name only a soldier eligible for the account, and the per-soldier
- * account cap ({@code assignment.maxAccountsPerSoldier}) is checked on the combined plan, not inside the search.
+ * Re-optimization with a manager's locks ("A001 stays with S003 at intensive effort"). The stage's own
+ * {@code locked} column keeps today's owner at standard effort; a lock here may name any eligible soldier and
+ * any effort level, so it is solved by decomposition: the locked decisions are fixed, and the stage solves the
+ * rest, which is the same problem with the locked accounts removed and what the locks use taken out of each
+ * shared limit — each soldier's selling hours and balanced-book minimum (SPEC §9), each product's capacity, and
+ * the move budget (a lock that moves an account spends one move). Capacity, band and move limits are sums over
+ * accounts, and every other rule and the objective are per account, so the rest's optimum plus the locked
+ * decisions' value is the optimum under the locks, and the rest's proven bound plus that value bounds it: the
+ * re-solved plan carries a bound and a gap like any plan the stage writes. The one limit that does not split
+ * is the per-soldier account cap ({@code assignment.maxAccountsPerSoldier}): the rest is solved with the whole
+ * cap (a relaxation, so the bound stays valid) and the combined plan is checked against it. A locked account
+ * keeps the product offers it has in the plan the tab shows.
  */
 final class LockedSolve {
     /** One lock: the soldier and the effort level index (null = standard). */
@@ -131,25 +134,40 @@ final class LockedSolve {
         }
 
         List<Account> rest = new ArrayList<>();
-        for (Account ac : s.accounts()) if (!locks.containsKey(ac.id())) rest.add(ac);
+        int lockedMoves = 0;
+        for (Account ac : s.accounts()) {
+            Lock lock = locks.get(ac.id());
+            if (lock == null) rest.add(ac);
+            else if (ac.owner() != null && !ac.owner().equals(lock.soldier())) lockedMoves++;
+        }
+        AssignmentParams p = s.assignment();
         List<Soldier> soldiers = new ArrayList<>();
         for (Soldier so : s.soldiers()) {
             double used = lockedHours.getOrDefault(so.id(), 0.0);
-            soldiers.add(used == 0 ? so : new Soldier(so.id(), so.name(), so.layer(), so.stars(), so.industries(),
-                    so.regions(), Math.max(0, so.capacityHours() - used), so.certification(), so.annualCost(), so.minHours()));
+            if (used == 0 && p.minUtilization() == 0) {
+                soldiers.add(so);
+                continue;
+            }
+            // the balanced-book minimum is an hours floor: what the locks give counts towards it
+            double floor = Math.max(Double.isNaN(so.minHours()) ? 0.0 : so.minHours(), p.minUtilization() * so.capacityHours());
+            soldiers.add(new Soldier(so.id(), so.name(), so.layer(), so.stars(), so.industries(), so.regions(),
+                    Math.max(0, so.capacityHours() - used), so.certification(), so.annualCost(), Math.max(0, floor - used)));
         }
         List<Product> products = new ArrayList<>();
-        for (Product p : s.products()) {
-            int used = productUse.getOrDefault(p.id(), 0);
-            products.add(used == 0 ? p : new Product(p.id(), p.name(), p.needs(), p.price(), p.margin(),
-                    p.serviceShare(), Math.max(0, p.capacity() - used), p.minRating()));
+        for (Product pr : s.products()) {
+            int used = productUse.getOrDefault(pr.id(), 0);
+            products.add(used == 0 ? pr : new Product(pr.id(), pr.name(), pr.needs(), pr.price(), pr.margin(),
+                    pr.serviceShare(), Math.max(0, pr.capacity() - used), pr.minRating()));
         }
+        AssignmentParams restParams = p.withBand(p.switchingCost(), 0);
+        if (p.maxMoves() >= 0) restParams = restParams.withMaxMoves(Math.max(0, p.maxMoves() - lockedMoves));
         double seconds = 0;
+        Plan part = null;
         if (!rest.isEmpty()) {
             Scenario reduced = new Scenario(s.name(), s.currency(), s.baseYear(), s.source(), rest, soldiers, products,
-                    s.relationships(), s.analysis(), s.strategy(), s.assignment(), s.simulation(), s.history(),
+                    s.relationships(), s.analysis(), s.strategy(), restParams, s.simulation(), s.history(),
                     s.pipeline(), s.mechanisms());
-            Plan part = Assigner.solve(reduced, a, options);
+            part = Assigner.solve(reduced, a, options);
             seconds = part.seconds();
             String[] names = s.assignment().effortNames();
             for (Plan.AccountPlan ap : part.accounts()) {
@@ -166,7 +184,12 @@ final class LockedSolve {
                 }
             }
         }
-        return PlanModel.explain(s, a, full, model).withSeconds(seconds);
+        Plan combined = PlanModel.explain(s, a, full, model);
+        if (part == null) return PlanModel.explain(s, a, full, model, combined.objective(), "locked").withSeconds(seconds);
+        if (!Double.isFinite(part.bound())) return combined.withSeconds(seconds);
+        // the rest's distance from its bound is the combined plan's distance from the bound under the locks
+        double bound = combined.objective() + Math.max(0, part.bound() - part.objective());
+        return PlanModel.explain(s, a, full, model, bound, part.quality().boundMethod()).withSeconds(seconds);
     }
 
     private static int countOffered(List<ProductOffer> os) {

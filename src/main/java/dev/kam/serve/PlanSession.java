@@ -67,6 +67,8 @@ final class PlanSession implements AutoCloseable {
     private long revision;
     private Plan explained;
     private long explainedRevision = -1;
+    /** The bound every edit of this plan is measured against (currency; NaN when none is proven). */
+    private final double editBound;
 
     /** What a change replaced, to undo it. */
     private record Change(String accountId, SoldierFact lead, Integer effort, boolean[] offered) {
@@ -81,12 +83,25 @@ final class PlanSession implements AutoCloseable {
      */
     static PlanSession open(Scenario scenario, Analysis analysis, Plan plan, Map<String, String> set, String label,
                             SolverFactory<AssignmentSolution> factory) {
-        return new PlanSession(scenario, analysis, plan, set, label, factory);
+        return new PlanSession(scenario, analysis, plan, set, label, factory, plan.bound());
+    }
+
+    /**
+     * Opens a plan re-solved under locks. Its bound holds only for plans that keep the locks; an edit may break
+     * one, so edits are measured against a bound of the whole model: the larger of the locked bound and
+     * {@code fullBound} (a proven bound of the same model without locks; NaN when none is known, and then edits
+     * carry no bound).
+     */
+    static PlanSession openLocked(Scenario scenario, Analysis analysis, Plan plan, Map<String, String> set, String label,
+                                  SolverFactory<AssignmentSolution> factory, double fullBound) {
+        return new PlanSession(scenario, analysis, plan, set, label, factory,
+                Double.isNaN(fullBound) ? Double.NaN : Math.max(fullBound, plan.bound()));
     }
 
     @SuppressWarnings("unchecked")
     private PlanSession(Scenario scenario, Analysis analysis, Plan plan, Map<String, String> set, String label,
-                        SolverFactory<AssignmentSolution> factory) {
+                        SolverFactory<AssignmentSolution> factory, double editBound) {
+        this.editBound = editBound;
         this.scenario = scenario;
         this.analysis = analysis;
         this.set = Map.copyOf(set);
@@ -158,6 +173,11 @@ final class PlanSession implements AutoCloseable {
 
     String label() {
         return label;
+    }
+
+    /** The bound edits are measured against (see {@link #openLocked}). */
+    double editBound() {
+        return editBound;
     }
 
     Plan origin() {
@@ -318,8 +338,8 @@ final class PlanSession implements AutoCloseable {
     synchronized Plan plan() {
         if (explainedRevision != revision) {
             AssignmentSolution copy = director.cloneWorkingSolution();
-            // an edit changes the plan, not the model: the solve's proven bound still bounds it
-            explained = PlanModel.explain(scenario, analysis, table, copy, origin.bound(),
+            // an edit changes the plan, not the model: a proven bound of the model still bounds it
+            explained = PlanModel.explain(scenario, analysis, table, copy, revision == 0 ? origin.bound() : editBound,
                     origin.quality() == null ? "none" : origin.quality().boundMethod());
             explainedRevision = revision;
         }

@@ -360,7 +360,7 @@ final class Views {
 
     /**
      * A plan's summary for {@code /api/assign}: {@code bound} is the solve's proven upper bound on the objective and
-     * {@code gapPercent} how far this plan is below it (null when no bound was proven, e.g. a re-solve with locks, or
+     * {@code gapPercent} how far this plan is below it (null when no bound was proven, e.g. an edit of a plan re-solved under locks with other assumptions, or
      * the plan breaks a hard rule); the {@code moves} carry each move's value on this plan.
      */
     static Map<String, Object> assign(Plan p, List<Map<String, Object>> moves, Map<String, ?> locks, boolean cancelled,

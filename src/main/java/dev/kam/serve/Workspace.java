@@ -516,7 +516,8 @@ public final class Workspace implements AutoCloseable {
     /** Back to the plan the tab's edits started from (the optimized one, or the last re-optimization). */
     Map<String, Object> reset(Tab tab) {
         PlanSession old = editable(tab);
-        PlanSession fresh = PlanSession.open(old.scenario(), old.analysis(), old.origin(), old.set(), old.label(), scoring());
+        PlanSession fresh = PlanSession.openLocked(old.scenario(), old.analysis(), old.origin(), old.set(), old.label(),
+                scoring(), old.editBound());
         tab.session(fresh);
         return plan(tab);
     }
@@ -566,7 +567,10 @@ public final class Workspace implements AutoCloseable {
             Future<Plan> f = background.submit(() -> LockedSolve.solve(s, a, withEffort, keep, o));
             Plan p = result(f, "the optimization was stopped");
             String label = locks.isEmpty() ? "reoptimized" : "reoptimizedWithLocks";
-            PlanSession fresh = PlanSession.open(s, a, p, set, label, scoring());
+            // edits of a plan solved under locks are measured against a bound of the whole model: the first run's,
+            // when the assumptions are the first run's
+            double fullBound = locks.isEmpty() ? p.bound() : l.base() ? await(plan).bound() : Double.NaN;
+            PlanSession fresh = PlanSession.openLocked(s, a, p, set, label, scoring(), fullBound);
             Map<String, Object> lockView = new LinkedHashMap<>();
             for (Map.Entry<String, LockedSolve.Lock> e : withEffort.entrySet()) {
                 lockView.put(e.getKey(), JsonIo.obj("soldier", e.getValue().soldier(), "effort",

@@ -9,6 +9,7 @@ import dev.kam.scenario.ScenarioReader;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,44 @@ class LockedSolveTest {
         assertEquals(0, locked.hard(), "locks within capacity leave a plan that keeps every rule: " + locked.unmet());
         assertEquals(DEMO.accounts().size(), locked.accounts().size());
         for (Plan.SoldierPlan s : locked.soldiers()) assertTrue(s.hoursUsed() <= s.capacity() + 1e-6, s.toString());
+    }
+
+    @Test
+    void theReSolvedPlanCarriesAValidBoundUnderTheLocks() {
+        // tight limits the locks must be credited against: every soldier's hours floor at 70% of what the free plan gives
+        // them, and a move budget of exactly the free plan's moves; so the free plan is feasible, and optimal
+        // for all we know, under these limits and under locks that repeat its own decisions
+        Map<String, Double> used = new java.util.HashMap<>();
+        for (Plan.SoldierPlan sp : FREE.soldiers()) used.put(sp.soldierId(), sp.hoursUsed());
+        List<dev.kam.domain.Soldier> floors = new ArrayList<>();
+        for (dev.kam.domain.Soldier so : DEMO.soldiers()) {
+            floors.add(new dev.kam.domain.Soldier(so.id(), so.name(), so.layer(), so.stars(), so.industries(), so.regions(),
+                    so.capacityHours(), so.certification(), so.annualCost(), 0.7 * used.getOrDefault(so.id(), 0.0)));
+        }
+        int moves = 0;
+        for (Plan.AccountPlan a : FREE.accounts()) if (a.owner() != null && !a.owner().equals(a.soldierId())) moves++;
+        Scenario tight = new Scenario(DEMO.name(), DEMO.currency(), DEMO.baseYear(), DEMO.source(), DEMO.accounts(), floors,
+                DEMO.products(), DEMO.relationships(), DEMO.analysis(), DEMO.strategy(), DEMO.assignment().withMaxMoves(moves),
+                DEMO.simulation(), DEMO.history(), DEMO.pipeline(), DEMO.mechanisms());
+        Map<String, LockedSolve.Lock> locks = new LinkedHashMap<>();
+        List<String> names = List.of(DEMO.assignment().effortNames());
+        int moved = 0;
+        for (Plan.AccountPlan a : FREE.accounts()) {
+            if (a.soldierId() == null) continue;
+            if (a.owner() != null && !a.owner().equals(a.soldierId())) moved++;
+            locks.put(a.accountId(), new LockedSolve.Lock(a.soldierId(), names.indexOf(a.effortName())));
+            if (locks.size() == 80) break;
+        }
+        Map<String, List<String>> offers = new LinkedHashMap<>();
+        for (Plan.ProductPlan p : FREE.products()) offers.computeIfAbsent(p.accountId(), k -> new ArrayList<>()).add(p.productId());
+        assertTrue(moved > 0, "some locks are moves");
+        Plan locked = LockedSolve.solve(tight, ANALYSIS, locks, offers, AssignOptions.steps(3, 1_500, 60));
+        assertEquals(0, locked.hard(), "the combined plan keeps the floors and the move budget: " + locked.unmet());
+        assertTrue(Double.isFinite(locked.bound()), "a re-solve with locks carries a bound: " + locked.quality());
+        assertTrue(locked.bound() >= locked.objective() - 1e-6, locked.bound() + " < " + locked.objective());
+        assertTrue(locked.bound() >= FREE.objective() - 1e-6 * Math.abs(FREE.objective()),
+                "bound " + locked.bound() + " below a plan that keeps every lock and limit: " + FREE.objective());
+        assertTrue(locked.gapPercent() >= 0, "gap " + locked.gapPercent());
     }
 
     @Test

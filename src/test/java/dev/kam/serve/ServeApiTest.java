@@ -226,9 +226,9 @@ class ServeApiTest {
         String other = lead.equals("S3") ? "S2" : "S3";
         JsonNode r = f.post("/api/assign", "{\"set\": {\"assignment.timeLimit\": \"1s\"}, \"locks\": {\"A2\": \"" + other + "\"}}", tab).json();
         assertTrue(r.get("objective").isNumber(), r.toString());
-        // a re-solve with locks proves no bound of the full model: the fields are there and null
-        assertTrue(r.has("bound") && r.get("bound").isNull(), r.toString());
-        assertTrue(r.has("gapPercent") && r.get("gapPercent").isNull());
+        // a re-solve with locks proves a bound under the locks (the rest's bound plus the locked decisions' value)
+        assertTrue(r.get("bound").isNumber() && r.get("bound").asDouble() >= r.get("objective").asDouble() - 1e-6, r.toString());
+        assertTrue(r.get("gapPercent").isNumber() && r.get("gapPercent").asDouble() >= 0, r.toString());
         assertTrue(r.get("moves").isArray());
         assertEquals(other, r.get("locks").get("A2").get("soldier").asText());
         JsonNode after = f.get("/api/plan", tab).json();
