@@ -12,6 +12,7 @@ import dev.kam.domain.Scenario;
 import dev.kam.domain.Stage;
 import dev.kam.run.RunResults;
 import dev.kam.run.Summary;
+import dev.kam.simulation.Difference;
 import dev.kam.simulation.Metric;
 import dev.kam.simulation.SimulationResult;
 import dev.kam.simulation.TargetHit;
@@ -25,8 +26,9 @@ import java.util.Set;
 
 /**
  * The biggest risks of a run, from its results, ranked by a severity 0–1: low odds of a target, a goal that
- * needs growth far above the market's, revenue concentration, revenue at risk of churn, key accounts the plan
- * leaves uncovered, and soldiers with no spare capacity (docs/report.md lists the rules).
+ * needs growth far above the market's, a plan that adds gross profit but not odds of the goal, revenue
+ * concentration, revenue at risk of churn, key accounts the plan leaves uncovered, and soldiers with no spare
+ * capacity (docs/report.md lists the rules).
  */
 final class Risks {
     /** A risk: headline and the numbers behind it, as messages; severity 0–1 (for ranking only). */
@@ -73,6 +75,16 @@ final class Risks {
         }
 
         Summary s = r.summary();
+        Difference d = s.goalVersusBaseline();
+        // a plan that adds gross profit but not odds of the goal: the optimizer's objective is the first year's
+        // gross profit weighted by 5A rating, the goal is key-account revenue at the horizon, and they can part
+        if (s.planned() && d != null && Double.isFinite(d.ciHigh()) && d.ciHigh() < 0.01 && s.expectedUplift() > 0) {
+            out.add(new Risk(Msg.of("report.risk.goalNotServed", 100 * d.value()),
+                    Msg.of("report.risk.goalNotServed.detail", new Money(s.expectedUplift(), cur),
+                            String.format(Locale.ROOT, "%+.1f", 100 * d.value()), String.format(Locale.ROOT, "%+.1f", 100 * d.ciLow()),
+                            String.format(Locale.ROOT, "%+.1f", 100 * d.ciHigh()), String.valueOf(s.finalYear())),
+                    Math.min(1, 0.55 + Math.max(0, -d.value()) * 5)));
+        }
         double g = sc.simulation().growthMean();
         if (!Double.isNaN(s.requiredGrowth()) && s.requiredGrowth() > g + 0.03) {
             double sev = Math.min(1, (s.requiredGrowth() - g) / 0.25);
