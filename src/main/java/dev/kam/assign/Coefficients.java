@@ -22,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The coefficient table of one instance: every number the score, the MIP and the LP export need, computed
@@ -431,6 +433,155 @@ public final class Coefficients {
             }
             b.minHours[s] = min;
         }
+        shareFloors(b);
+    }
+
+    /**
+     * Minimums met together: soldiers whose floors draw on the same few accounts (two soldiers who may lead only
+     * the same three accounts, each asked for all their hours) cannot all reach them, though each could alone.
+     * A greedy witness checks it: soldiers with a floor (the least slack first) claim whole accounts they may
+     * lead (the ones fewest other floors compete for, then the largest) within capacity and the account cap,
+     * either each in turn until its floor is met or in rounds of one account each, whichever leaves the floors
+     * less short; a soldier left short has the floor lowered to what the witness gives, with a
+     * warning naming who holds the accounts (or, with nobody competing, that no choice of whole accounts and effort
+     * levels fits the floor within the capacity and the account cap). The witness is one assignment that meets every lowered floor, so
+     * the floors never make the model infeasible on their own; it can lower a floor that a cleverer assignment
+     * would have met, and says so in the warning.
+     */
+    private static void shareFloors(Builder b) {
+        int m = b.soldierId.length, n = b.accountId.length;
+        List<Integer> floored = new ArrayList<>();
+        for (int s = 0; s < m; s++) if (b.minHours[s] > 0) floored.add(s);
+        if (floored.isEmpty()) return;
+        boolean[] isFloored = new boolean[m];
+        for (int s : floored) isFloored[s] = true;
+        // per floored soldier, the accounts they may lead with the most hours an option there takes
+        IntList[] accountsOf = new IntList[m];
+        List<long[]> hoursOf = new ArrayList<>();
+        for (int s = 0; s < m; s++) hoursOf.add(null);
+        int[] competing = new int[n];
+        for (int s : floored) {
+            accountsOf[s] = new IntList();
+            hoursOf.set(s, new long[16]);
+        }
+        long[] most = new long[m];
+        for (int a = 0; a < n; a++) {
+            Arrays.fill(most, 0);
+            for (int o = b.optStart[a]; o < b.optStart[a + 1]; o++) {
+                int s = b.optSoldier.a[o];
+                if (isFloored[s]) most[s] = Math.max(most[s], b.optHours.a[o]);
+            }
+            for (int s : floored) {
+                if (most[s] == 0) continue;
+                competing[a]++;
+                IntList l = accountsOf[s];
+                long[] h = hoursOf.get(s);
+                if (l.n == h.length) hoursOf.set(s, h = Arrays.copyOf(h, h.length * 2));
+                h[l.n] = most[s];
+                l.add(a);
+            }
+        }
+        long[] slack = new long[m];
+        for (int s : floored) {
+            long sum = 0;
+            long[] h = hoursOf.get(s);
+            for (int i = 0; i < accountsOf[s].n; i++) sum += h[i];
+            slack[s] = Math.min(sum, b.capacity[s]) - b.minHours[s];
+        }
+        floored.sort((x, y) -> slack[x] != slack[y] ? Long.compare(slack[x], slack[y]) : Integer.compare(x, y));
+        Integer[][] order = new Integer[m][];
+        for (int s : floored) {
+            IntList l = accountsOf[s];
+            long[] h = hoursOf.get(s);
+            Integer[] idx = new Integer[l.n];
+            for (int i = 0; i < l.n; i++) idx[i] = i;
+            Arrays.sort(idx, (x, y) -> competing[l.a[x]] != competing[l.a[y]] ? Integer.compare(competing[l.a[x]], competing[l.a[y]])
+                    : h[x] != h[y] ? Long.compare(h[y], h[x]) : Integer.compare(l.a[x], l.a[y]));
+            order[s] = idx;
+        }
+        // two witnesses: each soldier in turn takes what it needs, or in rounds one account each (sharing
+        // contested accounts); the one that leaves the floors less short is kept
+        Witness inTurn = witness(b, floored, accountsOf, order, false);
+        Witness inRounds = witness(b, floored, accountsOf, order, true);
+        Witness w = inRounds.deficit(b, floored) <= inTurn.deficit(b, floored) ? inRounds : inTurn;
+        for (int s : floored) {
+            long got = w.got(s);
+            if (got >= b.minHours[s]) continue;
+            Set<String> holders = new TreeSet<>();
+            for (int i = 0; i < accountsOf[s].n; i++) {
+                int c = w.by[accountsOf[s].a[i]];
+                if (c >= 0 && c != s) holders.add(b.soldierId[c]);
+            }
+            b.warnings.add(holders.isEmpty()
+                    ? Msg.of("assign.warn.bandFit", b.soldierId[s], b.minHours[s] / (double) SCALE, got / (double) SCALE,
+                            b.capacity[s] / (double) SCALE)
+                    : Msg.of("assign.warn.bandShared", b.soldierId[s], b.minHours[s] / (double) SCALE, got / (double) SCALE,
+                            String.join(", ", holders)));
+            b.minHours[s] = got;
+        }
+    }
+
+    /** An assignment that shows which floors can be met: each account's soldier (−1: none) and its hours. */
+    private record Witness(int[] by, long[] hours) {
+        long got(int s) {
+            long g = 0;
+            for (int a = 0; a < by.length; a++) if (by[a] == s) g += hours[a];
+            return g;
+        }
+
+        /** Hours by which it leaves the floors short, summed over soldiers. */
+        long deficit(Builder b, List<Integer> floored) {
+            long d = 0;
+            for (int s : floored) d += Math.max(0, b.minHours[s] - got(s));
+            return d;
+        }
+    }
+
+    /**
+     * A witness: floored soldiers claim whole accounts, each at the largest effort level that still fits their
+     * capacity, in their order of accounts, in turn (each until its floor is met) or in rounds of one account.
+     */
+    private static Witness witness(Builder b, List<Integer> floored, IntList[] accountsOf, Integer[][] order, boolean rounds) {
+        int m = b.soldierId.length;
+        int[] by = new int[b.accountId.length];
+        long[] hours = new long[b.accountId.length];
+        Arrays.fill(by, -1);
+        int[] next = new int[m], taken = new int[m];
+        long[] got = new long[m];
+        // a locked account is its owner's whatever the floors
+        for (int a = 0; a < by.length; a++) {
+            if (!b.locked[a] || b.optStart[a + 1] == b.optStart[a]) continue;
+            int o = b.optStart[a], s = b.optSoldier.a[o];
+            by[a] = s;
+            hours[a] = b.optHours.a[o];
+            got[s] += hours[a];
+            taken[s]++;
+        }
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (int s : floored) {
+                while (got[s] < b.minHours[s] && (b.maxAccountsPerSoldier == 0 || taken[s] < b.maxAccountsPerSoldier)
+                        && next[s] < order[s].length) {
+                    int a = accountsOf[s].a[order[s][next[s]++]];
+                    if (by[a] >= 0) continue;
+                    long fit = 0;
+                    for (int o = b.optStart[a]; o < b.optStart[a + 1]; o++) {
+                        long h = b.optHours.a[o];
+                        if (b.optSoldier.a[o] == s && h <= b.capacity[s] - got[s]) fit = Math.max(fit, h);
+                    }
+                    if (fit == 0) continue;
+                    by[a] = s;
+                    hours[a] = fit;
+                    got[s] += fit;
+                    taken[s]++;
+                    progress = true;
+                    if (rounds) break;
+                }
+            }
+            if (!rounds) break;
+        }
+        return new Witness(by, hours);
     }
 
     /**
