@@ -270,16 +270,47 @@ public final class SimulatedCompensation implements YearHook {
      * @param figures  per year (in order) the figures of {@link #METRICS_WRITTEN}
      * @param horizon  the ROI summed over the horizon, per path
      * @param stars    the plan's soldiers' stars per simulated year (empty when not watched)
+     * @param totals   per figure of {@link #METRICS_SUMMED}, its sum over the horizon over paths, in that order
+     *                 (the year of each is the final year)
+     * @param totalsByPath the same sums path by path ({@code [figure][path]}); not copied, read only
      */
-    public record Result(List<Figure> figures, Stats horizon, List<StarYear> stars) {
+    public record Result(List<Figure> figures, Stats horizon, List<StarYear> stars, List<Figure> totals,
+                         double[][] totalsByPath) {
         public Result {
             figures = List.copyOf(figures);
             stars = List.copyOf(stars);
+            totals = List.copyOf(totals);
         }
 
         /** A copy with the plan's stars per simulated year. */
         public Result withStars(List<StarYear> s) {
-            return new Result(figures, horizon, s);
+            return new Result(figures, horizon, s, totals, totalsByPath);
+        }
+
+        /**
+         * Per path, this result's horizon sum of a figure of {@link #METRICS_SUMMED} minus {@code other}'s (the
+         * same paths: a scheme against another on common random numbers).
+         */
+        public double[] totalMinus(Result other, String metric) {
+            int k = METRICS_SUMMED.indexOf(metric);
+            if (k < 0) throw new IllegalArgumentException("not a summed figure: " + metric);
+            double[] a = totalsByPath[k];
+            double[] b = other.totalsByPath[k];
+            if (a.length != b.length) throw new IllegalArgumentException("results over different paths");
+            double[] d = new double[a.length];
+            for (int p = 0; p < a.length; p++) d[p] = a[p] - b[p];
+            return d;
+        }
+
+        /** The sum over the horizon of a figure of {@link #METRICS_SUMMED}, or null. */
+        public Stats total(String metric) {
+            for (Figure f : totals) if (f.metric().equals(metric)) return f.stats();
+            return null;
+        }
+
+        /** The incremental compensation over today's owners plus the hiring cost, summed over the horizon. */
+        public Stats horizonIncremental() {
+            return total("incrementalCost");
         }
 
         /** A figure of a calendar year, or null. */
@@ -312,6 +343,7 @@ public final class SimulatedCompensation implements YearHook {
         int paths = plan.out[0][0].length;
         List<Figure> figures = new ArrayList<>();
         double[] cumulative = new double[paths];
+        double[][] sum = new double[METRICS_SUMMED.size()][paths];
         for (int y = 0; y < years; y++) {
             double[] uplift = c.uplift(Metric.GROSS_PROFIT, y);
             double[][] v = new double[METRICS_WRITTEN.size()][paths];
@@ -326,11 +358,30 @@ public final class SimulatedCompensation implements YearHook {
                 double[] row = {uplift[p], plan.out[SALARY][y][p], plan.out[COMMISSION][y][p], plan.out[PK][y][p], comp,
                         base, incremental, hiring, roi, cumulative[p]};
                 for (int k = 0; k < row.length; k++) v[k][p] = row[k];
+                sum[0][p] += uplift[p];
+                sum[1][p] += comp;
+                sum[2][p] += base;
+                sum[3][p] += incremental;
+                sum[4][p] += hiring;
+                sum[5][p] += incremental + hiring;
+                sum[6][p] += roi;
             }
             for (int k = 0; k < METRICS_WRITTEN.size(); k++) {
                 figures.add(new Figure(baseYear + 1 + y, METRICS_WRITTEN.get(k), Stats.of(v[k])));
             }
         }
-        return new Result(figures, Stats.of(cumulative), List.of());
+        List<Figure> totals = new ArrayList<>();
+        for (int k = 0; k < METRICS_SUMMED.size(); k++) {
+            totals.add(new Figure(baseYear + years, METRICS_SUMMED.get(k), Stats.of(sum[k])));
+        }
+        return new Result(figures, Stats.of(cumulative), List.of(), totals, sum);
     }
+
+    /**
+     * The figures summed over the horizon per path: the plan's gross-profit uplift, its compensation, today's
+     * owners', the incremental compensation, the hiring cost, their sum (what the plan costs in pay over today's)
+     * and the ROI.
+     */
+    public static final List<String> METRICS_SUMMED = List.of("grossProfitUplift", "compensation",
+            "baselineCompensation", "incrementalCompensation", "hiringCost", "incrementalCost", "roi");
 }

@@ -14,6 +14,18 @@ public interface YearHook {
     /** A worker for one simulation thread (its scratch arrays are its own). */
     Worker worker();
 
+    /** Both hooks watching the same simulation, {@code first} told first. */
+    static YearHook both(YearHook first, YearHook second) {
+        return () -> {
+            Worker a = first.worker();
+            Worker b = second.worker();
+            return (path, year, revenue, grossProfit) -> {
+                a.year(path, year, revenue, grossProfit);
+                b.year(path, year, revenue, grossProfit);
+            };
+        };
+    }
+
     /** Receives one thread's path-years. */
     interface Worker {
         /**
