@@ -191,6 +191,8 @@ public final class SimulatedCompensation implements YearHook {
         private final int[] lowYears = new int[soldiers];
         private final double[] goneWallet = new double[soldiers];
         private final boolean[] eliminated = new boolean[soldiers];
+        /** Soldiers eliminated in an earlier year of the path: paid nothing from then on. */
+        private final boolean[] dismissed = new boolean[soldiers];
         /** Leads lost at the end of the current path-year, for {@link #leadsLost}. */
         private final int[] pending = new int[lead.length];
         private int pendingCount;
@@ -208,6 +210,8 @@ public final class SimulatedCompensation implements YearHook {
                     java.util.Arrays.fill(gone, false);
                     java.util.Arrays.fill(lowYears, 0);
                     java.util.Arrays.fill(goneWallet, 0.0);
+                    java.util.Arrays.fill(dismissed, false);
+                    java.util.Arrays.fill(eliminated, false);
                 }
             }
             double t = threshold[y];
@@ -230,6 +234,11 @@ public final class SimulatedCompensation implements YearHook {
             double[] q = quota[y];
             for (int j = 0; j < soldiers; j++) {
                 if (!in[j]) continue;
+                if (dismissed[j]) {
+                    // eliminated: no book, no pay, out of the PK; the stars stay where they ended
+                    stars[y][j][path] = (byte) current[j];
+                    continue;
+                }
                 CommissionTable tb = table[j];
                 // a lead lost takes its wallet's share of the quota with it
                 double a = Books.attainment(rev[j], q[j] - quotaPerWallet[y] * goneWallet[j]);
@@ -248,6 +257,7 @@ public final class SimulatedCompensation implements YearHook {
                 if (takesLeads) {
                     lowYears[j] = StarRating.lowYears(lowYears[j], next, rules);
                     eliminated[j] = StarRating.eliminated(lowYears[j], rules);
+                    if (eliminated[j] && y + 1 < quota.length) dismissed[j] = true;
                 }
             }
             if (takesLeads && y + 1 < quota.length) takeLeads(path, y);
@@ -261,8 +271,9 @@ public final class SimulatedCompensation implements YearHook {
         /**
          * The leads the year's stars take away (rules in docs/model.md): an account whose lead is eliminated
          * (以星级作为淘汰标准: at or below mechanisms.stars.elimination.stars for elimination.years re-ratings in a
-         * row) or whose lead entered the year eligible by stars and leaves it below the account's minStars.
-         * A locked account keeps its lead. Each lost lead's wallet leaves the soldier's quota.
+         * row; the soldier is then paid nothing more) or whose lead entered the year eligible by stars and leaves
+         * it below the account's minStars. A locked account keeps its lead (and an eliminated soldier's salary
+         * stops all the same). Each lost lead's wallet leaves the soldier's quota.
          */
         private void takeLeads(int path, int y) {
             int byElimination = 0;

@@ -134,6 +134,10 @@ class LeadsLostTest {
         assertEquals(0.0, lost.get(0).byEligibility());
         double s1 = r.revenue[0][0] / WALLET;
         assertEquals(WALLET * (s1 + 0.05 * (0.8 - s1)), r.revenue[1][0], 1e-6);
+        // the eliminated S1 is paid nothing from the second year on: only S2's band (100,000 a star) remains
+        assertEquals(200_000 + 300_000, r.pay.out[SimulatedCompensation.SALARY][0][0], 1e-9, "listed 2★ and 3★");
+        assertEquals(100_000.0 * r.pay.stars[0][1][0], r.pay.out[SimulatedCompensation.SALARY][1][0], 1e-9);
+        assertEquals(1, r.pay.stars[1][0][0], "S1's stars stay where they ended");
         // two low years needed: S1 is eliminated only after the second, so A is lost after 2028
         Run later = run(world(new MechanismParams.Stars(0.5, 0.3, 0.2, new double[] {0.4, 0.6, 0.75, 0.9}, 1.5, 1, 2,
                 true), 1));
