@@ -139,7 +139,7 @@ public final class MechanismsWriter {
         Map<String, Object> summary = summary(params, bands, stars, first);
         if (simulated != null) summary.put("simulated", simulatedSummary(simulated, first.year()));
         Json.write(dir.file("summary.json"), summary);
-        dir.writeString("index.html", view.page(scenario, params, bands, stars, first));
+        dir.writeString("index.html", view.page(scenario, params, bands, stars, first, simulated));
     }
 
     /** Columns of leads-lost.csv. */
