@@ -10,6 +10,7 @@ import dev.kam.domain.Soldier;
 import dev.kam.simulation.Metric;
 import dev.kam.simulation.PlanComparison;
 import dev.kam.simulation.SimulationOptions;
+import dev.kam.simulation.SimulationResult;
 import dev.kam.simulation.Simulator;
 import dev.kam.simulation.Stats;
 import dev.kam.simulation.YearHook;
@@ -406,6 +407,17 @@ public final class SimulatedCompensation implements YearHook {
         MechanismParams m = s.mechanisms();
         Result r = summarize(planPay, todayPay, c, s.baseYear(), m.hiringCost() * m.hires().size());
         return new Watched(c, r.withStars(planPay.starYears(s)));
+    }
+
+    /**
+     * Simulates one coverage (e.g. today's owners when there is no plan) as {@link Simulator#run} does, with its
+     * stars re-rated on every path so that, under {@code mechanisms.stars.takeLeads}, they take leads away as in
+     * {@link #compare}; bit-identical to the plain run otherwise.
+     */
+    public static SimulationResult run(Scenario s, Targets targets, Coverage c, SimulationOptions o,
+                                       Map<String, Double> processScores) {
+        if (!s.mechanisms().stars().takesLeads()) return Simulator.run(s, targets, c, o);
+        return Simulator.run(s, targets, c, o, of(s, targets, c, false, o.paths(), processScores));
     }
 
     /** The simulated compensation of one figure in one year over all paths. */

@@ -182,6 +182,15 @@ class LeadsLostTest {
             }
         }
         assertTrue(differs, "the demo's stars take leads, so the simulation differs from a plain one");
+        // one coverage alone (kam simulate without a plan, kam plan without one) is steered the same way
+        SimulationResult alone = SimulatedCompensation.run(s, t, baseline, new SimulationOptions(48, 9, 2),
+                dev.kam.funnel.FunnelAnalysis.analyze(s).processScores());
+        SimulatedCompensation.Watched scored = SimulatedCompensation.compare(s, t, baseline, plan,
+                new SimulationOptions(48, 9, 2), dev.kam.funnel.FunnelAnalysis.analyze(s).processScores());
+        for (int y = 0; y < alone.horizon(); y++) {
+            assertArrayEquals(scored.comparison().baseline().values(Metric.KEY_ACCOUNT_REVENUE, y),
+                    alone.values(Metric.KEY_ACCOUNT_REVENUE, y));
+        }
         assertEquals(one.compensation().leadsLost(), two.compensation().leadsLost());
         assertNotEquals(0.0, two.compensation().leadsLost().get(0).mean());
         // the same scenario with mechanisms.stars.takeLeads=false: bit-identical to the plain run
@@ -193,6 +202,8 @@ class LeadsLostTest {
             for (int y = 0; y < plain.plan().horizon(); y++) {
                 assertArrayEquals(plain.plan().values(m, y), w.comparison().plan().values(m, y));
                 assertArrayEquals(plain.baseline().values(m, y), w.comparison().baseline().values(m, y));
+                assertArrayEquals(plain.baseline().values(m, y), SimulatedCompensation.run(off, t, baseline,
+                        new SimulationOptions(48, 9, 2), Map.of()).values(m, y));
             }
         }
     }
