@@ -40,7 +40,6 @@ import dev.kam.simulation.PlanComparison;
 import dev.kam.simulation.Sensitivity;
 import dev.kam.simulation.SimulationOptions;
 import dev.kam.simulation.SimulationResult;
-import dev.kam.simulation.Simulator;
 import dev.kam.strategy.TargetPlanner;
 import dev.kam.strategy.Targets;
 import org.snakeyaml.engine.v2.api.Load;
@@ -303,7 +302,8 @@ public final class Pipeline {
         SimulationOptions options = SimulationOptions.of(scenario.simulation());
         SimulationResult result;
         if (plan == baseline) {
-            result = Simulator.run(scenario, targets, baseline, options);
+            result = SimulatedCompensation.run(scenario, targets, baseline, options,
+                    dev.kam.funnel.FunnelAnalysis.analyze(scenario).processScores());
             results.simulation(result);
         } else {
             // compensation per path and year (SPEC 12) is computed on the same paths; watching only reads

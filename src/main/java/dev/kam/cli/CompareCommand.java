@@ -48,10 +48,12 @@ import java.util.concurrent.Callable;
                 + "The first scenario is the reference: differences are taken path by path against it.",
                 "With --sweep and one scenario, run that scenario at each value of one key instead.",
                 "Writes OUT/compare/: summary.csv (scenario, metric, year, p10, p50, p90, goalProbability), "
+                        + "goals.csv, compensation.csv (each plan's compensation and ROI per year, p5/p50/p95), "
                         + "differences.csv, ka-revenue-fan, goal-probability and difference-final-ka-revenue charts "
                         + "(PNG and SVG); with --sweep also sweep.csv, sweep-goal-probability and sweep-ka-revenue."},
         footer = {"", "Examples:",
                 "  kam compare scenarios/demo/scenario.yaml scenarios/demo-retention.yaml scenarios/demo-aggressive.yaml",
+                "  kam compare scenarios/demo/scenario.yaml scenarios/demo-steep-commission.yaml --keep-plan",
                 "  kam compare scenarios/demo/scenario.yaml --sweep simulation.churn.covered=0.01:0.06:0.01 --paths 1000",
                 "  kam compare scenarios/demo/scenario.yaml --sweep simulation.marketGrowth.mean=0:0.08:0.02 --keep-plan",
                 "  kam compare scenarios/demo/scenario.yaml --sweep hiring.soldiers=0:8:2 --paths 1000"})
@@ -257,26 +259,41 @@ public final class CompareCommand implements Callable<Integer> {
         int w = 8;
         for (Outcome o : r.outcomes()) w = Math.max(w, width(o.label()));
         w = Math.min(w, 48);
-        out.printf(Locale.ROOT, "%s  %19s  %19s  %6s  %7s  %10s  %10s  %10s  %12s  %19s%n", pad("scenario", w),
+        out.printf(Locale.ROOT, "%s  %19s  %19s  %6s  %7s  %10s  %10s  %10s  %12s  %19s  %10s%n", pad("scenario", w),
                 "P(goal) [95% CI]", "no plan [95% CI]", "when", "no plan", "KA P10", "KA median", "KA P90", "diff median",
-                "ahead [95% CI]");
+                "ahead [95% CI]", "ROI median");
         for (int i = 0; i < r.outcomes().size(); i++) {
             Outcome o = r.outcomes().get(i);
             Stats ka = o.result().stats(Metric.KEY_ACCOUNT_REVENUE, last);
             String diff = i == 0 ? "reference" : money(r.differenceStats(i, Metric.KEY_ACCOUNT_REVENUE, last).p50());
             String ahead = i == 0 ? "" : interval(dev.kam.simulation.Probability.ofFraction(
                     r.probabilityAhead(i, Metric.KEY_ACCOUNT_REVENUE, last), r.paths()));
-            out.printf(Locale.ROOT, "%s  %19s  %19s  %6s  %7s  %10s  %10s  %10s  %12s  %19s%n", pad(o.label(), w),
+            out.printf(Locale.ROOT, "%s  %19s  %19s  %6s  %7s  %10s  %10s  %10s  %12s  %19s  %10s%n", pad(o.label(), w),
                     interval(o.goalProbabilityInterval()), interval(o.baselineGoalProbability()),
                     o.medianGoalYear() == null ? "later" : String.valueOf(o.medianGoalYear()),
                     o.baselineGoalProbability().known() ? (o.baselineMedianGoalYear() == null ? "later"
                             : String.valueOf(o.baselineMedianGoalYear())) : "n/a",
-                    money(ka.p10()), money(ka.p50()), money(ka.p90()), diff, ahead);
+                    money(ka.p10()), money(ka.p50()), money(ka.p90()), diff, ahead, money(o.horizonRoi().p50()));
         }
         out.printf(Locale.ROOT, "P(goal) = probability that the %d key-account revenue target is met (Wilson 95%% "
                 + "interval); no plan = the same under today's owners; when = median year the goal is first met "
                 + "(later: after %d on most paths), then the same without the plan; KA = %d key-account revenue (%s); diff = scenario minus %s on the "
-                + "same path; ahead = share of paths where the scenario is higher.%n", year, year, year, cur, ref.label());
+                + "same path; ahead = share of paths where the scenario is higher; ROI = the plan's gross-profit uplift over "
+                + "today's owners minus its incremental compensation and hiring cost, summed %d–%d (%s; "
+                + "compensation.csv has every year).%n", year, year, year, cur, ref.label(), r.years()[0], year, cur);
+        for (Outcome o : r.outcomes()) {
+            Stats cost = o.horizonIncrementalCompensation();
+            Stats roi = o.horizonRoi();
+            out.printf(Locale.ROOT, "Compensation of %s, %d–%d: incremental cost over today's owners %s (P5 %s, "
+                            + "P95 %s); ROI %s (P5 %s, P95 %s).%n", o.label(), r.years()[0], year, money(cost.p50()),
+                    money(cost.p5()), money(cost.p95()), money(roi.p50()), money(roi.p5()), money(roi.p95()));
+            if (o == ref) continue;
+            Stats dc = Stats.of(o.compensation().totalMinus(ref.compensation(), "compensation"));
+            Stats dr = Stats.of(o.compensation().totalMinus(ref.compensation(), "roi"));
+            out.printf(Locale.ROOT, "  minus %s on the same paths: compensation %s (P5 %s, P95 %s), ROI %s (P5 %s, "
+                            + "P95 %s).%n", ref.label(), money(dc.p50()), money(dc.p5()), money(dc.p95()),
+                    money(dr.p50()), money(dr.p5()), money(dr.p95()));
+        }
         for (int i = 1; i < r.outcomes().size(); i++) {
             var d = r.goalProbabilityDifference(i);
             if (Double.isNaN(d.value())) continue;

@@ -14,7 +14,6 @@ import dev.kam.simulation.PlanComparison;
 import dev.kam.simulation.Sensitivity;
 import dev.kam.simulation.SimulationOptions;
 import dev.kam.simulation.SimulationResult;
-import dev.kam.simulation.Simulator;
 import dev.kam.simulation.Stats;
 import dev.kam.simulation.TargetHit;
 import dev.kam.strategy.TargetPlanner;
@@ -85,10 +84,13 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             if (plan != null) {
                 simulated = PlanInput.read(plan, scenario);
-                comparison = Simulator.compare(scenario, targets, baseline, simulated, options);
+                // as kam plan simulates it: the stars re-rated on every path may take leads (SPEC 12)
+                comparison = dev.kam.mechanisms.SimulatedCompensation.compare(scenario, targets, baseline, simulated,
+                        options, dev.kam.funnel.FunnelAnalysis.analyze(scenario).processScores()).comparison();
                 result = comparison.plan();
             } else {
-                result = Simulator.run(scenario, targets, baseline, options);
+                result = dev.kam.mechanisms.SimulatedCompensation.run(scenario, targets, baseline, options,
+                        dev.kam.funnel.FunnelAnalysis.analyze(scenario).processScores());
             }
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

@@ -4,21 +4,31 @@ import dev.kam.analysis.Analysis;
 import dev.kam.analysis.Analyzer;
 import dev.kam.calibration.Calibration;
 import dev.kam.domain.Coverage;
+import dev.kam.domain.MechanismParams;
 import dev.kam.domain.Msg;
 import dev.kam.domain.ResponseModel;
 import dev.kam.domain.Scenario;
+import dev.kam.funnel.FunnelAnalysis;
+import dev.kam.mechanisms.SimulatedCompensation;
+import dev.kam.mechanisms.SimulatedCompensation.Watched;
+import dev.kam.simulation.PlanComparison;
+import dev.kam.simulation.SimulationOptions;
 import dev.kam.simulation.SimulationResult;
 import dev.kam.simulation.Simulator;
+import dev.kam.simulation.YearHook;
 import dev.kam.strategy.TargetPlanner;
 import dev.kam.strategy.Targets;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Compares growth scenarios (SPEC §1, the strategy lead's question): each scenario is analysed, given
  * its targets and a plan, and simulated with the same paths and seed, so path p of every scenario sees
- * the same random numbers as far as {@link Crn} says they line up. No I/O.
+ * the same random numbers as far as {@link Crn} says they line up. Each simulation also computes the variant's
+ * compensation (SPEC §12: salaries by stars, tiered commission, the PK pool) on every path-year, so schemes that
+ * differ only in {@code mechanisms.commission} compare by their cost and ROI on the same paths. No I/O.
  */
 public final class Comparison {
     private Comparison() {
@@ -70,13 +80,39 @@ public final class Comparison {
             }
             if (listener != null) listener.scenario(i + 1, variants.size(), v.label(), "simulate");
             Targets yardstick = options.goals() == GoalBasis.FIRST ? refTargets : own;
-            SimulationResult r = Simulator.run(s, yardstick, plan, options.simulation());
             Coverage owners = Coverage.baseline(s, new ResponseModel(s.simulation()));
-            SimulationResult base = plan.label().equals("baseline") && plan.leads().equals(owners.leads())
-                    && plan.products().isEmpty() ? r : Simulator.run(s, yardstick, owners, options.simulation());
-            outcomes.add(new Outcome(v.label(), s, plan, note, yardstick, r, base, i == 0 ? Crn.FULL : Crn.of(ref, s)));
+            boolean same = plan.label().equals("baseline") && plan.leads().equals(owners.leads())
+                    && plan.products().isEmpty();
+            Watched w = simulate(s, own, yardstick, plan, owners, same, options.simulation());
+            outcomes.add(new Outcome(v.label(), s, plan, note, yardstick, w.comparison().plan(),
+                    w.comparison().baseline(), i == 0 ? Crn.FULL : Crn.of(ref, s), w.compensation()));
         }
         return new CompareResult(outcomes, options);
+    }
+
+    /**
+     * Simulates the plan and today's owners as plain runs would (the same figures, bit for bit: the collectors only
+     * read) while the compensation of both is computed on every path-year, under the variant's own scheme, quotas
+     * from its own targets and the process scores of its own pipeline; paired path by path into the plan's
+     * compensation and ROI ({@link SimulatedCompensation#summarize}). When the plan is today's owners one run feeds
+     * both collectors.
+     */
+    static Watched simulate(Scenario s, Targets own, Targets yardstick, Coverage plan, Coverage owners, boolean same,
+                            SimulationOptions o) {
+        Map<String, Double> scores = FunnelAnalysis.analyze(s).processScores();
+        SimulatedCompensation planPay = SimulatedCompensation.of(s, own, plan, true, o.paths(), scores);
+        SimulatedCompensation todayPay = SimulatedCompensation.of(s, own, owners, false, o.paths(), scores);
+        PlanComparison c;
+        if (same) {
+            SimulationResult r = Simulator.run(s, yardstick, plan, o, YearHook.both(planPay, todayPay));
+            c = PlanComparison.of(r, r);
+        } else {
+            c = Simulator.compare(s, yardstick, owners, plan, o, todayPay, planPay);
+        }
+        MechanismParams m = s.mechanisms();
+        SimulatedCompensation.Result pay = SimulatedCompensation.summarize(planPay, todayPay, c, s.baseYear(),
+                m.hiringCost() * m.hires().size());
+        return new Watched(c, pay);
     }
 
     private static Msg droppedNote(PlanMapping.Mapped m) {

@@ -3,10 +3,12 @@ package dev.kam.compare;
 import dev.kam.domain.Coverage;
 import dev.kam.domain.Msg;
 import dev.kam.domain.Scenario;
+import dev.kam.mechanisms.SimulatedCompensation;
 import dev.kam.simulation.Difference;
 import dev.kam.simulation.Metric;
 import dev.kam.simulation.Probability;
 import dev.kam.simulation.SimulationResult;
+import dev.kam.simulation.Stats;
 import dev.kam.strategy.Targets;
 
 /**
@@ -21,9 +23,25 @@ import dev.kam.strategy.Targets;
  * @param baseline the same scenario under today's owners (no plan), on the same paths; the same object as
  *                 {@code result} when the plan is the baseline
  * @param crn      how far its random numbers are common with the first scenario's
+ * @param compensation the plan's compensation and ROI against today's owners per simulated path and year, on
+ *                 the same paths (SPEC §12); never null
  */
 public record Outcome(String label, Scenario scenario, Coverage plan, Msg planNote, Targets targets,
-                      SimulationResult result, SimulationResult baseline, Crn crn) {
+                      SimulationResult result, SimulationResult baseline, Crn crn,
+                      SimulatedCompensation.Result compensation) {
+    public Outcome {
+        java.util.Objects.requireNonNull(compensation, "compensation");
+    }
+
+    /** The plan's ROI summed over the horizon (currency), over paths. */
+    public Stats horizonRoi() {
+        return compensation.horizon();
+    }
+
+    /** The plan's incremental compensation over today's owners summed over the horizon (currency), over paths. */
+    public Stats horizonIncrementalCompensation() {
+        return compensation.horizonIncremental();
+    }
 
     /** The probability of meeting a year's key-account revenue target (NaN without one). */
     public double goalProbability(int year) {

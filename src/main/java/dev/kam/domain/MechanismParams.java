@@ -89,15 +89,31 @@ public record MechanismParams(Stars stars, double[] salaryByStars, Commission co
      * @param eliminationStars stars at or below which a soldier is on the elimination track (以星级作为淘汰标准)
      * @param eliminationYears consecutive years at or below {@code eliminationStars} that end a soldier's
      *                         coverage (0 = never)
+     * @param takesLeads       whether the simulation takes leads away by the re-rated stars (eligibility by
+     *                         {@code assignment.eligibility.minStars} and elimination); the key
+     *                         {@code mechanisms.stars.takeLeads}, true when the scenario has a {@code mechanisms:}
+     *                         section, false without one (then the stars only set pay)
      */
     public record Stars(double performance, double process, double certification, double[] cuts,
-                        double fullAttainment, int eliminationStars, int eliminationYears) {
+                        double fullAttainment, int eliminationStars, int eliminationYears, boolean takesLeads) {
         public Stars {
             if (cuts.length != 4) throw new IllegalArgumentException("star cuts need 4 values (2★ … 5★)");
             cuts = cuts.clone();
         }
 
+        /** Rules that do not take leads away. */
+        public Stars(double performance, double process, double certification, double[] cuts, double fullAttainment,
+                     int eliminationStars, int eliminationYears) {
+            this(performance, process, certification, cuts, fullAttainment, eliminationStars, eliminationYears, false);
+        }
+
         public static final Stars DEFAULT = new Stars(0.5, 0.3, 0.2, new double[] {0.4, 0.6, 0.75, 0.9}, 1.5, 1, 2);
+
+        /** The same rules, taking leads away or not. */
+        public Stars withTakesLeads(boolean take) {
+            return new Stars(performance, process, certification, cuts, fullAttainment, eliminationStars,
+                    eliminationYears, take);
+        }
 
         @Override
         public double[] cuts() {

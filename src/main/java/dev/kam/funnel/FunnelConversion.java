@@ -8,17 +8,34 @@ import dev.kam.domain.SimulationParams.Param;
  * The measured funnel conversion feeding the simulation (SPEC §12): when the scenario has a pipeline and neither
  * the scenario file (or {@code --set}) nor the calibration from history sets {@code simulation.conversion.covered},
  * the simulation takes the conversion the funnel implies ({@link FunnelResult.MeasuredConversion#coveredConversion},
- * see docs/model.md), as a fixed value. Deterministic and idempotent: applying it twice gives the same scenario.
+ * see docs/model.md), with its sampling spread. Deterministic and idempotent: applying it twice gives the same
+ * scenario.
  */
 public final class FunnelConversion {
     private FunnelConversion() {
     }
 
-    /** The scenario with the measured conversion applied where nothing else sets it; else the scenario as given. */
+    /**
+     * The scenario with the measured conversion applied where nothing else sets it; else the scenario as given. The
+     * conversion carries its sampling spread: a normal of sd ĉ · se(ln p̂) (the delta method on the funnel's
+     * standard error of the log win probability, Poisson counts), truncated to 0–1, drawn once per path from the
+     * path's own uniform for this parameter (the parameter stream draws one uniform per parameter whether it is
+     * uncertain or not, so no other draw moves). Without a finite standard error the value is fixed.
+     */
     public static Scenario applyTo(Scenario s) {
         double c = measured(s);
         if (Double.isNaN(c)) return s;
-        return s.withSimulation(s.simulation().with(Param.CONVERSION_COVERED, c));
+        SimulationParams p = s.simulation().with(Param.CONVERSION_COVERED, c);
+        double sd = spread(s, c);
+        if (sd > 0) p = p.withSpread(Param.CONVERSION_COVERED, SimulationParams.Spread.normal(c, sd));
+        return s.withSimulation(p);
+    }
+
+    /** The sampling sd of the measured conversion c: c · se(ln p̂); 0 when the funnel gives no finite error. */
+    static double spread(Scenario s, double c) {
+        double se = FunnelAnalysis.analyze(s).conversion().logStderr();
+        double sd = c * se;
+        return Double.isFinite(sd) && sd > 0 ? sd : 0.0;
     }
 
     /**

@@ -30,6 +30,15 @@ public final class MechanismsHtml {
 
     public String page(String scenario, MechanismParams params, SalaryBands bands, List<StarReview.Row> stars,
                        Compensation.FirstYear f) {
+        return page(scenario, params, bands, stars, f, null);
+    }
+
+    /**
+     * The page; {@code simulated} (or null) adds every simulated year: compensation, ROI with its spread and the
+     * leads the stars took away.
+     */
+    public String page(String scenario, MechanismParams params, SalaryBands bands, List<StarReview.Row> stars,
+                       Compensation.FirstYear f, SimulatedCompensation.Result simulated) {
         StringBuilder h = new StringBuilder(16384);
         HtmlPage.head(h, m.lang(), m.get("mechanisms.title"));
         h.append("<header><h1>").append(esc(m.get("mechanisms.title"))).append("</h1><p>").append(esc(scenario))
@@ -46,6 +55,8 @@ public final class MechanismsHtml {
                 {"mechanisms.roi.target", money(f.target())}});
         h.append("<p class=\"note\">").append(esc(m.get("mechanisms.roi.note", String.valueOf(f.year()))))
                 .append("</p></section>\n");
+
+        if (simulated != null && !simulated.figures().isEmpty()) years(h, simulated);
 
         section(h, "mechanisms.scheme.title");
         scheme(h, m.get("mechanisms.scheme.default"), params.commission());
@@ -97,6 +108,29 @@ public final class MechanismsHtml {
         }
         h.append("</p></section>\n");
         return h.append("</body></html>\n").toString();
+    }
+
+    /** One row per simulated year: medians over paths, the ROI's P5–P95, the leads lost at the year's end. */
+    private void years(StringBuilder h, SimulatedCompensation.Result r) {
+        section(h, "mechanisms.years.title");
+        header(h, "year", "compensationP50", "incrementalP50", "roiP50", "roiRange", "roiCumulativeP50", "leadsLost",
+                "pLeadsLost");
+        java.util.Map<Integer, SimulatedCompensation.LeadsLost> lost = new java.util.HashMap<>();
+        for (SimulatedCompensation.LeadsLost l : r.leadsLost()) lost.put(l.year(), l);
+        java.util.TreeSet<Integer> years = new java.util.TreeSet<>();
+        for (SimulatedCompensation.Figure fg : r.figures()) years.add(fg.year());
+        for (int y : years) {
+            dev.kam.simulation.Stats roi = r.figure(y, "roi").stats();
+            SimulatedCompensation.LeadsLost l = lost.get(y);
+            h.append("<tr><td>").append(y).append("</td>");
+            cells(h, money(r.figure(y, "compensation").stats().p50()),
+                    money(r.figure(y, "incrementalCompensation").stats().p50()), money(roi.p50()),
+                    money(roi.p5()) + " – " + money(roi.p95()), money(r.figure(y, "roiCumulative").stats().p50()),
+                    l == null || !r.takesLeads() ? "–" : num(l.mean()), l == null || !r.takesLeads() ? "–" : pct(l.pAny()));
+            h.append("</tr>");
+        }
+        h.append("</tbody></table><p class=\"note\">").append(esc(m.get(r.takesLeads() ? "mechanisms.years.note"
+                : "mechanisms.years.noteOff"))).append("</p></section>\n");
     }
 
     private void scheme(StringBuilder h, String title, Commission c) {

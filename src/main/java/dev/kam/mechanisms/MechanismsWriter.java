@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes {@code mechanisms/}: {@code stars.csv} (year, soldier, starsP50, pPromotion, …), {@code compensation.csv}
+ * Writes {@code mechanisms/}: {@code stars.csv} (year, soldier, starsP50, pPromotion, …), with a simulation
+ * {@code leads-lost.csv} (the leads the stars take away per year), {@code compensation.csv}
  * (year, metric, p5 … p95, mean, method), {@code pay.csv} (each soldier's first-year pay under the plan and under
  * today's owners), {@code summary.json} (the scheme, the salary bands, the first year's ROI, the star review) and
  * {@code index.html}, the same as a page ({@link MechanismsHtml}).
@@ -108,6 +109,7 @@ public final class MechanismsWriter {
             }
         }
         st.write(dir.file("stars.csv"));
+        if (simulated != null) leadsLost(simulated).write(dir.file("leads-lost.csv"));
 
         CsvOut c = new CsvOut(COMPENSATION_HEADER);
         List<CompensationRow> rows = new ArrayList<>(firstYearRows(first));
@@ -137,7 +139,24 @@ public final class MechanismsWriter {
         Map<String, Object> summary = summary(params, bands, stars, first);
         if (simulated != null) summary.put("simulated", simulatedSummary(simulated, first.year()));
         Json.write(dir.file("summary.json"), summary);
-        dir.writeString("index.html", view.page(scenario, params, bands, stars, first));
+        dir.writeString("index.html", view.page(scenario, params, bands, stars, first, simulated));
+    }
+
+    /** Columns of leads-lost.csv. */
+    public static final String[] LEADS_LOST_HEADER = {"year", "leads", "leadsLostMean", "byEligibility",
+            "byElimination", "pAtLeastOne", "cumulativeMean", "takeLeads"};
+
+    /**
+     * leads-lost.csv: per simulated year (but the last), the plan's leads the year's stars take away from the next
+     * year on, as means over paths, by rule, with the share of paths losing at least one and the running total.
+     */
+    static CsvOut leadsLost(SimulatedCompensation.Result r) {
+        CsvOut c = new CsvOut(LEADS_LOST_HEADER);
+        for (SimulatedCompensation.LeadsLost l : r.leadsLost()) {
+            c.row(l.year(), l.leads(), l.mean(), l.byEligibility(), l.byElimination(), l.pAny(), l.cumulative(),
+                    r.takesLeads());
+        }
+        return c;
     }
 
     /** The first simulated year's ROI and the ROI over the horizon: p5, p50, p95 and mean over paths. */
@@ -147,6 +166,10 @@ public final class MechanismsWriter {
         m.put("firstYearRoi", spread(r.figure(firstYear, "roi").stats()));
         m.put("firstYearIncrementalCompensation", spread(r.figure(firstYear, "incrementalCompensation").stats()));
         m.put("horizonRoi", spread(r.horizon()));
+        m.put("takeLeads", r.takesLeads());
+        List<SimulatedCompensation.LeadsLost> lost = r.leadsLost();
+        m.put("leadsLostByHorizonMean", lost.isEmpty() ? 0.0 : lost.get(lost.size() - 1).cumulative());
+        m.put("firstYearLeadsLostProbability", lost.isEmpty() ? 0.0 : lost.get(0).pAny());
         return m;
     }
 

@@ -10,6 +10,7 @@ import dev.kam.domain.Soldier;
 import dev.kam.simulation.Metric;
 import dev.kam.simulation.PlanComparison;
 import dev.kam.simulation.SimulationOptions;
+import dev.kam.simulation.SimulationResult;
 import dev.kam.simulation.Simulator;
 import dev.kam.simulation.Stats;
 import dev.kam.simulation.YearHook;
@@ -30,13 +31,15 @@ import java.util.Set;
  * path by path, on the simulation's common random numbers, into the plan's ROI and its percentiles.
  *
  * <p>Rules per path-year (documented in docs/model.md): the soldier's book is the accounts they lead under the
- * coverage (for the whole horizon: stars and eligibility are not re-rated per year); quota = the year's
+ * coverage, less the leads the stars took away (below); quota = the year's
  * total-revenue target × the book's share of wallet ({@link Books}), the target of a year without one being the
  * status quo's expected first-year revenue; an account is a key account in the year when its simulated revenue
  * reaches the year's key-account threshold ({@link Scenario#keyAccountThreshold(int)}). Stars (星级评定) are
  * recomputed at the end of every simulated year from that year's attainment, the base-year process score and the
  * certification ({@link StarRating}); the first year's salary is at the listed stars, each later year's at the stars
- * the year before ended with ({@link SalaryBands}). Stars do not yet take leads away (eligibility, elimination).
+ * the year before ended with ({@link SalaryBands}). With {@code mechanisms.stars.takeLeads} the year's stars also set
+ * the next year's eligibility: the collector names the leads lost to the simulation ({@link YearHook.Worker#leadsLost}),
+ * which simulates those accounts as uncovered for the rest of the path, and the lost accounts leave the books.
  * Nothing is allocated per path-year: each worker keeps its scratch arrays, each path writes only its own slots.
  */
 public final class SimulatedCompensation implements YearHook {
@@ -66,6 +69,19 @@ public final class SimulatedCompensation implements YearHook {
     final double[][][] out;
     /** stars[year][soldier][path]: the stars recomputed at the end of the year (0 for a soldier not paid). */
     final byte[][][] stars;
+    /** Whether the re-rated stars take leads away (mechanisms.stars.takeLeads). */
+    private final boolean takesLeads;
+    /** Per account: the lowest stars allowed to lead it (assignment.eligibility.minStars of its 5A rating). */
+    private final int[] minStars;
+    private final boolean[] locked;
+    private final double[] wallet;
+    /** Per year: quota per unit of wallet in a book (target / total wallet). */
+    private final double[] quotaPerWallet;
+    /** lostEligibility[year][path], lostElimination[year][path]: leads lost at the end of the year, by rule. */
+    final int[][] lostEligibility;
+    final int[][] lostElimination;
+    /** Leads in the coverage (accounts with a paid lead). */
+    private final int leads;
 
     private SimulatedCompensation(Scenario s, Targets targets, Coverage c, boolean withHires, int paths,
                                   Map<String, Double> processScores) {
@@ -110,6 +126,29 @@ public final class SimulatedCompensation implements YearHook {
         pk = m.pk();
         out = new double[METRICS][years][paths];
         stars = new byte[years][soldiers][paths];
+        takesLeads = rules.takesLeads();
+        int n = s.accounts().size();
+        minStars = new int[n];
+        locked = new boolean[n];
+        wallet = new double[n];
+        quotaPerWallet = new double[years];
+        for (int y = 0; y < years; y++) {
+            quotaPerWallet[y] = Books.quota(Compensation.target(targets, s.baseYear() + 1 + y, statusQuo), 1.0,
+                    books.totalWallet());
+        }
+        dev.kam.analysis.Analysis analysis = takesLeads && s.assignment() != null
+                ? dev.kam.analysis.Analyzer.analyze(s) : null;
+        int led = 0;
+        for (int i = 0; i < n; i++) {
+            Account a = s.accounts().get(i);
+            wallet[i] = a.wallet();
+            locked[i] = a.locked();
+            minStars[i] = analysis == null ? 0 : s.assignment().minStars()[analysis.rating(a.id()) - 1];
+            if (lead[i] >= 0 && in[lead[i]]) led++;
+        }
+        leads = led;
+        lostEligibility = new int[years][paths];
+        lostElimination = new int[years][paths];
     }
 
     /**
@@ -147,6 +186,17 @@ public final class SimulatedCompensation implements YearHook {
         private final int[] order = new int[soldiers];
         /** Each soldier's stars entering the current year of the current path. */
         private final int[] current = new int[soldiers];
+        private final int[] entering = new int[soldiers];
+        /** Per path: accounts whose lead is gone, each soldier's low years and the wallet gone from their book. */
+        private final boolean[] gone = new boolean[lead.length];
+        private final int[] lowYears = new int[soldiers];
+        private final double[] goneWallet = new double[soldiers];
+        private final boolean[] eliminated = new boolean[soldiers];
+        /** Soldiers eliminated in an earlier year of the path: paid nothing from then on. */
+        private final boolean[] dismissed = new boolean[soldiers];
+        /** Leads lost at the end of the current path-year, for {@link #leadsLost}. */
+        private final int[] pending = new int[lead.length];
+        private int pendingCount;
 
         @Override
         public void year(int path, int y, double[] revenue, double[] grossProfit) {
@@ -154,11 +204,21 @@ public final class SimulatedCompensation implements YearHook {
             java.util.Arrays.fill(gp, 0.0);
             java.util.Arrays.fill(kaRev, 0.0);
             java.util.Arrays.fill(kaGp, 0.0);
-            if (y == 0) System.arraycopy(listed, 0, current, 0, soldiers);
+            pendingCount = 0;
+            if (y == 0) {
+                System.arraycopy(listed, 0, current, 0, soldiers);
+                if (takesLeads) {
+                    java.util.Arrays.fill(gone, false);
+                    java.util.Arrays.fill(lowYears, 0);
+                    java.util.Arrays.fill(goneWallet, 0.0);
+                    java.util.Arrays.fill(dismissed, false);
+                    java.util.Arrays.fill(eliminated, false);
+                }
+            }
             double t = threshold[y];
             for (int i = 0; i < lead.length; i++) {
                 int j = lead[i];
-                if (j < 0) continue;
+                if (j < 0 || gone[i]) continue;
                 double r = revenue[i];
                 rev[j] += r;
                 gp[j] += grossProfit[i];
@@ -175,8 +235,14 @@ public final class SimulatedCompensation implements YearHook {
             double[] q = quota[y];
             for (int j = 0; j < soldiers; j++) {
                 if (!in[j]) continue;
+                if (dismissed[j]) {
+                    // eliminated: no book, no pay, out of the PK; the stars stay where they ended
+                    stars[y][j][path] = (byte) current[j];
+                    continue;
+                }
                 CommissionTable tb = table[j];
-                double a = Books.attainment(rev[j], q[j]);
+                // a lead lost takes its wallet's share of the quota with it
+                double a = Books.attainment(rev[j], q[j] - quotaPerWallet[y] * goneWallet[j]);
                 double basis = tb.weightedBasis(tb.basisOf(rev[j] - kaRev[j], gp[j] - kaGp[j]), tb.basisOf(kaRev[j], kaGp[j]));
                 commission += tb.pay(basis, a);
                 totalBasis += tb.basisOf(rev[j], gp[j]);
@@ -187,14 +253,97 @@ public final class SimulatedCompensation implements YearHook {
                 if (hire[j]) hireSalary += pay;
                 int next = StarRating.stars(rules, cuts, a, process[j], certification[j]);
                 stars[y][j][path] = (byte) next;
+                entering[j] = current[j];
                 current[j] = next;
+                if (takesLeads) {
+                    lowYears[j] = StarRating.lowYears(lowYears[j], next, rules);
+                    eliminated[j] = StarRating.eliminated(lowYears[j], rules);
+                    if (eliminated[j] && y + 1 < quota.length) dismissed[j] = true;
+                }
             }
+            if (takesLeads && y + 1 < quota.length) takeLeads(path, y);
             double pool = PkPool.award(attainment, k, PkPool.size(pk, totalBasis), pk, won, scratch, order);
             out[SALARY][y][path] = sal;
             out[COMMISSION][y][path] = commission;
             out[PK][y][path] = pool;
             out[HIRE_SALARY][y][path] = hireSalary;
         }
+
+        /**
+         * The leads the year's stars take away (rules in docs/model.md): an account whose lead is eliminated
+         * (以星级作为淘汰标准: at or below mechanisms.stars.elimination.stars for elimination.years re-ratings in a
+         * row; the soldier is then paid nothing more) or whose lead entered the year eligible by stars and leaves
+         * it below the account's minStars. A locked account keeps its lead (and an eliminated soldier's salary
+         * stops all the same). Each lost lead's wallet leaves the soldier's quota.
+         */
+        private void takeLeads(int path, int y) {
+            int byElimination = 0;
+            int byEligibility = 0;
+            for (int i = 0; i < lead.length; i++) {
+                int j = lead[i];
+                if (j < 0 || gone[i] || !in[j] || locked[i]) continue;
+                boolean out = eliminated[j];
+                if (out) byElimination++;
+                else if (entering[j] >= minStars[i] && !StarRating.leadContinues(current[j], minStars[i], false)) {
+                    out = true;
+                    byEligibility++;
+                }
+                if (!out) continue;
+                gone[i] = true;
+                goneWallet[j] += wallet[i];
+                pending[pendingCount++] = i;
+            }
+            lostElimination[y][path] = byElimination;
+            lostEligibility[y][path] = byEligibility;
+        }
+
+        @Override
+        public int leadsLost(int path, int year, int[] into) {
+            System.arraycopy(pending, 0, into, 0, pendingCount);
+            return pendingCount;
+        }
+    }
+
+    /**
+     * The leads the stars took away at the end of a simulated year, over paths (taking effect the year after).
+     *
+     * @param leads         leads in the coverage at the start (accounts with a paid lead)
+     * @param byEligibility mean over paths of the leads lost because the lead's stars fell below the account's
+     *                      minStars
+     * @param byElimination mean of those lost because the lead was eliminated
+     * @param pAny          share of paths losing at least one lead this year
+     * @param cumulative    mean leads lost up to and including this year
+     */
+    public record LeadsLost(int year, int leads, double byEligibility, double byElimination, double pAny,
+                            double cumulative) {
+        /** Mean leads lost this year. */
+        public double mean() {
+            return byEligibility + byElimination;
+        }
+    }
+
+    /** Leads lost per simulated year (all zero when the stars do not take leads). */
+    public List<LeadsLost> leadsLost(int baseYear) {
+        List<LeadsLost> rows = new ArrayList<>();
+        int years = lostEligibility.length;
+        int paths = years == 0 ? 0 : lostEligibility[0].length;
+        double cumulative = 0;
+        // the final year's stars have no next year to take a lead from
+        for (int y = 0; y + 1 < years; y++) {
+            long elig = 0;
+            long elim = 0;
+            int any = 0;
+            for (int p = 0; p < paths; p++) {
+                elig += lostEligibility[y][p];
+                elim += lostElimination[y][p];
+                if (lostEligibility[y][p] + lostElimination[y][p] > 0) any++;
+            }
+            double a = paths == 0 ? 0 : (double) elig / paths;
+            double b = paths == 0 ? 0 : (double) elim / paths;
+            cumulative += a + b;
+            rows.add(new LeadsLost(baseYear + 1 + y, leads, a, b, paths == 0 ? 0 : (double) any / paths, cumulative));
+        }
+        return rows;
     }
 
     /**
@@ -260,6 +409,17 @@ public final class SimulatedCompensation implements YearHook {
         return new Watched(c, r.withStars(planPay.starYears(s)));
     }
 
+    /**
+     * Simulates one coverage (e.g. today's owners when there is no plan) as {@link Simulator#run} does, with its
+     * stars re-rated on every path so that, under {@code mechanisms.stars.takeLeads}, they take leads away as in
+     * {@link #compare}; bit-identical to the plain run otherwise.
+     */
+    public static SimulationResult run(Scenario s, Targets targets, Coverage c, SimulationOptions o,
+                                       Map<String, Double> processScores) {
+        if (!s.mechanisms().stars().takesLeads()) return Simulator.run(s, targets, c, o);
+        return Simulator.run(s, targets, c, o, of(s, targets, c, false, o.paths(), processScores));
+    }
+
     /** The simulated compensation of one figure in one year over all paths. */
     public record Figure(int year, String metric, Stats stats) {
     }
@@ -270,16 +430,50 @@ public final class SimulatedCompensation implements YearHook {
      * @param figures  per year (in order) the figures of {@link #METRICS_WRITTEN}
      * @param horizon  the ROI summed over the horizon, per path
      * @param stars    the plan's soldiers' stars per simulated year (empty when not watched)
+     * @param totals   per figure of {@link #METRICS_SUMMED}, its sum over the horizon over paths, in that order
+     *                 (the year of each is the final year)
+     * @param totalsByPath the same sums path by path ({@code [figure][path]}); not copied, read only
+     * @param leadsLost the plan's leads taken away by the stars per simulated year ({@link LeadsLost})
+     * @param takesLeads whether the stars took leads away in the simulation (mechanisms.stars.takeLeads)
      */
-    public record Result(List<Figure> figures, Stats horizon, List<StarYear> stars) {
+    public record Result(List<Figure> figures, Stats horizon, List<StarYear> stars, List<Figure> totals,
+                         double[][] totalsByPath, List<LeadsLost> leadsLost, boolean takesLeads) {
         public Result {
             figures = List.copyOf(figures);
             stars = List.copyOf(stars);
+            totals = List.copyOf(totals);
+            leadsLost = List.copyOf(leadsLost);
         }
 
         /** A copy with the plan's stars per simulated year. */
         public Result withStars(List<StarYear> s) {
-            return new Result(figures, horizon, s);
+            return new Result(figures, horizon, s, totals, totalsByPath, leadsLost, takesLeads);
+        }
+
+        /**
+         * Per path, this result's horizon sum of a figure of {@link #METRICS_SUMMED} minus {@code other}'s (the
+         * same paths: a scheme against another on common random numbers).
+         */
+        public double[] totalMinus(Result other, String metric) {
+            int k = METRICS_SUMMED.indexOf(metric);
+            if (k < 0) throw new IllegalArgumentException("not a summed figure: " + metric);
+            double[] a = totalsByPath[k];
+            double[] b = other.totalsByPath[k];
+            if (a.length != b.length) throw new IllegalArgumentException("results over different paths");
+            double[] d = new double[a.length];
+            for (int p = 0; p < a.length; p++) d[p] = a[p] - b[p];
+            return d;
+        }
+
+        /** The sum over the horizon of a figure of {@link #METRICS_SUMMED}, or null. */
+        public Stats total(String metric) {
+            for (Figure f : totals) if (f.metric().equals(metric)) return f.stats();
+            return null;
+        }
+
+        /** The incremental compensation over today's owners plus the hiring cost, summed over the horizon. */
+        public Stats horizonIncremental() {
+            return total("incrementalCost");
         }
 
         /** A figure of a calendar year, or null. */
@@ -312,6 +506,7 @@ public final class SimulatedCompensation implements YearHook {
         int paths = plan.out[0][0].length;
         List<Figure> figures = new ArrayList<>();
         double[] cumulative = new double[paths];
+        double[][] sum = new double[METRICS_SUMMED.size()][paths];
         for (int y = 0; y < years; y++) {
             double[] uplift = c.uplift(Metric.GROSS_PROFIT, y);
             double[][] v = new double[METRICS_WRITTEN.size()][paths];
@@ -326,11 +521,31 @@ public final class SimulatedCompensation implements YearHook {
                 double[] row = {uplift[p], plan.out[SALARY][y][p], plan.out[COMMISSION][y][p], plan.out[PK][y][p], comp,
                         base, incremental, hiring, roi, cumulative[p]};
                 for (int k = 0; k < row.length; k++) v[k][p] = row[k];
+                sum[0][p] += uplift[p];
+                sum[1][p] += comp;
+                sum[2][p] += base;
+                sum[3][p] += incremental;
+                sum[4][p] += hiring;
+                sum[5][p] += incremental + hiring;
+                sum[6][p] += roi;
             }
             for (int k = 0; k < METRICS_WRITTEN.size(); k++) {
                 figures.add(new Figure(baseYear + 1 + y, METRICS_WRITTEN.get(k), Stats.of(v[k])));
             }
         }
-        return new Result(figures, Stats.of(cumulative), List.of());
+        List<Figure> totals = new ArrayList<>();
+        for (int k = 0; k < METRICS_SUMMED.size(); k++) {
+            totals.add(new Figure(baseYear + years, METRICS_SUMMED.get(k), Stats.of(sum[k])));
+        }
+        return new Result(figures, Stats.of(cumulative), List.of(), totals, sum, plan.leadsLost(baseYear),
+                plan.takesLeads);
     }
+
+    /**
+     * The figures summed over the horizon per path: the plan's gross-profit uplift, its compensation, today's
+     * owners', the incremental compensation, the hiring cost, their sum (what the plan costs in pay over today's)
+     * and the ROI.
+     */
+    public static final List<String> METRICS_SUMMED = List.of("grossProfitUplift", "compensation",
+            "baselineCompensation", "incrementalCompensation", "hiringCost", "incrementalCost", "roi");
 }

@@ -63,6 +63,9 @@ public final class CompareWriter {
     public static final List<String> SWEEP_COLUMNS = List.of("parameter", "value", "goalYear", "goal", "goalProbability",
             "allTargetsProbability", "p10", "p50", "p90", "mean", "differenceP50", "probabilityAhead", "ciLow", "ciHigh",
             "medianGoalYear", "allTargetsCiLow", "allTargetsCiHigh", "probabilityAheadCiLow", "probabilityAheadCiHigh");
+    /** Columns of compensation.csv: each scenario's compensation and ROI per simulated year and over the horizon. */
+    public static final List<String> COMPENSATION_COLUMNS = List.of("scenario", "year", "metric", "p5", "p50", "p95",
+            "mean");
     private static final dev.kam.i18n.Messages EN = dev.kam.i18n.Messages.of(dev.kam.i18n.Lang.EN);
 
     private static final Color TARGET = ChartTheme.TARGET;
@@ -91,6 +94,7 @@ public final class CompareWriter {
     public static void writeFiles(OutputDir dir, Input in) {
         summary(in.result()).write(dir.file("summary.csv"));
         goals(in.result()).write(dir.file("goals.csv"));
+        compensation(in.result()).write(dir.file("compensation.csv"));
         if (in.result().outcomes().size() > 1) differences(in.result()).write(dir.file("differences.csv"));
         if (in.sweep() != null) sweep(in.sweep()).write(dir.file("sweep.csv"));
     }
@@ -111,6 +115,36 @@ public final class CompareWriter {
     }
 
     // ---- CSV ----------------------------------------------------------------------------------------
+
+    /**
+     * compensation.csv: per scenario, the plan's compensation and ROI against today's owners (SPEC §12), every
+     * figure of {@code SimulatedCompensation.METRICS_WRITTEN} per simulated year, then the horizon's sums
+     * ({@code METRICS_SUMMED}) with year {@code horizon}; percentiles over the paths, which are the same paths for
+     * every scenario. Every scenario after the first adds {@code compensationMinusFirst}, {@code incrementalCostMinusFirst}
+     * and {@code roiMinusFirst}: the horizon sums minus the first scenario's, path by path.
+     */
+    public static CsvOut compensation(CompareResult r) {
+        CsvOut csv = new CsvOut(COMPENSATION_COLUMNS.toArray(new String[0]));
+        for (Outcome o : r.outcomes()) {
+            for (var f : o.compensation().figures()) {
+                Stats st = f.stats();
+                csv.row(o.label(), f.year(), f.metric(), money(st.p5()), money(st.p50()), money(st.p95()),
+                        money(st.mean()));
+            }
+            for (var f : o.compensation().totals()) {
+                Stats st = f.stats();
+                csv.row(o.label(), "horizon", f.metric(), money(st.p5()), money(st.p50()), money(st.p95()),
+                        money(st.mean()));
+            }
+            if (o == r.first()) continue;
+            for (String metric : List.of("compensation", "incrementalCost", "roi")) {
+                Stats st = Stats.of(o.compensation().totalMinus(r.first().compensation(), metric));
+                csv.row(o.label(), "horizon", metric + "MinusFirst", money(st.p5()), money(st.p50()), money(st.p95()),
+                        money(st.mean()));
+            }
+        }
+        return csv;
+    }
 
     /** summary.csv: every scenario × metric × year; goalProbability is the chance of meeting that metric's target. */
     public static CsvOut summary(CompareResult r) {
@@ -203,6 +237,11 @@ public final class CompareWriter {
                     all.ciLow(), all.ciHigh(), ahead == null ? null : ahead.ciLow(), ahead == null ? null : ahead.ciHigh());
         }
         return csv;
+    }
+
+    /** An amount to whole currency units. */
+    private static double money(double v) {
+        return Double.isNaN(v) ? v : Math.rint(v);
     }
 
     /** Money to whole currency units (so CSV cells are plain integers); counts to 0.01; shares unchanged. */

@@ -38,7 +38,7 @@ final class MechanismKeys {
 
     static MechanismParams read(Section s) {
         MechanismParams d = MechanismParams.DEFAULT;
-        Stars stars = stars(s.section("stars"));
+        Stars stars = stars(s.section("stars"), s.present());
         double[] salary = salary(s.section("salaryByStars"), d.salaryByStars());
         Section c = s.section("commission");
         Commission commission = commission(c, Commission.DEFAULT);
@@ -54,7 +54,7 @@ final class MechanismKeys {
         return new MechanismParams(stars, salary, commission, byLayer, pk, funnel, projects, hiringCost, List.of());
     }
 
-    private static Stars stars(Section s) {
+    private static Stars stars(Section s, boolean configured) {
         Stars d = Stars.DEFAULT;
         Section w = s.section("weights");
         double wp = w.nonNegative("performance", d.performance());
@@ -84,7 +84,8 @@ final class MechanismKeys {
         Section e = s.section("elimination");
         int eStars = e.integer("stars", d.eliminationStars(), 1, 5);
         int eYears = e.integer("years", d.eliminationYears(), 0, 100);
-        return new Stars(wp / sum, wq / sum, wc / sum, cuts, full, eStars, eYears);
+        boolean take = s.bool("takeLeads", configured);
+        return new Stars(wp / sum, wq / sum, wc / sum, cuts, full, eStars, eYears, take);
     }
 
     private static double[] salary(Section s, double[] def) {

@@ -244,6 +244,8 @@ final class CompiledModel {
         /** First-year churn: churn plus the switching-cost bump of moves and drops. */
         final double[] churnFirst;
         final double[] conversion;
+        /** Each account's churn were it uncovered (its at-risk churn when at risk): where a lost lead leaves it. */
+        final double[] churnIfUncovered;
         double erosion;
         double onePlusG;
         double sigma;
@@ -259,6 +261,7 @@ final class CompiledModel {
         double conversionUncovered;
 
         Derived(int capacity) {
+            churnIfUncovered = new double[capacity];
             gain = new double[capacity];
             churn = new double[capacity];
             churnFirst = new double[capacity];
@@ -327,6 +330,7 @@ final class CompiledModel {
             d.gain[i] = k;
             d.churn[i] = q;
             d.conversion[i] = conv;
+            d.churnIfUncovered[i] = cov ? ResponseModel.churn(atRisk[i], false, qC, qU, qR) : q;
             double bump = 0;
             if (switchCost[i] > 0) {
                 double gp = ResponseModel.nextShare(share0[i], k, ceiling, delta) * pw;

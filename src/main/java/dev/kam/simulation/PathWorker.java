@@ -48,6 +48,11 @@ final class PathWorker {
     private final YearHook.Worker hook;
     private final double[] hookRevenue;
     private final double[] hookProfit;
+    /** Accounts whose lead the hook took away on the current path, in the order lost (null without a hook). */
+    private final int[] lostList;
+    private final boolean[] lost;
+    private final int[] lostBuffer;
+    private int lostCount;
     /** Rates of the current path: the model's own when nothing is uncertain, else this worker's. */
     private final CompiledModel.Derived own;
     private CompiledModel.Derived d;
@@ -67,6 +72,9 @@ final class PathWorker {
         this.hook = hook;
         hookRevenue = hook == null ? null : new double[m.accounts];
         hookProfit = hook == null ? null : new double[m.accounts];
+        lostList = hook == null ? null : new int[m.accounts];
+        lost = hook == null ? null : new boolean[m.accounts];
+        lostBuffer = hook == null ? null : new int[m.accounts];
         int cap = m.capacity;
         wallet = new double[cap];
         share = new double[cap];
@@ -90,6 +98,7 @@ final class PathWorker {
             System.arraycopy(m.atCentre.churn, 0, own.churn, 0, m.accounts);
             System.arraycopy(m.atCentre.churnFirst, 0, own.churnFirst, 0, m.accounts);
             System.arraycopy(m.atCentre.conversion, 0, own.conversion, 0, m.accounts);
+            System.arraycopy(m.atCentre.churnIfUncovered, 0, own.churnIfUncovered, 0, m.accounts);
             copyConstants(m.atCentre, own);
         }
         d = own;
@@ -122,6 +131,7 @@ final class PathWorker {
      * path's parameter draw (for tests of the common random numbers and of the parameter draws).
      */
     void run(long seed, int path, double[][][] out, double[][] trace, double[] params) {
+        if (lostCount > 0) restoreLeads();
         rng.seed(seed, path, 0);
         paramRng.seed(seed, path, 1);
         for (int q = 0; q < uniforms.length; q++) uniforms[q] = paramRng.nextDouble();
@@ -228,7 +238,9 @@ final class PathWorker {
                 }
                 share[i] = s;
                 int o = offerStart[i];
-                if (o != offerStart[i + 1]) adopt(i, o, offerStart[i + 1], y, d.adoption);
+                if (o != offerStart[i + 1] && (lostCount == 0 || i >= n || !lost[i])) {
+                    adopt(i, o, offerStart[i + 1], y, d.adoption);
+                }
                 double base = s * w;
                 double rev = base + productRevenue[i];
                 double gp = base * margin[i] + productProfit[i];
@@ -250,9 +262,40 @@ final class PathWorker {
             out[2][y][path] = kaCount;
             out[3][y][path] = total > 0 ? kaRevenue / total : 0.0;
             out[4][y][path] = profit;
-            if (hook != null) hook.year(path, y, hr, hp);
+            if (hook != null) {
+                hook.year(path, y, hr, hp);
+                if (y + 1 < m.years) {
+                    int k = hook.leadsLost(path, y, lostBuffer);
+                    for (int q = 0; q < k; q++) loseLead(lostBuffer[q], d);
+                }
+            }
         }
         accountYears += work;
+    }
+
+    /** Account i is uncovered from the next year on (its first-year churn is past, so churnFirst stays). */
+    private void loseLead(int i, CompiledModel.Derived d) {
+        if (lost[i]) return;
+        lost[i] = true;
+        lostList[lostCount++] = i;
+        d.gain[i] = d.gainUncovered;
+        d.churn[i] = d.churnIfUncovered[i];
+        d.conversion[i] = d.conversionUncovered;
+    }
+
+    /**
+     * Gives back the leads the previous path lost: the compiled rates when nothing is uncertain (a path with
+     * drawn parameters rewrites every account's rates anyway).
+     */
+    private void restoreLeads() {
+        for (int q = 0; q < lostCount; q++) {
+            int i = lostList[q];
+            lost[i] = false;
+            own.gain[i] = m.atCentre.gain[i];
+            own.churn[i] = m.atCentre.churn[i];
+            own.conversion[i] = m.atCentre.conversion[i];
+        }
+        lostCount = 0;
     }
 
     /**

@@ -9,6 +9,11 @@ public final class PlanComparison {
     private final SimulationResult baseline;
     private final SimulationResult plan;
 
+    /** The pair of two results simulated on the same paths (the same object twice when the plan is the baseline). */
+    public static PlanComparison of(SimulationResult baseline, SimulationResult plan) {
+        return new PlanComparison(baseline, plan);
+    }
+
     PlanComparison(SimulationResult baseline, SimulationResult plan) {
         if (baseline.paths() != plan.paths() || baseline.horizon() != plan.horizon()) {
             throw new IllegalArgumentException("baseline and plan must have the same paths and horizon");

@@ -101,9 +101,17 @@ class MechanismsCliTest {
         assertTrue(Files.exists(out.resolve("mechanisms/pay.csv")));
         assertTrue(Files.readString(out.resolve("mechanisms/summary.json")).contains("\"starReview\""));
         var mech = Jsoup.parse(out.resolve("mechanisms/index.html").toFile(), "UTF-8");
-        assertEquals(List.of("计划第一年的回报", "提成方案与PK奖金池", "计划下每位特种兵的薪酬", "按基准年重新评定的星级"),
-                mech.select("h2").eachText());
-        assertEquals(6, mech.select("section").get(2).select("tbody tr").size());
+        assertEquals(List.of("计划第一年的回报", "每个模拟年份", "提成方案与PK奖金池", "计划下每位特种兵的薪酬",
+                "按基准年重新评定的星级"), mech.select("h2").eachText());
+        assertEquals(10, mech.select("section").get(1).select("tbody tr").size(), "every simulated year");
+        assertEquals(6, mech.select("section").get(3).select("tbody tr").size());
+        // a generated scenario has no mechanisms: section, so its stars set pay only and take no lead
+        List<String> lost = Files.readAllLines(out.resolve("mechanisms/leads-lost.csv"));
+        assertEquals("\uFEFFyear,leads,leadsLostMean,byEligibility,byElimination,pAtLeastOne,cumulativeMean,takeLeads",
+                lost.get(0));
+        assertEquals(1 + 9, lost.size(), "every simulated year but the last");
+        assertTrue(lost.get(1).startsWith("2027,") && lost.get(1).endsWith(",0.0,0.0,0.0,0.0,0.0,false")
+                || lost.get(1).matches("2027,[0-9]+,0(\\.0)?,0(\\.0)?,0(\\.0)?,0(\\.0)?,0(\\.0)?,false"), lost.get(1));
 
         assertEquals("\uFEFFstep,stage,label,opportunities,value,conversion,winProbability,active",
                 Files.readAllLines(out.resolve("pipeline/funnel.csv")).get(0));

@@ -43,6 +43,12 @@ class FunnelConversionTest {
                 FunnelConversion.applyTo(applied).simulation().conversionCovered(), 0.0, "idempotent");
         // kam plan's entry point applies it too
         assertEquals(measured, Calibration.applyTo(s).simulation().conversionCovered(), 0.0);
+        // with its sampling spread: sd = ĉ · se(ln p̂), the measured value at the centre
+        double se = FunnelAnalysis.analyze(s).conversion().logStderr();
+        assertTrue(Double.isFinite(se) && se > 0, "the hand pipeline has a standard error: " + se);
+        SimulationParams.Spread sp = applied.simulation().spreads().get(Param.CONVERSION_COVERED);
+        assertEquals(SimulationParams.Spread.normal(measured, measured * se), sp);
+        assertEquals(sp, FunnelConversion.applyTo(applied).simulation().spreads().get(Param.CONVERSION_COVERED));
     }
 
     @Test

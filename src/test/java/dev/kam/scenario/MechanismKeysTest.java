@@ -102,6 +102,17 @@ class MechanismKeysTest {
     }
 
     @Test
+    void theStarsTakeLeadsWhenTheScenarioHasMechanismsUnlessToldNot() {
+        assertEquals(false, f.validate().scenario().mechanisms().stars().takesLeads(), "no mechanisms: pay only");
+        f.write("scenario.yaml", Fixture.YAML + "mechanisms:\n  hiringCost: 1000\n");
+        assertEquals(true, f.validate().scenario().mechanisms().stars().takesLeads());
+        f.write("scenario.yaml", Fixture.YAML + "mechanisms:\n  stars: {takeLeads: false}\n");
+        assertEquals(false, f.validate().scenario().mechanisms().stars().takesLeads());
+        assertEquals(List.of("scenario.yaml:" + line(2) + ": mechanisms.stars.takeLeads: 'sometimes' must be true or "
+                + "false"), problems("mechanisms:\n  stars: {takeLeads: sometimes}\n"));
+    }
+
+    @Test
     void unorderedTiers() {
         List<String> ps = problems("""
                 mechanisms:

@@ -228,6 +228,31 @@ class ForecastModelTest {
     }
 
     @Test
+    void aSpreadOnTheConversionLeavesEveryAccountThatIsNoProspectAsItWas() {
+        // the measured funnel conversion enters with its sampling spread (FunnelConversion): drawn from the path's own
+        // parameter uniform, so the accounts active today see every draw as before
+        Scenario s = withValues(SimulationParams.DEFAULT);
+        Scenario spread = s.withSimulation(s.simulation().withSpread(Param.CONVERSION_COVERED,
+                SimulationParams.Spread.normal(s.simulation().conversionCovered(), 0.05)));
+        Coverage plan = plan(s);
+        int prospectsMoved = 0;
+        for (int path = 0; path < 60; path++) {
+            double[][] a = Simulator.trace(s, plan, 9, path, null);
+            double[][] b = Simulator.trace(spread, plan, 9, path, null);
+            for (int y = 0; y < a.length; y++) {
+                for (int i = 0; i < a[y].length; i++) {
+                    if (s.accounts().get(i).isProspect()) {
+                        if (a[y][i] != b[y][i]) prospectsMoved++;
+                        continue;
+                    }
+                    assertEquals(a[y][i], b[y][i], 0.0, "path " + path + " year " + y + " account " + i);
+                }
+            }
+        }
+        assertTrue(prospectsMoved > 0, "the drawn conversion does change some prospect's path");
+    }
+
+    @Test
     void anotherArrivalRateLeavesTheScenariosAccountsDrawsAsTheyWere() {
         Scenario s = Fixtures.scenario(SimulationParams.DEFAULT, 5);
         Scenario more = s.withSimulation(s.simulation().with(Param.NEW_PROSPECTS, 45));

@@ -44,13 +44,14 @@ final class MechanismsPart {
                     m.signedMoney(roi.p95(), cur), r.scenario().strategy().horizonYears(),
                     m.signedMoney(sim.horizon().p50(), cur));
         }
-        List<Kpi> kpis = List.of(
+        List<Kpi> kpis = new java.util.ArrayList<>(List.of(
                 new Kpi(m.get("mechanisms.report.kpi.roi"), m.signedMoney(f.roi(), cur), roiDetail),
                 new Kpi(m.get("mechanisms.roi.incremental"), m.signedMoney(f.incrementalCompensation(), cur),
                         m.get("mechanisms.report.kpi.compensation.detail", m.money(f.plan().total(), cur),
                                 m.money(f.baseline().total(), cur))),
                 new Kpi(m.get("mechanisms.roi.hiring"), m.money(f.hiringCost(), cur),
-                        m.get("mechanisms.report.kpi.hiring.detail", r.scenario().mechanisms().hires().size())));
+                        m.get("mechanisms.report.kpi.hiring.detail", r.scenario().mechanisms().hires().size()))));
+        if (sim != null && !sim.leadsLost().isEmpty()) kpis.add(leadsLost(sim, m));
 
         Rows comp = new Rows().text(m.get("mechanisms.report.col.figure")).num(m.get("mechanisms.report.col.expected", m.year(f.year())));
         if (sim != null) {
@@ -92,6 +93,27 @@ final class MechanismsPart {
                         sim == null ? 0 : r.simulation().map(x2 -> x2.paths()).orElse(0)), stars(x.stars(), sim, m), funnel(x.funnel(), m),
                 x.funnel().present() ? funnelFigures : List.of(), register(x, m), links(x.projects().reports()),
                 PROJECTS + "index.html");
+    }
+
+    /** The leads the simulated stars took away (or that they only watch: mechanisms.stars.takeLeads false). */
+    static Kpi leadsLost(SimulatedCompensation.Result sim, Messages m) {
+        List<SimulatedCompensation.LeadsLost> lost = sim.leadsLost();
+        SimulatedCompensation.LeadsLost first = lost.get(0);
+        SimulatedCompensation.LeadsLost last = lost.get(lost.size() - 1);
+        if (!sim.takesLeads()) {
+            return new Kpi(m.get("mechanisms.report.kpi.leadsLost"), m.get("mechanisms.report.kpi.leadsLost.off"),
+                    m.get("mechanisms.report.kpi.leadsLost.offDetail"));
+        }
+        return new Kpi(m.get("mechanisms.report.kpi.leadsLost"), m.number(last.cumulative(), 1),
+                m.get("mechanisms.report.kpi.leadsLost.detail", first.leads(), m.year(last.year() + 1),
+                        m.number(last.cumulative() / lost.size(), 1), m.percent1(first.pAny()), m.year(first.year()),
+                        m.number(sumOf(lost, true), 1), m.number(sumOf(lost, false), 1)));
+    }
+
+    private static double sumOf(List<SimulatedCompensation.LeadsLost> lost, boolean eligibility) {
+        double t = 0;
+        for (SimulatedCompensation.LeadsLost l : lost) t += eligibility ? l.byEligibility() : l.byElimination();
+        return t;
     }
 
     private static String amount(Messages m, double v, String cur, boolean signed) {

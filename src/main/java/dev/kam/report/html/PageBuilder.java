@@ -540,6 +540,7 @@ public final class PageBuilder {
                 .num(m.get("report.compare.vsBaseline")).num(m.get("report.compare.when")).num(m.get("report.compare.whenBaseline"))
                 .num(m.get("report.compare.p10", fy)).num(m.get("report.compare.p50", fy)).num(m.get("report.compare.p90", fy))
                 .num(m.get("report.compare.diff")).num(m.get("report.compare.diffGoal")).num(m.get("report.compare.ahead"))
+                .num(m.get("report.compare.roi", year(c.years()[0]), fy))
                 .text(m.get("report.compare.plan")).text(m.get("report.compare.crn"));
         List<String> notes = new ArrayList<>();
         for (int i = 0; i < c.outcomes().size(); i++) {
@@ -583,6 +584,9 @@ public final class PageBuilder {
             row.add(diff);
             row.add(diffGoal);
             row.add(ahead);
+            Stats roi = o.horizonRoi();
+            row.add(Cell.num(m.get("report.compare.diff.value", m.signedMoney(roi.p50(), cur), m.signedMoney(roi.p5(), cur),
+                    m.signedMoney(roi.p95(), cur))));
             row.add(Cell.of(plan));
             row.add(Cell.of(o.crn().full() ? m.get("report.compare.crn.full") : m.get("report.compare.crn.partial")));
             t.row(row.toArray(new Cell[0]));
