@@ -93,12 +93,25 @@ public record MechanismParams(Stars stars, double[] salaryByStars, Commission co
      *                         {@code assignment.eligibility.minStars} and elimination); the key
      *                         {@code mechanisms.stars.takeLeads}, true when the scenario has a {@code mechanisms:}
      *                         section, false without one (then the stars only set pay)
+     * @param anchored         the simulated stars move from the listed ones: each re-rating is the listed stars
+     *                         plus the formula's stars of the year minus the formula's stars of the base-year
+     *                         review, within 1–5 (the key {@code mechanisms.stars.anchor: listed}, the default
+     *                         when read from a scenario); false: the formula's stars themselves
+     *                         ({@code anchor: formula})
      */
     public record Stars(double performance, double process, double certification, double[] cuts,
-                        double fullAttainment, int eliminationStars, int eliminationYears, boolean takesLeads) {
+                        double fullAttainment, int eliminationStars, int eliminationYears, boolean takesLeads,
+                        boolean anchored) {
         public Stars {
             if (cuts.length != 4) throw new IllegalArgumentException("star cuts need 4 values (2★ … 5★)");
             cuts = cuts.clone();
+        }
+
+        /** Rules re-rating by the formula alone (not anchored on the listed stars). */
+        public Stars(double performance, double process, double certification, double[] cuts, double fullAttainment,
+                     int eliminationStars, int eliminationYears, boolean takesLeads) {
+            this(performance, process, certification, cuts, fullAttainment, eliminationStars, eliminationYears,
+                    takesLeads, false);
         }
 
         /** Rules that do not take leads away. */
@@ -112,7 +125,7 @@ public record MechanismParams(Stars stars, double[] salaryByStars, Commission co
         /** The same rules, taking leads away or not. */
         public Stars withTakesLeads(boolean take) {
             return new Stars(performance, process, certification, cuts, fullAttainment, eliminationStars,
-                    eliminationYears, take);
+                    eliminationYears, take, anchored);
         }
 
         @Override

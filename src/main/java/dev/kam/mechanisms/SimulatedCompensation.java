@@ -36,7 +36,7 @@ import java.util.Set;
  * status quo's expected first-year revenue; an account is a key account in the year when its simulated revenue
  * reaches the year's key-account threshold ({@link Scenario#keyAccountThreshold(int)}). Stars (星级评定) are
  * recomputed at the end of every simulated year from that year's attainment, the base-year process score and the
- * certification ({@link StarRating}); the first year's salary is at the listed stars, each later year's at the stars
+ * certification ({@link StarRating}), anchored on the listed stars unless {@code mechanisms.stars.anchor} is formula; the first year's salary is at the listed stars, each later year's at the stars
  * the year before ended with ({@link SalaryBands}). With {@code mechanisms.stars.takeLeads} the year's stars also set
  * the next year's eligibility: the collector names the leads lost to the simulation ({@link YearHook.Worker#leadsLost}),
  * which simulates those accounts as uncovered for the rest of the path, and the lost accounts leave the books.
@@ -59,6 +59,8 @@ public final class SimulatedCompensation implements YearHook {
     private final double[] annualCost;
     private final double[] process;
     private final int[] certification;
+    /** Listed minus base-year formula stars per soldier (0 when not anchored, and for hires). */
+    private final int[] offset;
     private final MechanismParams.Stars rules;
     private final double[] cuts;
     /** quota[y][soldier] (currency). */
@@ -101,6 +103,14 @@ public final class SimulatedCompensation implements YearHook {
         annualCost = new double[soldiers];
         process = new double[soldiers];
         certification = new int[soldiers];
+        // anchored re-rating: the listed stars move by the formula's change since the base-year review, so the
+        // company's own scale is kept where its stars and the formula's cut-offs disagree (hires: no base year)
+        offset = new int[soldiers];
+        if (rules.anchored()) {
+            Map<String, Integer> review = new java.util.HashMap<>();
+            for (StarReview.Row r : StarReview.review(s, processScores, bands)) review.put(r.soldierId(), r.listed() - r.computed());
+            for (int j = 0; j < soldiers; j++) offset[j] = review.getOrDefault(list.get(j).id(), 0);
+        }
         for (int j = 0; j < soldiers; j++) {
             Soldier so = list.get(j);
             hire[j] = hires.contains(so.id());
@@ -251,7 +261,7 @@ public final class SimulatedCompensation implements YearHook {
                 double pay = bands.salary(current[j], listed[j], annualCost[j]);
                 sal += pay;
                 if (hire[j]) hireSalary += pay;
-                int next = StarRating.stars(rules, cuts, a, process[j], certification[j]);
+                int next = Math.max(1, Math.min(5, StarRating.stars(rules, cuts, a, process[j], certification[j]) + offset[j]));
                 stars[y][j][path] = (byte) next;
                 entering[j] = current[j];
                 current[j] = next;

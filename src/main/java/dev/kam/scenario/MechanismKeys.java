@@ -85,7 +85,8 @@ final class MechanismKeys {
         int eStars = e.integer("stars", d.eliminationStars(), 1, 5);
         int eYears = e.integer("years", d.eliminationYears(), 0, 100);
         boolean take = s.bool("takeLeads", configured);
-        return new Stars(wp / sum, wq / sum, wc / sum, cuts, full, eStars, eYears, take);
+        String anchor = s.choice("anchor", "listed", List.of("listed", "formula"));
+        return new Stars(wp / sum, wq / sum, wc / sum, cuts, full, eStars, eYears, take, anchor.equals("listed"));
     }
 
     private static double[] salary(Section s, double[] def) {

@@ -124,6 +124,21 @@ class LeadsLostTest {
     }
 
     @Test
+    void anchoredStarsMoveFromTheListedOnesSoASoldierPerformingAsInTheBaseYearKeepsTheLead() {
+        // S1 is listed at 2★; the formula gives 1★ in the base year (attainment about 0.24: score 0.08) and again in
+        // the first simulated year; anchored, the re-rating is 2 + 1 − 1 = 2★, the 2★ A needs, so A keeps S1
+        MechanismParams.Stars d = MechanismParams.Stars.DEFAULT;
+        MechanismParams.Stars anchored = new MechanismParams.Stars(d.performance(), d.process(), d.certification(), d.cuts(),
+                d.fullAttainment(), d.eliminationStars(), d.eliminationYears(), true, true);
+        Run kept = run(world(anchored, 2));
+        Run watched = run(world(d, 2));
+        for (int y = 0; y < 3; y++) assertArrayEquals(watched.revenue[y], kept.revenue[y], 0.0, "year " + y);
+        for (var l : kept.pay.leadsLost(2026)) assertEquals(0.0, l.mean(), "no lead is lost: " + l);
+        Run formula = run(world(d.withTakesLeads(true), 2));
+        assertEquals(1.0, formula.pay.leadsLost(2026).get(0).byEligibility(), "unanchored, the formula's 1★ takes A");
+    }
+
+    @Test
     void eliminationTakesEveryLeadOfASoldierLowForTheGivenYears() {
         // no eligibility cut (1★ leads anything), elimination at 1★ for 1 year: S1 ends the first year at 1★
         MechanismParams.Stars rules = new MechanismParams.Stars(0.5, 0.3, 0.2, new double[] {0.4, 0.6, 0.75, 0.9}, 1.5,
