@@ -9,6 +9,8 @@ import dev.kam.compare.CompareOptions;
 import dev.kam.compare.CompareResult;
 import dev.kam.compare.Comparison;
 import dev.kam.compare.Crn;
+import dev.kam.funnel.FunnelAnalysis;
+import dev.kam.mechanisms.SimulatedCompensation;
 import dev.kam.compare.GoalBasis;
 import dev.kam.compare.Planner;
 import dev.kam.compare.Variant;
@@ -26,7 +28,6 @@ import dev.kam.scenario.ScenarioReader;
 import dev.kam.simulation.PlanComparison;
 import dev.kam.simulation.SimulationOptions;
 import dev.kam.simulation.SimulationResult;
-import dev.kam.simulation.Simulator;
 import dev.kam.strategy.TargetPlanner;
 import dev.kam.strategy.Targets;
 import org.optaplanner.core.api.solver.SolverFactory;
@@ -169,7 +170,9 @@ public final class Workspace implements AutoCloseable {
             scoring();
             phase = "simulate";
             Coverage baseline = Coverage.baseline(scenario, new ResponseModel(scenario.simulation()));
-            start.complete(Simulator.compare(scenario, t, baseline, p.coverage(), SimulationOptions.of(scenario.simulation())));
+            // the stars take leads away here as in kam plan (SPEC 12), so the pages show kam plan's P(goal)
+            start.complete(SimulatedCompensation.compare(scenario, t, baseline, p.coverage(),
+                    SimulationOptions.of(scenario.simulation()), FunnelAnalysis.analyze(scenario).processScores()).comparison());
             phase = "ready";
             initial.finish(null);
         } catch (Throwable e) {
@@ -403,7 +406,7 @@ public final class Workspace implements AutoCloseable {
         int dropped = ref.coverage().leads().size() - cov.leads().size();
         Coverage baseline = Coverage.baseline(s, new ResponseModel(s.simulation()));
         SimulationOptions o = SimulationOptions.of(s.simulation());
-        PlanComparison c = Simulator.compare(s, t, baseline, cov, o);
+        PlanComparison c = SimulatedCompensation.compare(s, t, baseline, cov, o, FunnelAnalysis.analyze(s).processScores()).comparison();
         SimulationResult st = l.base() ? c.plan() : startOf(ref, o.paths(), baseTargets);
         String crn = null;
         Crn alignment = Crn.of(scenario, s);
@@ -427,7 +430,8 @@ public final class Workspace implements AutoCloseable {
             r = c.plan();
         } else {
             SimulationOptions o = SimulationOptions.of(scenario.simulation()).withPaths(paths);
-            r = Simulator.run(scenario, t, refit(scenario, ref.coverage()), o);
+            r = SimulatedCompensation.run(scenario, t, refit(scenario, ref.coverage()), o,
+                    FunnelAnalysis.analyze(scenario).processScores());
         }
         synchronized (starts) {
             starts.put(key, r);
