@@ -163,12 +163,17 @@ final class Lagrangian {
      * deterministic; returns the best bound seen and leaves the multipliers at it.
      */
     double subgradient(int iterations, double target) {
+        return subgradient(iterations, target, Long.MAX_VALUE);
+    }
+
+    /** As {@link #subgradient(int, double)}, stopping at {@code until} (System.nanoTime) too. */
+    double subgradient(int iterations, double target, long until) {
         double bestBound = evaluate();
         double current = bestBound;
         double[][] keep = snapshot();
         double alpha = 1.0;
         int stall = 0;
-        for (int it = 0; it < iterations; it++) {
+        for (int it = 0; it < iterations && System.nanoTime() < until; it++) {
             // the subproblem's choices
             long[] load = new long[t.soldiers];
             int[] count = new int[t.soldiers];
@@ -255,7 +260,8 @@ final class Lagrangian {
         return new double[][] {lambda.clone(), nu.clone(), kappa.clone(), mu.clone(), {theta, pi}};
     }
 
-    private void restore(double[][] s) {
+    /** Sets the multipliers from a snapshot {λ, ν, κ, μ, {θ, π}}. */
+    void restore(double[][] s) {
         System.arraycopy(s[0], 0, lambda, 0, lambda.length);
         System.arraycopy(s[1], 0, nu, 0, nu.length);
         System.arraycopy(s[2], 0, kappa, 0, kappa.length);
