@@ -28,10 +28,12 @@ final class ExactSearch {
     static final double CORE_SHARE = 0.6;
     /** Models up to this size go to the MIP whole (the engine does its own reduced-cost fixing). */
     static final int FULL_MAX_VARS = 30_000;
-    /** Largest model whose LP relaxation is solved by GLOP; above it the subgradient method gives the multipliers. */
-    static final int LP_MAX_VARS = 3_000_000;
-    /** Largest model whose LP is solved whole; above it by column generation over the options. */
+    /** Largest model whose LP relaxation GLOP solves whole; above it column generation gives the multipliers. */
     static final int LP_FULL_VARS = 150_000;
+    /** Share of the time left that column generation may take. */
+    static final double COLUMN_SHARE = 0.5;
+    /** Column-generation rounds when the work limit is deterministic. */
+    static final int COLUMN_ROUNDS = 40;
 
     /** Budget of a run: a wall-clock deadline (System.nanoTime) or, when deterministic, CP-SAT's deterministic seconds. */
     record Budget(long deadline, double deterministicSeconds, String engine, long seed, MipEngines.Interrupt stop,
@@ -72,6 +74,19 @@ final class ExactSearch {
 
     private boolean boundOnly;
     private Lagrangian warm;
+    private int lpFullVars = LP_FULL_VARS;
+    private ColumnBound.Outcome columnOutcome;
+
+    /** Uses column generation for every model bigger than {@code vars} variables (tests force it with 0). */
+    ExactSearch lpFullVars(int vars) {
+        lpFullVars = vars;
+        return this;
+    }
+
+    /** The last column generation's outcome (null when the whole LP or no LP gave the multipliers). */
+    ColumnBound.Outcome columnOutcome() {
+        return columnOutcome;
+    }
 
     /** Starts the bound from another solve's multipliers (same accounts and soldiers) instead of an LP. */
     ExactSearch warm(Lagrangian from) {
@@ -129,58 +144,54 @@ final class ExactSearch {
         double[] hourValue = new double[t.soldiers];
         Arrays.fill(hourValue, Double.NaN);
         double lagBound;
-        boolean lpFits = whole.nVars <= LP_MAX_VARS && budget.wallLeft() > 0.05;
+        boolean columns = whole.nVars > lpFullVars;
         MipEngines.Lp lp = null;
-        MipModel lpModel = whole;
-        double[][] columnMultipliers = null;
-        if (warm == null && lpFits && whole.nVars <= LP_FULL_VARS) {
-            lp = MipEngines.glop(whole, budget.deterministic() ? Double.POSITIVE_INFINITY : budget.wallLeft() * 0.3);
-        } else if (warm == null && lpFits) {
-            ColumnLp c = columnLp(full, lag);
-            lp = c.lp();
-            lpModel = c.model();
-            columnMultipliers = c.multipliers();
+        ColumnBound.Outcome cols = null;
+        if (warm == null && budget.wallLeft() > 0.05) {
+            if (columns) cols = columnBound(lag);
+            else lp = MipEngines.glop(whole, budget.deterministic() ? Double.POSITIVE_INFINITY : budget.wallLeft() * 0.3);
         }
-        if (whole.fixedInfeasible || (lp != null && lp.infeasible()) || (lp == null && covered < coverable && score.feasible())) {
+        boolean noLp = lp == null && (cols == null || !cols.solved());
+        if (whole.fixedInfeasible || (lp != null && lp.infeasible()) || (cols != null && cols.infeasible())
+                || (noLp && covered < coverable && score.feasible())) {
             mustExact = false;
             mustTarget = covered;
             full = MipModel.Scope.full(t).withMust(false, covered);
             whole = new MipModel(t, full);
             lag = new Lagrangian(t, false, covered, t.maxMoves);
-            if (lp != null && whole.nVars <= LP_FULL_VARS) {
-                lp = MipEngines.glop(whole, budget.deterministic() ? Double.POSITIVE_INFINITY : budget.wallLeft() * 0.3);
-                lpModel = whole;
-            } else if (lp != null) {
-                ColumnLp c = columnLp(full, lag);
-                lp = c.lp();
-                lpModel = c.model();
-                columnMultipliers = c.multipliers();
-            }
+            if (lp != null) lp = MipEngines.glop(whole, budget.deterministic() ? Double.POSITIVE_INFINITY : budget.wallLeft() * 0.3);
+            if (cols != null) cols = columnBound(lag);
         }
         this.mustExact = mustExact;
         this.coverable = coverable;
+        this.columnOutcome = cols;
         if (warm != null && warm.t.soldiers == t.soldiers && warm.t.products == t.products) {
             System.arraycopy(warm.lambda, 0, lag.lambda, 0, t.soldiers);
             System.arraycopy(warm.nu, 0, lag.nu, 0, t.soldiers);
             System.arraycopy(warm.kappa, 0, lag.kappa, 0, t.soldiers);
             System.arraycopy(warm.mu, 0, lag.mu, 0, t.products);
-        } else if (lp != null) {
-            if (lp.optimal()) {
-                lpUsed = true;
-                // a restricted LP's optimum is no bound on the whole model: only the whole LP's is reported
-                lpObjective = columnMultipliers == null ? lp.objective() : Double.NaN;
-                lag.fromLp(lpModel, lp.duals());
-                if (columnMultipliers != null) lag.restore(columnMultipliers);
-                for (int s = 0; s < t.soldiers; s++) hourValue[s] = lag.lambda[s] - lag.nu[s];
-                if (!boundOnly) roundLp(lpModel, lp.values());
-            }
+        } else if (lp != null && lp.optimal()) {
+            lpUsed = true;
+            lpObjective = lp.objective();
+            lag.fromLp(whole, lp.duals());
+            if (!boundOnly) roundLp(share(whole, lp.values()));
+        } else if (cols != null && cols.solved()) {
+            // the multipliers are already the master's best; the master's optimum is no bound until it converged
+            lpUsed = true;
+            if (!boundOnly) roundLp(cols.share());
         }
+        if (lpUsed) for (int s = 0; s < t.soldiers; s++) hourValue[s] = lag.lambda[s] - lag.nu[s];
         lagBound = lag.evaluate();
+        if (cols != null && cols.solved() && !cols.converged() && !stopped()) {
+            // column generation ran out of time or rounds: a short subgradient polish from its best multipliers
+            long until = budget.deterministic() ? Long.MAX_VALUE : System.nanoTime() + (long) (budget.wallLeft() * 0.05 * 1e9);
+            lagBound = lag.subgradient(budget.deterministic() ? 50 : 10_000, score.feasible() ? score.soft() : lagBound * 0.9, until);
+        }
         if (!lpUsed) {
             int iterations = warm != null ? 100 : 300;
             lagBound = lag.subgradient(iterations, score.feasible() ? score.soft() : lagBound * 0.9);
         }
-        tighten(lagBound, !lpUsed ? "lagrangian-subgradient" : columnMultipliers != null ? "lagrangian-columns" : "lagrangian-lp");
+        tighten(lagBound, !lpUsed ? "lagrangian-subgradient" : cols != null ? "lagrangian-columns" : "lagrangian-lp");
         report();
         int neighbourhoods = 0;
         if (!boundOnly && !closed() && budget.wallLeft() > 0.05 && !stopped()) {
@@ -214,94 +225,20 @@ final class ExactSearch {
                 lpObjective, hourValue, optimal, neighbourhoods, lag);
     }
 
-    /** The LP of a restricted model and that model. */
-    record ColumnLp(MipEngines.Lp lp, MipModel model, double[][] multipliers) {
+    /**
+     * The Lagrangian's best multipliers by column generation ({@link ColumnBound}) within half the time left
+     * (a fixed number of rounds when the work limit is deterministic); {@code lag} ends at them.
+     */
+    private ColumnBound.Outcome columnBound(Lagrangian lag) {
+        long until = budget.deterministic() ? Long.MAX_VALUE : System.nanoTime() + (long) (budget.wallLeft() * COLUMN_SHARE * 1e9);
+        return ColumnBound.solve(t, lag, incumbent, until, budget.deterministic() ? COLUMN_ROUNDS : Integer.MAX_VALUE);
     }
 
-    /**
-     * The LP relaxation of a big model by column generation: GLOP solves the LP over a few options per account
-     * (the most valuable and the most valuable per hour, and the incumbent's), the Lagrangian at its duals prices
-     * every option of the whole model, and options that beat their account's columns at those prices join, until
-     * none does or the time share runs out. The Lagrangian at the final duals is a valid bound for the whole model
-     * whatever the columns (when no option prices out, it equals the whole LP's optimum); the LP's values seed
-     * the rounding start. The returned LP is the last restricted one; its objective is not itself a bound.
-     */
-    private ColumnLp columnLp(MipModel.Scope full, Lagrangian lag) {
-        boolean[] cols = new boolean[t.options()];
-        // first prices of an hour: for a soldier the plan fills, the value per hour of its least dense account
-        double[] price = new double[t.soldiers];
-        long[] load = incumbent.loads(t);
-        Arrays.fill(price, Double.POSITIVE_INFINITY);
-        for (int a = 0; a < t.accounts; a++) {
-            int o = incumbent.choice()[a];
-            if (o < 0) continue;
-            int s = t.optSoldier[o];
-            price[s] = Math.min(price[s], t.optValue[o] / (double) Math.max(1, t.optHours[o]));
-        }
-        for (int s = 0; s < t.soldiers; s++) {
-            if (!Double.isFinite(price[s]) || load[s] < 0.95 * t.capacity[s]) price[s] = 0;
-            lag.lambda[s] = Math.max(0, price[s]);
-        }
-        int per = 8;
-        for (int a = 0; a < t.accounts; a++) {
-            int lo = t.optStart[a], hi = t.optStart[a + 1];
-            Integer[] order = new Integer[hi - lo];
-            for (int o = lo; o < hi; o++) order[o - lo] = o;
-            Arrays.sort(order, (x, y) -> Double.compare(t.optValue[y] - price[t.optSoldier[y]] * t.optHours[y],
-                    t.optValue[x] - price[t.optSoldier[x]] * t.optHours[x]));
-            for (int i = 0; i < Math.min(per, order.length); i++) cols[order[i]] = true;
-            if (incumbent.choice()[a] >= 0) cols[incumbent.choice()[a]] = true;
-        }
-        double share = budget.deterministic() ? Double.POSITIVE_INFINITY : budget.wallLeft() * 0.5;
-        long end = budget.deterministic() ? Long.MAX_VALUE : System.nanoTime() + (long) (share * 1e9);
-        MipEngines.Lp lp = null;
-        MipModel rm = null, lpOf = null;
-        double bestBound = Double.POSITIVE_INFINITY;
-        double[][] bestMultipliers = null;
-        for (int round = 0; round < 12; round++) {
-            rm = new MipModel(t, full.withAllowed(cols));
-            double left = budget.deterministic() ? Double.POSITIVE_INFINITY : (end - System.nanoTime()) / 1e9;
-            if (left <= 0.05) break;
-            MipEngines.Lp r = MipEngines.glop(rm, left);
-            if (!r.optimal()) {
-                if (!r.infeasible()) break;
-                // too few columns to lead every mustCover account: open every option of those accounts
-                for (int a = 0; a < t.accounts; a++) {
-                    if (t.mustCover[a]) for (int o = t.optStart[a]; o < t.optStart[a + 1]; o++) cols[o] = true;
-                }
-                continue;
-            }
-            lp = r;
-            lpOf = rm;
-            lag.fromLp(rm, r.duals());
-            double b = lag.evaluate();
-            if (b < bestBound) {
-                bestBound = b;
-                bestMultipliers = new double[][] {lag.lambda.clone(), lag.nu.clone(), lag.kappa.clone(), lag.mu.clone(),
-                        {lag.theta, lag.pi}};
-            }
-            int added = 0;
-            for (int a = 0; a < t.accounts; a++) {
-                double inBest = Double.POSITIVE_INFINITY;
-                for (int o = t.optStart[a]; o < t.optStart[a + 1]; o++) if (cols[o]) inBest = Math.min(inBest, lag.loss(o, a));
-                int k = 0;
-                for (int o = t.optStart[a]; o < t.optStart[a + 1] && k < 4; o++) {
-                    if (!cols[o] && lag.loss(o, a) < inBest - 1e-6) {
-                        cols[o] = true;
-                        added++;
-                        k++;
-                    }
-                }
-            }
-            if (added == 0) break;
-        }
-        if (lp == null) return new ColumnLp(new MipEngines.Lp(false, false, Double.POSITIVE_INFINITY, null, null), rm, null);
-        // the restricted duals leave soldiers whose columns fit unpriced: polish the multipliers on the whole model
-        lag.restore(bestMultipliers);
-        long polish = budget.deterministic() ? Long.MAX_VALUE : System.nanoTime() + (long) (budget.wallLeft() * 0.15 * 1e9);
-        lag.subgradient(budget.deterministic() ? 60 : 10_000, score.feasible() ? score.soft() : bestBound * 0.9, polish);
-        return new ColumnLp(lp, lpOf, new double[][] {lag.lambda.clone(), lag.nu.clone(), lag.kappa.clone(), lag.mu.clone(),
-                {lag.theta, lag.pi}});
+    /** Each option's value in an LP solution of model m (0 for options the model fixes). */
+    private double[] share(MipModel m, double[] x) {
+        double[] v = new double[t.options()];
+        for (int o = 0; o < t.options(); o++) if (m.xVar[o] >= 0) v[o] = x[m.xVar[o]];
+        return v;
     }
 
     /**
@@ -309,14 +246,13 @@ final class ExactSearch {
      * leaves it uncovered), then kam's array search repairs capacity and polishes it briefly. On a model whose LP
      * is tight (large GAP instances) this starts the MIP far closer to the optimum than the heuristic can.
      */
-    private void roundLp(MipModel whole, double[] x) {
+    private void roundLp(double[] x) {
         int[] choice = new int[t.accounts];
         for (int a = 0; a < t.accounts; a++) {
             int pick = -1;
             double best = 0, sum = 0;
             for (int o = t.optStart[a]; o < t.optStart[a + 1]; o++) {
-                if (whole.xVar[o] < 0) continue;
-                double v = x[whole.xVar[o]];
+                double v = x[o];
                 sum += v;
                 if (v > best) {
                     best = v;

@@ -153,6 +153,36 @@ final class Lagrangian {
         return best[a] - optL[o];
     }
 
+    /** Account a's best Lagrangian value (its lead option and offers, or none) at the last evaluation. */
+    double bestValue(int a) {
+        return best[a];
+    }
+
+    /** The offers the subproblem makes at option o of account a: its k best with a positive priced value. */
+    int[] offersAt(int o, int a) {
+        int lo = t.pairStart[a], hi = t.pairStart[a + 1];
+        int k = t.maxProductsPerAccount;
+        MipModel.IntBuf out = new MipModel.IntBuf();
+        boolean[] taken = new boolean[hi - lo];
+        for (int r = 0; r < k; r++) {
+            int bq = -1;
+            double bv = 0;
+            for (int q = lo; q < hi; q++) {
+                double w = t.pairValue(q, o) - mu[t.pairProduct[q]];
+                if (!taken[q - lo] && w > bv) {
+                    bv = w;
+                    bq = q;
+                }
+            }
+            if (bq < 0) break;
+            taken[bq - lo] = true;
+            out.add(bq);
+        }
+        int[] q = out.toArray();
+        Arrays.sort(q);
+        return q;
+    }
+
     /** What leaving account a without a lead costs against its best choice (∞ when it must be led). */
     double noneLoss(int a) {
         return best[a] - noneL[a];
@@ -256,7 +286,8 @@ final class Lagrangian {
         return evaluate();
     }
 
-    private double[][] snapshot() {
+    /** The multipliers {λ, ν, κ, μ, {θ, π}}, copied. */
+    double[][] snapshot() {
         return new double[][] {lambda.clone(), nu.clone(), kappa.clone(), mu.clone(), {theta, pi}};
     }
 
