@@ -77,7 +77,7 @@ final class ExactSearch {
     private int lpFullVars = LP_FULL_VARS;
     private ColumnBound.Outcome columnOutcome;
 
-    /** Uses column generation for every model bigger than {@code vars} variables (tests force it with 0). */
+    /** Uses column generation for every model bigger than {@code vars} variables (tests force it with −1). */
     ExactSearch lpFullVars(int vars) {
         lpFullVars = vars;
         return this;
@@ -185,11 +185,12 @@ final class ExactSearch {
         if (cols != null && cols.solved() && !cols.converged() && !stopped()) {
             // column generation ran out of time or rounds: a short subgradient polish from its best multipliers
             long until = budget.deterministic() ? Long.MAX_VALUE : System.nanoTime() + (long) (budget.wallLeft() * 0.05 * 1e9);
-            lagBound = lag.subgradient(budget.deterministic() ? 50 : 10_000, score.feasible() ? score.soft() : lagBound * 0.9, until);
+            lagBound = lag.subgradient(budget.deterministic() ? 50 : 10_000, score.feasible() ? score.soft() : lagBound * 0.9, until,
+                    this::stopped);
         }
         if (!lpUsed) {
             int iterations = warm != null ? 100 : 300;
-            lagBound = lag.subgradient(iterations, score.feasible() ? score.soft() : lagBound * 0.9);
+            lagBound = lag.subgradient(iterations, score.feasible() ? score.soft() : lagBound * 0.9, untilDeadline(), this::stopped);
         }
         tighten(lagBound, !lpUsed ? "lagrangian-subgradient" : cols != null ? "lagrangian-columns" : "lagrangian-lp");
         report();
@@ -217,7 +218,7 @@ final class ExactSearch {
             // no plan found leads every coverable mustCover account: bound the plans that lead as many as this one
             int n = coveredBy(incumbent);
             Lagrangian agg = new Lagrangian(t, false, n, t.maxMoves);
-            bound = agg.subgradient(300, score.soft());
+            bound = agg.subgradient(300, score.soft(), untilDeadline(), this::stopped);
             method = "lagrangian-subgradient";
         }
         boolean optimal = closed();
@@ -284,6 +285,11 @@ final class ExactSearch {
      */
     private boolean closed() {
         return score.feasible() && score.soft() >= bound - (2 + 2e-9 * Math.abs(bound));
+    }
+
+    /** The budget's wall deadline (System.nanoTime), Long.MAX_VALUE when the work limit is deterministic. */
+    private long untilDeadline() {
+        return budget.deterministic() ? Long.MAX_VALUE : budget.deadline();
     }
 
     private boolean stopped() {

@@ -193,17 +193,17 @@ final class Lagrangian {
      * deterministic; returns the best bound seen and leaves the multipliers at it.
      */
     double subgradient(int iterations, double target) {
-        return subgradient(iterations, target, Long.MAX_VALUE);
+        return subgradient(iterations, target, Long.MAX_VALUE, () -> false);
     }
 
-    /** As {@link #subgradient(int, double)}, stopping at {@code until} (System.nanoTime) too. */
-    double subgradient(int iterations, double target, long until) {
+    /** As {@link #subgradient(int, double)}, stopping at {@code until} (System.nanoTime) or when {@code stop} says so. */
+    double subgradient(int iterations, double target, long until, java.util.function.BooleanSupplier stop) {
         double bestBound = evaluate();
         double current = bestBound;
         double[][] keep = snapshot();
         double alpha = 1.0;
         int stall = 0;
-        for (int it = 0; it < iterations && System.nanoTime() < until; it++) {
+        for (int it = 0; it < iterations && System.nanoTime() < until && !stop.getAsBoolean(); it++) {
             // the subproblem's choices
             long[] load = new long[t.soldiers];
             int[] count = new int[t.soldiers];
