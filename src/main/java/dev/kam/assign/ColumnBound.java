@@ -30,8 +30,10 @@ import java.util.Set;
 final class ColumnBound {
     /** A pattern joins when its reduced cost exceeds this (cents): far above GLOP's tolerances, far below a cent. */
     static final double JOIN = 0.5;
+    /** Weight of the best multipliers in the smoothed pricing point (Wentges 1997); 0 = price at the duals. */
+    static final double SMOOTHING = 0.5;
     /** At most this many new patterns per account and round. */
-    static final int PER_ROUND = 3;
+    static final int PER_ROUND = 1;
 
     /**
      * The outcome: whether some master LP was solved (the multipliers come from its duals), whether the last
@@ -64,10 +66,9 @@ final class ColumnBound {
         this.t = t;
         this.lag = lag;
         Natives.load();
-        solver = MPSolver.createSolver(System.getProperty("kam.lp", "GLOP"));
+        solver = MPSolver.createSolver("GLOP");
         // without presolve GLOP keeps its basis when only columns are added, so each round starts where the last ended
-        boolean ok = solver.setSolverSpecificParametersAsString(System.getProperty("kam.glop", "use_preprocessing: false"));
-        if (Boolean.getBoolean("kam.debug.columns")) System.err.println("DBG solver " + solver + " params " + ok);
+        solver.setSolverSpecificParametersAsString("use_preprocessing: false");
         double inf = MPSolver.infinity();
         conv = new MPConstraint[t.accounts];
         double k = 0;
@@ -125,15 +126,12 @@ final class ColumnBound {
             if (left <= 0.05) break;
             if (!Double.isInfinite(left)) solver.setTimeLimit(Math.max(1, (long) (left * 1000)));
             int code;
-            long g0 = System.nanoTime();
             try {
                 code = solver.solve().swigValue();
-                if (Boolean.getBoolean("kam.debug.columns")) System.err.printf("DBG solve %.2fs%n", (System.nanoTime() - g0) / 1e9);
             } catch (IllegalArgumentException unknownStatus) {
                 code = 99;
             }
             rounds++;
-            if (Boolean.getBoolean("kam.debug.columns")) System.err.printf("DBG round %d patterns %d code %d obj %.0f t=%d%n", rounds, vars.size(), code, code == 0 ? constant + objective.value() : Double.NaN, System.nanoTime() / 1_000_000 % 1_000_000);
             if (code == 2 && !opened) {
                 // the start does not lead every account that must be led: give those accounts every option once
                 opened = true;
@@ -152,14 +150,24 @@ final class ColumnBound {
             share = new double[t.options()];
             for (int i = 0; i < vars.size(); i++) share[patOption.a[i]] += vars.get(i).solutionValue();
             double[] sigma = duals();
-            double b = lag.evaluate();
-            if (Boolean.getBoolean("kam.debug.columns")) System.err.printf("DBG   bound %.0f%n", b);
-            if (b < bestBound) {
-                bestBound = b;
-                best = lag.snapshot();
+            double[][] rmp = lag.snapshot();
+            // Wentges smoothing: price at a point between the best multipliers and the master's duals, which
+            // damps the duals' oscillation; when that finds nothing new, price at the duals themselves
+            double alpha = best == null ? 0 : SMOOTHING;
+            int[] priced;
+            while (true) {
+                if (alpha > 0) mix(best, rmp, alpha);
+                double b = lag.evaluate();
+                if (b < bestBound) {
+                    bestBound = b;
+                    best = lag.snapshot();
+                }
+                priced = price(sigma, rmp);
+                if (priced[1] > 0 || alpha == 0) break;
+                alpha = 0;
+                lag.restore(rmp);
             }
-            int[] priced = price(sigma);
-            if (priced[0] == 0) {
+            if (priced[0] == 0 && alpha == 0) {
                 converged = true;
                 break;
             }
@@ -220,31 +228,58 @@ final class ColumnBound {
     }
 
     /**
-     * Adds each account's best patterns with a positive reduced cost at the last evaluated multipliers (at
-     * most {@link #PER_ROUND}, best first); returns how many priced out and how many of those joined.
+     * Adds each account's best patterns at the Lagrangian's current (last evaluated) multipliers whose reduced
+     * cost at the master's duals {@code rmp} (convexity duals {@code sigma}) is positive: at most
+     * {@link #PER_ROUND} options per account, the best first. Returns how many priced out and how many of
+     * those joined (the others were columns already).
      */
-    private int[] price(double[] sigma) {
+    private int[] price(double[] sigma, double[][] rmp) {
         int added = 0, found = 0;
-        double[] rc = new double[16];
+        double[] val = new double[16];
         for (int a = 0; a < t.accounts; a++) {
             int lo = t.optStart[a], hi = t.optStart[a + 1];
             if (hi == lo) continue;
             double none = t.owner[a] >= 0 ? -t.switching[a] : 0;
-            // optL = best − loss; the reduced cost of option o's best pattern is optL − none − σ
             double top = lag.bestValue(a);
-            if (top - none - sigma[a] <= JOIN) continue;
-            if (rc.length < hi - lo) rc = new double[hi - lo];
-            for (int o = lo; o < hi; o++) rc[o - lo] = top - lag.loss(o, a) - none - sigma[a];
+            if (top <= none && top - none - sigma[a] <= JOIN && sigma[a] >= 0) {
+                // no lead beats none at these multipliers; at the duals a lead could still price out only if σ < 0
+                continue;
+            }
+            if (val.length < hi - lo) val = new double[hi - lo];
+            for (int o = lo; o < hi; o++) val[o - lo] = top - lag.loss(o, a);
             for (int k = 0; k < PER_ROUND; k++) {
                 int pick = -1;
-                for (int o = lo; o < hi; o++) if (rc[o - lo] > JOIN && (pick < 0 || rc[o - lo] > rc[pick - lo])) pick = o;
+                for (int o = lo; o < hi; o++) if (val[o - lo] > Double.NEGATIVE_INFINITY && (pick < 0 || val[o - lo] > val[pick - lo])) pick = o;
                 if (pick < 0) break;
-                rc[pick - lo] = Double.NEGATIVE_INFINITY;
+                val[pick - lo] = Double.NEGATIVE_INFINITY;
+                int[] offers = lag.offersAt(pick, a);
+                if (reducedCost(a, pick, offers, sigma[a], rmp) <= JOIN) continue;
                 found++;
-                if (add(a, pick, lag.offersAt(pick, a))) added++;
+                if (add(a, pick, offers)) added++;
             }
         }
         return new int[] {found, added};
+    }
+
+    /** The reduced cost (cents) at the master's duals of the pattern: account a led by option o making the offers. */
+    private double reducedCost(int a, int o, int[] offers, double sigma, double[][] rmp) {
+        int s = t.optSoldier[o];
+        double rc = t.optValue[o] + (t.owner[a] >= 0 ? t.switching[a] : 0) - sigma
+                - (rmp[0][s] - rmp[1][s]) * t.optHours[o] - rmp[2][s];
+        for (int q : offers) rc += t.pairValue(q, o) - rmp[3][t.pairProduct[q]];
+        if (t.owner[a] == s) rc += rmp[4][0];
+        if (!lag.mustExact && t.mustCover[a]) rc += rmp[4][1];
+        return rc;
+    }
+
+    /** Sets the Lagrangian's multipliers to α·from + (1 − α)·to (non-negative when both are). */
+    private void mix(double[][] from, double[][] to, double alpha) {
+        double[][] m = new double[5][];
+        for (int i = 0; i < 5; i++) {
+            m[i] = new double[to[i].length];
+            for (int j = 0; j < m[i].length; j++) m[i][j] = alpha * from[i][j] + (1 - alpha) * to[i][j];
+        }
+        lag.restore(m);
     }
 
     /** Adds the pattern (account a led by option o, making the offers q) unless it is already a column. */

@@ -32,6 +32,8 @@ final class ExactSearch {
     static final int LP_FULL_VARS = 150_000;
     /** Share of the time left that column generation may take. */
     static final double COLUMN_SHARE = 0.5;
+    /** Share of the time left that the subgradient polish after unfinished column generation may take. */
+    static final double POLISH_SHARE = 0.2;
     /** Column-generation rounds when the work limit is deterministic. */
     static final int COLUMN_ROUNDS = 40;
 
@@ -184,8 +186,10 @@ final class ExactSearch {
         lagBound = lag.evaluate();
         if (cols != null && cols.solved() && !cols.converged() && !stopped()) {
             // column generation ran out of time or rounds: a short subgradient polish from its best multipliers
-            long until = budget.deterministic() ? Long.MAX_VALUE : System.nanoTime() + (long) (budget.wallLeft() * 0.05 * 1e9);
-            lagBound = lag.subgradient(budget.deterministic() ? 50 : 10_000, score.feasible() ? score.soft() : lagBound * 0.9, until,
+            // the last master's optimum is a plan-free lower estimate of the best multipliers' bound: the Polyak target
+            long until = budget.deterministic() ? Long.MAX_VALUE : System.nanoTime() + (long) (budget.wallLeft() * POLISH_SHARE * 1e9);
+            double target = Math.max(score.feasible() ? score.soft() : Double.NEGATIVE_INFINITY, cols.master());
+            lagBound = lag.subgradient(budget.deterministic() ? 50 : 10_000, Double.isFinite(target) ? target : lagBound * 0.9, until,
                     this::stopped);
         }
         if (!lpUsed) {
