@@ -77,7 +77,7 @@ final class WhatIf {
     }
 
     /**
-     * Both analyses; under a deadline the curve gets 30% of the time, capacity values 35%, move values the rest.
+     * Both analyses; under a deadline the curve runs first (up to the deadline), capacity values get 55% of the time left, move values the rest.
      * {@code notes} says what the deadline cut short (empty when everything ran).
      */
     record Both(Plan.Disruption disruption, Plan.CapacityValue capacity, List<Msg> notes) {
@@ -90,9 +90,11 @@ final class WhatIf {
     Both run() {
         long now = System.nanoTime();
         long left = deadline == Long.MAX_VALUE ? 0 : Math.max(0, deadline - now);
-        phaseEnd = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : now + (long) (left * 0.30);
+        // the curve first, up to the whole deadline: its points have no cheap stand-in, while moves keep their
+        // LP-priced value and capacity values their LP dual; capacity re-solves then get 55% of what is left
         List<Plan.CurvePoint> curve = plan.score(t).feasible() ? curve() : List.of();
-        phaseEnd = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : now + (long) (left * 0.65);
+        long after = System.nanoTime();
+        phaseEnd = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : after + (long) (Math.max(0, deadline - after) * 0.55);
         Plan.CapacityValue capacity = capacity();
         phaseEnd = Long.MAX_VALUE;
         List<Plan.Move> moves = moves();
