@@ -2,6 +2,7 @@ package dev.kam.assign;
 
 import dev.kam.analysis.Analysis;
 import dev.kam.domain.AssignmentParams;
+import dev.kam.domain.Msg;
 import dev.kam.domain.Scenario;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
@@ -79,12 +80,14 @@ public final class Assigner {
         double seconds = (System.nanoTime() - started) / 1e9;
         Plan.Disruption disruption = Plan.Disruption.none();
         Plan.CapacityValue capacity = Plan.CapacityValue.none();
+        List<Msg> notes = List.of();
         if (options.whatIf() && !stopped(options)) {
             WhatIf.Both w = new WhatIf(scenario, analysis, table, out, options, whatIfEnd).run();
             disruption = w.disruption();
             capacity = w.capacity();
+            notes = w.notes();
         }
-        return Explainer.plan(scenario, analysis, table, out, options, seconds, disruption, capacity);
+        return Explainer.plan(scenario, analysis, table, out, options, seconds, disruption, capacity, notes);
     }
 
     private static boolean stopped(AssignOptions o) {

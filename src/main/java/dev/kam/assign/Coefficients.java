@@ -224,6 +224,18 @@ public final class Coefficients {
 
     /** Hours a lead takes, in centihours, rounded up from the exact decimal product base × effort. */
     static long hoursUp(double baseHours, double effortLevel) {
+        // the common case, both the double nearest a number of hundredths: exact in longs (hundredths ×
+        // hundredths / 100), the same as the decimal product below, without its allocation per option
+        long b = Math.round(baseHours * 100), e = Math.round(effortLevel * 100);
+        if (b >= 0 && e >= 0 && b < 1_000_000_000L && e < 1_000_000_000L && b / 100.0 == baseHours && e / 100.0 == effortLevel) {
+            long p = b * e;
+            return p / 100 + (p % 100 == 0 ? 0 : 1);
+        }
+        return hoursUpDecimal(baseHours, effortLevel);
+    }
+
+    /** {@link #hoursUp} by decimal arithmetic on the numbers as written ({@link Double#toString}). */
+    static long hoursUpDecimal(double baseHours, double effortLevel) {
         BigDecimal h = new BigDecimal(Double.toString(baseHours)).multiply(new BigDecimal(Double.toString(effortLevel)));
         return h.movePointRight(2).setScale(0, RoundingMode.CEILING).longValueExact();
     }

@@ -28,8 +28,14 @@ final class ExactSearch {
     static final double CORE_SHARE = 0.6;
     /** Models up to this size go to the MIP whole (the engine does its own reduced-cost fixing). */
     static final int FULL_MAX_VARS = 30_000;
-    /** Largest model whose LP relaxation is solved by GLOP; above it the subgradient method gives the multipliers. */
-    static final int LP_MAX_VARS = 3_000_000;
+    /** Largest model whose LP relaxation GLOP solves whole; above it column generation gives the multipliers. */
+    static final int LP_FULL_VARS = 150_000;
+    /** Share of the time left that column generation may take. */
+    static final double COLUMN_SHARE = 0.5;
+    /** Share of the time left that the subgradient polish after unfinished column generation may take. */
+    static final double POLISH_SHARE = 0.2;
+    /** Column-generation rounds when the work limit is deterministic. */
+    static final int COLUMN_ROUNDS = 40;
 
     /** Budget of a run: a wall-clock deadline (System.nanoTime) or, when deterministic, CP-SAT's deterministic seconds. */
     record Budget(long deadline, double deterministicSeconds, String engine, long seed, MipEngines.Interrupt stop,
@@ -70,6 +76,19 @@ final class ExactSearch {
 
     private boolean boundOnly;
     private Lagrangian warm;
+    private int lpFullVars = LP_FULL_VARS;
+    private ColumnBound.Outcome columnOutcome;
+
+    /** Uses column generation for every model bigger than {@code vars} variables (tests force it with −1). */
+    ExactSearch lpFullVars(int vars) {
+        lpFullVars = vars;
+        return this;
+    }
+
+    /** The last column generation's outcome (null when the whole LP or no LP gave the multipliers). */
+    ColumnBound.Outcome columnOutcome() {
+        return columnOutcome;
+    }
 
     /** Starts the bound from another solve's multipliers (same accounts and soldiers) instead of an LP. */
     ExactSearch warm(Lagrangian from) {
@@ -127,40 +146,57 @@ final class ExactSearch {
         double[] hourValue = new double[t.soldiers];
         Arrays.fill(hourValue, Double.NaN);
         double lagBound;
-        boolean lpFits = whole.nVars <= LP_MAX_VARS && budget.wallLeft() > 0.05;
+        boolean columns = whole.nVars > lpFullVars;
         MipEngines.Lp lp = null;
-        if (warm == null && lpFits) {
-            lp = MipEngines.glop(whole, budget.deterministic() ? Double.POSITIVE_INFINITY : budget.wallLeft() * 0.3);
+        ColumnBound.Outcome cols = null;
+        if (warm == null && budget.wallLeft() > 0.05) {
+            if (columns) cols = columnBound(lag);
+            else lp = MipEngines.glop(whole, budget.deterministic() ? Double.POSITIVE_INFINITY : budget.wallLeft() * 0.3);
         }
-        if (whole.fixedInfeasible || (lp != null && lp.infeasible()) || (lp == null && covered < coverable && score.feasible())) {
+        boolean noLp = lp == null && (cols == null || !cols.solved());
+        if (whole.fixedInfeasible || (lp != null && lp.infeasible()) || (cols != null && cols.infeasible())
+                || (noLp && covered < coverable && score.feasible())) {
             mustExact = false;
             mustTarget = covered;
             full = MipModel.Scope.full(t).withMust(false, covered);
             whole = new MipModel(t, full);
             lag = new Lagrangian(t, false, covered, t.maxMoves);
-            lp = lp != null ? MipEngines.glop(whole, budget.deterministic() ? Double.POSITIVE_INFINITY : budget.wallLeft() * 0.3) : null;
+            if (lp != null) lp = MipEngines.glop(whole, budget.deterministic() ? Double.POSITIVE_INFINITY : budget.wallLeft() * 0.3);
+            if (cols != null) cols = columnBound(lag);
         }
         this.mustExact = mustExact;
         this.coverable = coverable;
+        this.columnOutcome = cols;
         if (warm != null && warm.t.soldiers == t.soldiers && warm.t.products == t.products) {
             System.arraycopy(warm.lambda, 0, lag.lambda, 0, t.soldiers);
             System.arraycopy(warm.nu, 0, lag.nu, 0, t.soldiers);
             System.arraycopy(warm.kappa, 0, lag.kappa, 0, t.soldiers);
             System.arraycopy(warm.mu, 0, lag.mu, 0, t.products);
-        } else if (lp != null) {
-            if (lp.optimal()) {
-                lpObjective = lp.objective();
-                lag.fromLp(whole, lp.duals());
-                for (int s = 0; s < t.soldiers; s++) hourValue[s] = lag.lambda[s] - lag.nu[s];
-                if (!boundOnly) roundLp(whole, lp.values());
-            }
+        } else if (lp != null && lp.optimal()) {
+            lpUsed = true;
+            lpObjective = lp.objective();
+            lag.fromLp(whole, lp.duals());
+            if (!boundOnly) roundLp(share(whole, lp.values()));
+        } else if (cols != null && cols.solved()) {
+            // the multipliers are already the master's best; the master's optimum is no bound until it converged
+            lpUsed = true;
+            if (!boundOnly) roundLp(cols.share());
         }
+        if (lpUsed) for (int s = 0; s < t.soldiers; s++) hourValue[s] = lag.lambda[s] - lag.nu[s];
         lagBound = lag.evaluate();
-        if (Double.isNaN(lpObjective)) {
-            int iterations = warm != null ? 100 : 300;
-            lagBound = lag.subgradient(iterations, score.feasible() ? score.soft() : lagBound * 0.9);
+        if (cols != null && cols.solved() && !cols.converged() && !stopped()) {
+            // column generation ran out of time or rounds: a short subgradient polish from its best multipliers
+            // the last master's optimum is a plan-free lower estimate of the best multipliers' bound: the Polyak target
+            long until = budget.deterministic() ? Long.MAX_VALUE : System.nanoTime() + (long) (budget.wallLeft() * POLISH_SHARE * 1e9);
+            double target = Math.max(score.feasible() ? score.soft() : Double.NEGATIVE_INFINITY, cols.master());
+            lagBound = lag.subgradient(budget.deterministic() ? 50 : 10_000, Double.isFinite(target) ? target : lagBound * 0.9, until,
+                    this::stopped);
         }
-        tighten(lagBound, Double.isNaN(lpObjective) ? "lagrangian-subgradient" : "lagrangian-lp");
+        if (!lpUsed) {
+            int iterations = warm != null ? 100 : 300;
+            lagBound = lag.subgradient(iterations, score.feasible() ? score.soft() : lagBound * 0.9, untilDeadline(), this::stopped);
+        }
+        tighten(lagBound, !lpUsed ? "lagrangian-subgradient" : cols != null ? "lagrangian-columns" : "lagrangian-lp");
         report();
         int neighbourhoods = 0;
         if (!boundOnly && !closed() && budget.wallLeft() > 0.05 && !stopped()) {
@@ -186,7 +222,7 @@ final class ExactSearch {
             // no plan found leads every coverable mustCover account: bound the plans that lead as many as this one
             int n = coveredBy(incumbent);
             Lagrangian agg = new Lagrangian(t, false, n, t.maxMoves);
-            bound = agg.subgradient(300, score.soft());
+            bound = agg.subgradient(300, score.soft(), untilDeadline(), this::stopped);
             method = "lagrangian-subgradient";
         }
         boolean optimal = closed();
@@ -195,18 +231,33 @@ final class ExactSearch {
     }
 
     /**
+     * The Lagrangian's best multipliers by column generation ({@link ColumnBound}) within half the time left
+     * (a fixed number of rounds when the work limit is deterministic); {@code lag} ends at them.
+     */
+    private ColumnBound.Outcome columnBound(Lagrangian lag) {
+        long until = budget.deterministic() ? Long.MAX_VALUE : System.nanoTime() + (long) (budget.wallLeft() * COLUMN_SHARE * 1e9);
+        return ColumnBound.solve(t, lag, incumbent, until, budget.deterministic() ? COLUMN_ROUNDS : Integer.MAX_VALUE);
+    }
+
+    /** Each option's value in an LP solution of model m (0 for options the model fixes). */
+    private double[] share(MipModel m, double[] x) {
+        double[] v = new double[t.options()];
+        for (int o = 0; o < t.options(); o++) if (m.xVar[o] >= 0) v[o] = x[m.xVar[o]];
+        return v;
+    }
+
+    /**
      * A plan from the LP's solution: each account on its largest fractional option (or none when the LP mostly
      * leaves it uncovered), then kam's array search repairs capacity and polishes it briefly. On a model whose LP
      * is tight (large GAP instances) this starts the MIP far closer to the optimum than the heuristic can.
      */
-    private void roundLp(MipModel whole, double[] x) {
+    private void roundLp(double[] x) {
         int[] choice = new int[t.accounts];
         for (int a = 0; a < t.accounts; a++) {
             int pick = -1;
             double best = 0, sum = 0;
             for (int o = t.optStart[a]; o < t.optStart[a + 1]; o++) {
-                if (whole.xVar[o] < 0) continue;
-                double v = x[whole.xVar[o]];
+                double v = x[o];
                 sum += v;
                 if (v > best) {
                     best = v;
@@ -224,6 +275,7 @@ final class ExactSearch {
 
     private boolean mustExact;
     private int coverable;
+    private boolean lpUsed;
 
     private int coveredBy(Solution s) {
         int n = 0;
@@ -237,6 +289,11 @@ final class ExactSearch {
      */
     private boolean closed() {
         return score.feasible() && score.soft() >= bound - (2 + 2e-9 * Math.abs(bound));
+    }
+
+    /** The budget's wall deadline (System.nanoTime), Long.MAX_VALUE when the work limit is deterministic. */
+    private long untilDeadline() {
+        return budget.deterministic() ? Long.MAX_VALUE : budget.deadline();
     }
 
     private boolean stopped() {

@@ -34,7 +34,7 @@ final class Explainer {
     }
 
     static Plan plan(Scenario sc, Analysis analysis, Coefficients t, Assigner.Outcome out, AssignOptions options,
-                     double seconds, Plan.Disruption disruption, Plan.CapacityValue capacity) {
+                     double seconds, Plan.Disruption disruption, Plan.CapacityValue capacity, List<Msg> notes) {
         AssignmentSolution sol = AssignmentSolution.of(t, out.plan());
         SolutionManager<AssignmentSolution, HardMediumSoftLongScore> manager =
                 SolutionManager.create(SolverFactory.<AssignmentSolution>create(Assigner.scoreOnlyConfig()));
@@ -162,7 +162,7 @@ final class Explainer {
                 Natives.loadSeconds(), options.deterministic() ? options.searchIterations() : 0, t.roundingSlack,
                 out.neighbourhoods());
         return new Plan(sc.name(), sc.currency(), score.hardScore(), score.mediumScore(), score.softScore(), objective,
-                bound, gap, quality, accounts, products, soldiers, baseline, unmet, t.warnings, seconds, disruption, capacity,
+                bound, gap, quality, accounts, products, soldiers, baseline, unmet, concat(t.warnings, notes), seconds, disruption, capacity,
                 reasons, effortPatterns(sc, t, plan, model, out.hourValue()));
     }
 
@@ -359,5 +359,11 @@ final class Explainer {
         }
         return new Plan.Baseline(objective / (double) Coefficients.SCALE, uplift, planUplift, planUplift - uplift,
                 moved, dropped, uncovered, problems);
+    }
+
+    private static List<Msg> concat(List<Msg> a, List<Msg> b) {
+        List<Msg> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 }

@@ -153,6 +153,36 @@ final class Lagrangian {
         return best[a] - optL[o];
     }
 
+    /** Account a's best Lagrangian value (its lead option and offers, or none) at the last evaluation. */
+    double bestValue(int a) {
+        return best[a];
+    }
+
+    /** The offers the subproblem makes at option o of account a: its k best with a positive priced value. */
+    int[] offersAt(int o, int a) {
+        int lo = t.pairStart[a], hi = t.pairStart[a + 1];
+        int k = t.maxProductsPerAccount;
+        MipModel.IntBuf out = new MipModel.IntBuf();
+        boolean[] taken = new boolean[hi - lo];
+        for (int r = 0; r < k; r++) {
+            int bq = -1;
+            double bv = 0;
+            for (int q = lo; q < hi; q++) {
+                double w = t.pairValue(q, o) - mu[t.pairProduct[q]];
+                if (!taken[q - lo] && w > bv) {
+                    bv = w;
+                    bq = q;
+                }
+            }
+            if (bq < 0) break;
+            taken[bq - lo] = true;
+            out.add(bq);
+        }
+        int[] q = out.toArray();
+        Arrays.sort(q);
+        return q;
+    }
+
     /** What leaving account a without a lead costs against its best choice (∞ when it must be led). */
     double noneLoss(int a) {
         return best[a] - noneL[a];
@@ -163,12 +193,17 @@ final class Lagrangian {
      * deterministic; returns the best bound seen and leaves the multipliers at it.
      */
     double subgradient(int iterations, double target) {
+        return subgradient(iterations, target, Long.MAX_VALUE, () -> false);
+    }
+
+    /** As {@link #subgradient(int, double)}, stopping at {@code until} (System.nanoTime) or when {@code stop} says so. */
+    double subgradient(int iterations, double target, long until, java.util.function.BooleanSupplier stop) {
         double bestBound = evaluate();
         double current = bestBound;
         double[][] keep = snapshot();
         double alpha = 1.0;
         int stall = 0;
-        for (int it = 0; it < iterations; it++) {
+        for (int it = 0; it < iterations && System.nanoTime() < until && !stop.getAsBoolean(); it++) {
             // the subproblem's choices
             long[] load = new long[t.soldiers];
             int[] count = new int[t.soldiers];
@@ -251,11 +286,13 @@ final class Lagrangian {
         return evaluate();
     }
 
-    private double[][] snapshot() {
+    /** The multipliers {λ, ν, κ, μ, {θ, π}}, copied. */
+    double[][] snapshot() {
         return new double[][] {lambda.clone(), nu.clone(), kappa.clone(), mu.clone(), {theta, pi}};
     }
 
-    private void restore(double[][] s) {
+    /** Sets the multipliers from a snapshot {λ, ν, κ, μ, {θ, π}}. */
+    void restore(double[][] s) {
         System.arraycopy(s[0], 0, lambda, 0, lambda.length);
         System.arraycopy(s[1], 0, nu, 0, nu.length);
         System.arraycopy(s[2], 0, kappa, 0, kappa.length);

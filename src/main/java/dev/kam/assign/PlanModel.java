@@ -7,6 +7,7 @@ import org.optaplanner.core.config.solver.SolverConfig;
 
 import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,7 +47,7 @@ public final class PlanModel {
         Assigner.Outcome out = new Assigner.Outcome(plan, plan.score(table), cents, boundMethod, "none", Double.NaN,
                 null, false, Double.NaN, 0, 0, 0, null);
         AssignOptions options = AssignOptions.of(scenario.assignment());
-        return Explainer.plan(scenario, analysis, table, out, options, 0, Plan.Disruption.none(), Plan.CapacityValue.none());
+        return Explainer.plan(scenario, analysis, table, out, options, 0, Plan.Disruption.none(), Plan.CapacityValue.none(), List.of());
     }
 
     /** Selling hours per year the account's decision takes from its lead (0 when uncovered). */

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What-if analyses around a solved plan (SPEC §9), each a small exact re-solve with a deterministic work
@@ -75,20 +76,41 @@ final class WhatIf {
         return (options.stop() != null && options.stop().stopped()) || System.nanoTime() > Math.min(deadline, phaseEnd);
     }
 
-    /** Both analyses; under a deadline the curve gets 30% of the time, capacity values 35%, move values the rest. */
-    record Both(Plan.Disruption disruption, Plan.CapacityValue capacity) {
+    /**
+     * Both analyses; under a deadline the curve runs first (up to the deadline), capacity values get 55% of the time left, move values the rest.
+     * {@code notes} says what the deadline cut short (empty when everything ran).
+     */
+    record Both(Plan.Disruption disruption, Plan.CapacityValue capacity, List<Msg> notes) {
     }
+
+    /** Items the deadline (or Ctrl-C) left out: curve points, move re-solves, capacity re-solves. */
+    private final AtomicInteger curveSkipped = new AtomicInteger(), movesSkipped = new AtomicInteger(),
+            capacitySkipped = new AtomicInteger();
 
     Both run() {
         long now = System.nanoTime();
         long left = deadline == Long.MAX_VALUE ? 0 : Math.max(0, deadline - now);
-        phaseEnd = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : now + (long) (left * 0.30);
-        List<Plan.CurvePoint> curve = plan.score(t).feasible() && !stopped() ? curve() : List.of();
-        phaseEnd = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : now + (long) (left * 0.65);
+        // the curve first, up to the whole deadline: its points have no cheap stand-in, while moves keep their
+        // LP-priced value and capacity values their LP dual; capacity re-solves then get 55% of what is left
+        List<Plan.CurvePoint> curve = plan.score(t).feasible() ? curve() : List.of();
+        long after = System.nanoTime();
+        phaseEnd = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : after + (long) (Math.max(0, deadline - after) * 0.55);
         Plan.CapacityValue capacity = capacity();
         phaseEnd = Long.MAX_VALUE;
         List<Plan.Move> moves = moves();
-        return new Both(new Plan.Disruption(moves, curve), capacity);
+        List<Msg> notes = new ArrayList<>();
+        if (curveSkipped.get() + movesSkipped.get() + capacitySkipped.get() > 0) {
+            notes.add(Msg.of("assign.warn.whatIfShort", curveSkipped.get(), movesSkipped.get(), capacitySkipped.get(),
+                    deadline == Long.MAX_VALUE ? Double.NaN : left / 1e9));
+        }
+        return new Both(new Plan.Disruption(moves, curve), capacity, notes);
+    }
+
+    /** Whether the deadline has passed; if so, counts one item of the given kind as left out. */
+    private boolean skip(AtomicInteger kind) {
+        if (!stopped()) return false;
+        kind.incrementAndGet();
+        return true;
     }
 
     // ------------------------------------------------------------------ disruption
@@ -125,7 +147,7 @@ final class WhatIf {
         List<Callable<Solution>> tasks = new ArrayList<>();
         for (int i = 0; i < Math.min(owned.size(), MAX_MOVE_SOLVES); i++) {
             int a = owned.get(i)[0];
-            tasks.add(() -> stopped() ? null : withoutMove(a, plan.choice()[a], t.owner[a]));
+            tasks.add(() -> skip(movesSkipped) ? null : withoutMove(a, plan.choice()[a], t.owner[a]));
         }
         List<Solution> without = parallel(tasks);
         for (int i = 0; i < without.size(); i++) {
@@ -218,7 +240,6 @@ final class WhatIf {
         for (int a = 0; a < t.accounts; a++) if (t.movable(a)) total++;
         Solution previous = null; // the best plan of a smaller cap is a plan for this one too
         for (int k : caps) {
-            if (stopped()) break;
             if (k == t.maxMoves || (k >= 0 && k >= total && t.maxMoves < 0) || (k < 0 && t.maxMoves < 0)) {
                 // the plan itself: its cap is this point's (or the point's cap cannot bind)
                 pts.add(new Plan.CurvePoint(k, objective / (double) Coefficients.SCALE, bound(out.bound()), used));
@@ -228,18 +249,25 @@ final class WhatIf {
                 pts.add(new Plan.CurvePoint(k, objective / (double) Coefficients.SCALE, bound(out.bound()), used));
                 continue;
             }
+            if (skip(curveSkipped)) continue;
             Coefficients tk = t.withMaxMoves(k);
             Solution start = capped(tk, k);
             if (previous != null && previous.score(tk).compareTo(start.score(tk)) > 0) start = previous;
             if (!start.score(tk).feasible()) {
                 // the plan cannot be cut back to k moves where owners have room: kam's search from its owner-first start
-                int[] c = new ArraySearch(tk, options.seed()).run(Long.MAX_VALUE, 2L * t.accounts, () -> false, null);
+                int[] c = new ArraySearch(tk, options.seed()).run(Long.MAX_VALUE, 2L * t.accounts, this::stopped, null);
                 Solution s = new Solution(c, ProductFlow.offer(tk, c));
                 if (s.score(tk).compareTo(start.score(tk)) > 0) start = s;
             }
-            ExactSearch.Budget b = new ExactSearch.Budget(Long.MAX_VALUE, curveWork(), "scip", options.seed(),
-                    options.stop() == null ? null : options.stop().mip(), null);
-            ExactSearch.Result r = new ExactSearch(tk, b).warm(out.lagrangian()).run(start);
+            if (skip(curveSkipped)) continue;
+            // the work limit is deterministic; the deadline still interrupts it (then the point is left out)
+            MipEngines.Interrupt cut = new MipEngines.Interrupt();
+            ExactSearch.Budget b = new ExactSearch.Budget(Long.MAX_VALUE, curveWork(), "scip", options.seed(), cut, null);
+            ExactSearch.Result r;
+            try (Watch w = new Watch(cut)) {
+                r = new ExactSearch(tk, b).warm(out.lagrangian()).run(start);
+            }
+            // a point the deadline cut short still holds a plan within the cap and a valid bound: it is kept
             if (r.score().feasible()) previous = r.best();
             pts.add(new Plan.CurvePoint(k, r.score().feasible() ? r.score().soft() / (double) Coefficients.SCALE : Double.NaN,
                     bound(r.bound()), r.best().moves(tk)));
@@ -291,7 +319,11 @@ final class WhatIf {
     // ------------------------------------------------------------------ capacity
 
     Plan.CapacityValue capacity() {
-        if (!plan.score(t).feasible() || stopped()) return Plan.CapacityValue.none();
+        if (!plan.score(t).feasible()) return Plan.CapacityValue.none();
+        if (stopped()) {
+            capacitySkipped.addAndGet(t.soldiers);
+            return Plan.CapacityValue.none();
+        }
         String cur = sc.currency() == null ? "" : sc.currency();
         double[] hv = out.hourValue() == null ? new double[t.soldiers] : out.hourValue();
         List<Soldier> soldiers = sc.soldiers();
@@ -312,7 +344,7 @@ final class WhatIf {
             tasks.add(() -> soldierValue(s, soldiers.get(s), hv, certBlocked, certTry, starTry));
         }
         List<Plan.SoldierValue> values = parallel(tasks);
-        List<Plan.HireValue> hires = stopped() ? List.of() : hires();
+        List<Plan.HireValue> hires = hires();
         return new Plan.CapacityValue(values, hires, recommendations(values, hires, cur));
     }
 
@@ -321,7 +353,7 @@ final class WhatIf {
                                            boolean[] starTry) {
         double delta = oneAccountHours(s);
         double perHour = Double.NaN;
-        if (delta > 0 && s < MAX_SOLDIER_SOLVES * 5 && !stopped()) {
+        if (delta > 0 && s < MAX_SOLDIER_SOLVES * 5 && !skip(capacitySkipped)) {
             Coefficients more = t.withCapacity(s, Math.round(delta * Coefficients.SCALE));
             boolean[] group = new boolean[t.soldiers];
             group[s] = true;
@@ -332,12 +364,12 @@ final class WhatIf {
         int certTo = so.certification() < 3 ? so.certification() + 1 : -1;
         if (certTo > 0 && certBlocked[s] == 0) {
             certGain = 0; // no account is closed to them by certification alone, and it does not change fit
-        } else if (certTo > 0 && certTry[s] && !stopped()) {
+        } else if (certTo > 0 && certTry[s] && !skip(capacitySkipped)) {
             certGain = changedSoldier(s, with(so, so.stars(), certTo));
         }
         double starGain = Double.NaN;
         int starsTo = so.stars() < 5 ? so.stars() + 1 : -1;
-        if (starsTo > 0 && (starTry[s] || t.soldiers <= MAX_SOLDIER_SOLVES) && !stopped()) {
+        if (starsTo > 0 && (starTry[s] || t.soldiers <= MAX_SOLDIER_SOLVES) && !skip(capacitySkipped)) {
             starGain = changedSoldier(s, with(so, starsTo, so.certification()));
         }
         return new Plan.SoldierValue(so.id(), so.name(), hv[s], perHour, delta, certTo, certGain, starsTo, starGain);
@@ -409,6 +441,7 @@ final class WhatIf {
         Scenario s2 = new Scenario(sc.name(), sc.currency(), sc.baseYear(), sc.source(), sc.accounts(), list, sc.products(),
                 sc.relationships(), sc.analysis(), sc.strategy(), sc.assignment(), sc.simulation(), sc.history());
         Coefficients t2 = Coefficients.of(s2, analysis);
+        if (skip(capacitySkipped)) return Double.NaN;
         Solution mapped = map(t2, t2.soldiers);
         if (mapped == null) return Double.NaN;
         boolean[] group = new boolean[t2.soldiers];
@@ -450,7 +483,7 @@ final class WhatIf {
         int n = 0;
         for (Map.Entry<String, List<Integer>> e : profiles.entrySet()) {
             if (n++ >= MAX_SOLDIER_SOLVES) break;
-            tasks.add(() -> stopped() ? null : hire(e.getKey(), e.getValue()));
+            tasks.add(() -> skip(capacitySkipped) ? null : hire(e.getKey(), e.getValue()));
         }
         List<Plan.HireValue> out = new ArrayList<>();
         for (Plan.HireValue h : parallel(tasks)) if (h != null) out.add(h);
@@ -468,6 +501,7 @@ final class WhatIf {
                 sc.products(), sc.relationships(), sc.analysis(), sc.strategy(), sc.assignment(), sc.simulation(),
                 sc.history());
         Coefficients t2 = Coefficients.of(s2, analysis);
+        if (skip(capacitySkipped)) return null;
         Solution mapped = map(t2, t2.soldiers);
         double gain = Double.NaN;
         if (mapped != null) {
@@ -510,6 +544,39 @@ final class WhatIf {
         out.addAll(star.subList(0, Math.min(2, star.size())));
         out.addAll(hire.subList(0, Math.min(2, hire.size())));
         return out;
+    }
+
+    /**
+     * Ends a deterministic solve when the analyses' deadline (or Ctrl-C) comes: a daemon thread polls
+     * {@link #stopped()} and fires the interrupt; closing it ends the thread.
+     */
+    private final class Watch implements AutoCloseable {
+        private final Thread thread;
+        private volatile boolean done;
+
+        Watch(MipEngines.Interrupt cut) {
+            thread = new Thread(() -> {
+                while (!done) {
+                    if (stopped()) {
+                        cut.stop();
+                        return;
+                    }
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "kam-what-if-watch");
+            thread.setDaemon(true);
+            if (deadline != Long.MAX_VALUE || options.stop() != null) thread.start();
+        }
+
+        @Override
+        public void close() {
+            done = true;
+            thread.interrupt();
+        }
     }
 
     // ------------------------------------------------------------------ the re-solve
@@ -556,7 +623,10 @@ final class WhatIf {
         long[] hint = m.contains(start) ? m.values(start) : null;
         // SCIP solves these small neighbourhoods to optimality in tens of milliseconds (CP-SAT needs far longer);
         // its node limit keeps the work deterministic
-        MipEngines.Outcome o = MipEngines.scip(m, hint, new MipEngines.Limits(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+        // under a deadline its wall time is capped too (a big neighbourhood's root LP alone can outlast it)
+        long end = Math.min(deadline, phaseEnd);
+        double wall = end == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : Math.max(0.05, (end - System.nanoTime()) / 1e9);
+        MipEngines.Outcome o = MipEngines.scip(m, hint, new MipEngines.Limits(wall, Double.POSITIVE_INFINITY,
                 nodes(detSeconds), 1, (int) options.seed()), options.stop() == null ? null : options.stop().mip());
         Solution best = null;
         if (o.hasSolution()) {
