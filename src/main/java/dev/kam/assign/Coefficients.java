@@ -469,12 +469,11 @@ public final class Coefficients {
         for (int s : floored) isFloored[s] = true;
         // per floored soldier, the accounts they may lead with the most hours an option there takes
         IntList[] accountsOf = new IntList[m];
-        List<long[]> hoursOf = new ArrayList<>();
-        for (int s = 0; s < m; s++) hoursOf.add(null);
+        long[][] hoursOf = new long[m][];
         int[] competing = new int[n];
         for (int s : floored) {
             accountsOf[s] = new IntList();
-            hoursOf.set(s, new long[16]);
+            hoursOf[s] = new long[16];
         }
         long[] most = new long[m];
         for (int a = 0; a < n; a++) {
@@ -487,16 +486,15 @@ public final class Coefficients {
                 if (most[s] == 0) continue;
                 competing[a]++;
                 IntList l = accountsOf[s];
-                long[] h = hoursOf.get(s);
-                if (l.n == h.length) hoursOf.set(s, h = Arrays.copyOf(h, h.length * 2));
-                h[l.n] = most[s];
+                if (l.n == hoursOf[s].length) hoursOf[s] = Arrays.copyOf(hoursOf[s], l.n * 2);
+                hoursOf[s][l.n] = most[s];
                 l.add(a);
             }
         }
         long[] slack = new long[m];
         for (int s : floored) {
             long sum = 0;
-            long[] h = hoursOf.get(s);
+            long[] h = hoursOf[s];
             for (int i = 0; i < accountsOf[s].n; i++) sum += h[i];
             slack[s] = Math.min(sum, b.capacity[s]) - b.minHours[s];
         }
@@ -504,7 +502,7 @@ public final class Coefficients {
         Integer[][] order = new Integer[m][];
         for (int s : floored) {
             IntList l = accountsOf[s];
-            long[] h = hoursOf.get(s);
+            long[] h = hoursOf[s];
             Integer[] idx = new Integer[l.n];
             for (int i = 0; i < l.n; i++) idx[i] = i;
             Arrays.sort(idx, (x, y) -> competing[l.a[x]] != competing[l.a[y]] ? Integer.compare(competing[l.a[x]], competing[l.a[y]])
